@@ -1,0 +1,36 @@
+//! `defiant list [KIND]`: one record per line, `KIND:ID<TAB>label`, for fzf, grep and cut.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Outcome;
+use crate::data::{Dataset, Kind};
+
+#[derive(Serialize)]
+pub(super) struct Entry<'a> {
+    pub kind: &'static str,
+    pub id: &'a str,
+    pub label: String,
+}
+
+pub(super) fn run(data: &Dataset, kind: Option<Kind>, json: bool, out: &mut impl Write) -> io::Result<Outcome> {
+    let kinds: Vec<Kind> = match kind {
+        Some(kind) => vec![kind],
+        None => Kind::ALL.to_vec(),
+    };
+    let records = kinds.iter().flat_map(|&k| data.records(k));
+    if json {
+        let entries: Vec<Entry> =
+            records.map(|r| Entry { kind: r.kind.name(), id: data.id(r), label: data.label(r).into_owned() }).collect();
+        serde_json::to_writer_pretty(&mut *out, &entries).map_err(io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        let mut out = io::BufWriter::new(out);
+        for r in records {
+            writeln!(out, "{}:{}\t{}", r.kind.name(), data.id(r), data.label(r))?;
+        }
+        out.flush()?;
+    }
+    Ok(Outcome::Success)
+}

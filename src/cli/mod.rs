@@ -1,0 +1,130 @@
+//! The command line: the same core as the TUI, answering on stdout for scripts and pipes.
+//!
+//! Commands write to any `impl Write` (tests pass a `Vec<u8>`) and return an [`Outcome`]
+//! that `main` turns into the exit code. Nothing here touches terminal modes. A closed
+//! pipe (`defiant list | head -1`) ends the command quietly instead of panicking.
+
+mod args;
+mod list;
+mod show;
+
+use std::io::{self, Write};
+use std::path::Path;
+
+pub use args::{Cli, Command, KindArg};
+use clap::CommandFactory;
+
+use crate::data::{self, Dataset, Kind, Loaded};
+
+/// How a command ended; `main` maps it to the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: the command ran but found nothing.
+    NothingFound,
+    /// Exit 2: bad usage or unusable data (a message was printed on stderr).
+    Failure,
+}
+
+impl Outcome {
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Success => 0,
+            Outcome::NothingFound => 1,
+            Outcome::Failure => 2,
+        }
+    }
+}
+
+/// Run a parsed command line (not the TUI). `out` is stdout, `err` is stderr.
+pub fn run(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> Outcome {
+    match dispatch(cli, out, err) {
+        Ok(outcome) => outcome,
+        // The reader went away (`| head`): not an error, nothing more to say.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Outcome::Success,
+        Err(e) => {
+            let _ = writeln!(err, "defiant: cannot write output: {e}");
+            Outcome::Failure
+        }
+    }
+}
+
+fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result<Outcome> {
+    let Some(command) = &cli.command else {
+        let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
+        summary(&loaded.dataset, out)?;
+        return Ok(Outcome::Success);
+    };
+    match command {
+        Command::Validate { file, strict } => validate(file.as_deref().or(cli.data.as_deref()), *strict, out, err),
+        Command::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Cli::command(), "defiant", out);
+            Ok(Outcome::Success)
+        }
+        Command::List { kind, json } => {
+            let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
+            list::run(&loaded.dataset, kind.map(Kind::from), *json, out)
+        }
+        Command::Show { reference, json } => {
+            let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
+            show::run(&loaded.dataset, reference, *json, out, err)
+        }
+    }
+}
+
+/// Load `--data` or the bundled dataset. Errors are printed in full; warnings as one line,
+/// pointing at `validate` for the details.
+pub fn load(path: Option<&Path>, err: &mut impl Write) -> io::Result<Option<Loaded>> {
+    match load_quietly(path) {
+        Ok(loaded) => {
+            let warnings = loaded.report.warning_count();
+            if warnings > 0 {
+                let file = &loaded.report.file;
+                let s = if warnings == 1 { "" } else { "s" };
+                writeln!(err, "defiant: {warnings} warning{s} in {file} (run `defiant validate` to list them)")?;
+            }
+            Ok(Some(loaded))
+        }
+        Err(error) => {
+            write!(err, "{}", error.0.render())?;
+            Ok(None)
+        }
+    }
+}
+
+/// Load without printing anything.
+pub fn load_quietly(path: Option<&Path>) -> Result<Loaded, data::LoadError> {
+    match path {
+        Some(path) => data::load::from_path(path),
+        None => Dataset::bundled(),
+    }
+}
+
+fn validate(path: Option<&Path>, strict: bool, out: &mut impl Write, err: &mut impl Write) -> io::Result<Outcome> {
+    match load_quietly(path) {
+        Ok(loaded) => {
+            let report = &loaded.report;
+            if report.diagnostics.is_empty() {
+                writeln!(out, "{}: ok ({} records)", report.file, loaded.dataset.total())?;
+                return Ok(Outcome::Success);
+            }
+            write!(err, "{}", report.render())?;
+            Ok(if strict { Outcome::Failure } else { Outcome::Success })
+        }
+        Err(error) => {
+            write!(err, "{}", error.0.render())?;
+            Ok(Outcome::Failure)
+        }
+    }
+}
+
+fn summary(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
+    let s = &data.series;
+    writeln!(out, "{} ({}, {}) — {}", s.title, s.network, s.year, s.format)?;
+    writeln!(out, "Aired {} to {}", s.premiere, s.finale)?;
+    for kind in Kind::ALL {
+        writeln!(out, "  {:<9} {:>5}", kind.plural(), data.count(kind))?;
+    }
+    writeln!(out, "Try `defiant list person`, `defiant show person:dr-dre` or `defiant --help`.")
+}

@@ -1,0 +1,149 @@
+//! `defiant show KIND:ID`: one record with every field and its resolved links.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Outcome;
+use super::list::Entry;
+use crate::data::{Dataset, Kind, RecordRef, ResolveError};
+use crate::record_view::{Field, RecordView};
+
+pub(super) fn run(
+    data: &Dataset,
+    reference: &str,
+    json: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<Outcome> {
+    let reference = crate::sanitize::line(reference);
+    let r = match data.resolve(&reference) {
+        Ok(r) => r,
+        Err(error) => {
+            explain(data, &reference, &error, err)?;
+            return Ok(Outcome::Failure);
+        }
+    };
+    let view = RecordView::new(data, r);
+    if json { write_json(data, &view, out) } else { write_text(data, &view, out) }?;
+    Ok(Outcome::Success)
+}
+
+fn explain(data: &Dataset, reference: &str, error: &ResolveError, err: &mut impl Write) -> io::Result<()> {
+    match error {
+        ResolveError::NotFound { kind, suggestions } => {
+            match kind {
+                Some(kind) => writeln!(err, "defiant: no {} with id '{}'", kind.name(), id_part(reference))?,
+                None => writeln!(err, "defiant: no record with id '{reference}'")?,
+            }
+            if !suggestions.is_empty() {
+                writeln!(err, "did you mean: {}", suggestions.join(", "))?;
+            }
+            if kind.is_none() && !reference.contains(':') {
+                writeln!(err, "hint: write KIND:ID, where KIND is one of {}", kind_names())?;
+            }
+        }
+        ResolveError::Ambiguous(matches) => {
+            let options: Vec<String> = matches.iter().map(|&r| data.deep_link(r)).collect();
+            writeln!(err, "defiant: '{reference}' names several records: {}", options.join(", "))?;
+        }
+    }
+    Ok(())
+}
+
+fn id_part(reference: &str) -> &str {
+    reference.split_once(':').map_or(reference, |(_, id)| id)
+}
+
+fn kind_names() -> String {
+    Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+}
+
+fn write_text(data: &Dataset, view: &RecordView, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{}", view.deep_link)?;
+    writeln!(out, "{}", view.title)?;
+    for field in &view.fields {
+        writeln!(out)?;
+        match field {
+            Field::Pair { label, value } => write!(out, "{label}: {value}")?,
+            Field::Prose { label, text } => {
+                writeln!(out, "{label}:")?;
+                for line in text.split('\n') {
+                    writeln!(out, "  {line}")?;
+                }
+            }
+            Field::Bullets { label, items } => {
+                writeln!(out, "{label}:")?;
+                for item in items {
+                    writeln!(out, "  • {item}")?;
+                }
+            }
+        }
+        if matches!(field, Field::Pair { .. }) {
+            writeln!(out)?;
+        }
+    }
+    if !view.links.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Links:")?;
+        for group in &view.links {
+            writeln!(out, "  {} ({})", group.label, group.items.len())?;
+            for &r in &group.items {
+                writeln!(out, "    {}\t{}", data.deep_link(r), data.label(r))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Shown<'a> {
+    kind: &'static str,
+    id: &'a str,
+    label: &'a str,
+    record: serde_json::Value,
+    links: Vec<LinkJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct LinkJson<'a> {
+    label: &'a str,
+    kind: &'static str,
+    items: Vec<Entry<'a>>,
+}
+
+fn record_json(data: &Dataset, r: RecordRef) -> serde_json::Result<serde_json::Value> {
+    match r.kind {
+        Kind::Episode => serde_json::to_value(&data.episodes[r.index]),
+        Kind::Theme => serde_json::to_value(&data.themes[r.index]),
+        Kind::Person => serde_json::to_value(&data.people[r.index]),
+        Kind::Footage => serde_json::to_value(&data.footage[r.index]),
+        Kind::Quote => serde_json::to_value(&data.quotes[r.index]),
+        Kind::Source => serde_json::to_value(&data.sources[r.index]),
+    }
+}
+
+fn write_json(data: &Dataset, view: &RecordView, out: &mut impl Write) -> io::Result<()> {
+    let r = view.record;
+    let shown = Shown {
+        kind: r.kind.name(),
+        id: data.id(r),
+        label: &view.title,
+        record: record_json(data, r).map_err(io::Error::from)?,
+        links: view
+            .links
+            .iter()
+            .map(|g| LinkJson {
+                label: &g.label,
+                kind: g.kind.name(),
+                items: g
+                    .items
+                    .iter()
+                    .map(|&i| Entry { kind: i.kind.name(), id: data.id(i), label: data.label(i).into_owned() })
+                    .collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &shown).map_err(io::Error::from)?;
+    writeln!(out)
+}

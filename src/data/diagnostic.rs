@@ -1,0 +1,227 @@
+//! Compiler-style diagnostics: `file:line:col: json.path: severity: message`.
+//!
+//! Every problem found in one run is collected, sorted by position and printed at once,
+//! like a compiler, so a user fixes a dataset in one pass instead of one error per run.
+
+use std::fmt::{self, Write as _};
+
+use crate::sanitize;
+
+/// How many diagnostics are printed before "and N more".
+pub const MAX_SHOWN: usize = 50;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem at one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Byte offset in the file, when known; resolved to line and column for display.
+    pub offset: Option<usize>,
+    /// JSON path such as `quotes[3].speaker`; `$` for the document itself.
+    pub path: String,
+    pub message: String,
+    /// A second place involved, e.g. where a duplicated id was first defined.
+    pub related: Option<Related>,
+}
+
+/// The other location of a two-place problem, shown as "(first at line:col)".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub path: String,
+    pub offset: Option<usize>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Error, offset: None, path: path.into(), message: message.into(), related: None }
+    }
+
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Warning, offset: None, path: path.into(), message: message.into(), related: None }
+    }
+
+    /// Name the other place involved (resolved to line:col when the report is rendered).
+    pub fn related(mut self, path: impl Into<String>) -> Self {
+        self.related = Some(Related { path: path.into(), offset: None });
+        self
+    }
+
+    pub fn at(mut self, offset: usize) -> Self {
+        self.offset = Some(offset);
+        self
+    }
+}
+
+/// Everything found in one file: the file's display name, its text (for line numbers
+/// and source excerpts) and the diagnostics.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub file: String,
+    pub diagnostics: Vec<Diagnostic>,
+    source: Option<std::sync::Arc<[u8]>>,
+}
+
+impl Report {
+    pub fn new(file: &str) -> Self {
+        Self { file: sanitize::message(file), diagnostics: Vec::new(), source: None }
+    }
+
+    /// Keep the file's bytes so positions can be shown as `line:col` with an excerpt.
+    pub fn with_source(mut self, bytes: std::sync::Arc<[u8]>) -> Self {
+        self.source = Some(bytes);
+        self
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    /// Sort by position (unknown positions last), then by path; errors before warnings
+    /// at the same place.
+    pub fn sort(&mut self) {
+        self.diagnostics.sort_by(|a, b| {
+            (a.offset.is_none(), a.offset, &a.path, a.severity).cmp(&(
+                b.offset.is_none(),
+                b.offset,
+                &b.path,
+                b.severity,
+            ))
+        });
+        self.diagnostics.dedup();
+    }
+
+    /// Line (1-based) and column (1-based, in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> Option<(usize, usize)> {
+        let bytes = self.source.as_deref()?;
+        let offset = offset.min(bytes.len());
+        let before = &bytes[..offset];
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        Some((line, column))
+    }
+
+    /// The source line holding `offset`, sanitized and clipped, with a caret under the column.
+    fn excerpt(&self, offset: usize) -> Option<(usize, String, usize)> {
+        let bytes = self.source.as_deref()?;
+        let offset = offset.min(bytes.len());
+        let start = bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let end = bytes[offset..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| offset + i);
+        let (line, column) = self.line_col(offset)?;
+        let text = String::from_utf8_lossy(&bytes[start..end]);
+        // Keep the excerpt short and centred on the column for long (minified) lines.
+        const WIDTH: usize = 100;
+        let chars: Vec<char> = text.chars().collect();
+        let first = column.saturating_sub(WIDTH / 2).min(chars.len());
+        let last = (first + WIDTH).min(chars.len());
+        let shown: String = chars[first..last].iter().collect();
+        let shown = sanitize::line(&shown).into_owned();
+        let caret = column.saturating_sub(1) - first;
+        Some((line, shown, caret))
+    }
+
+    /// Render every diagnostic (up to [`MAX_SHOWN`]) and a summary line.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for diagnostic in self.diagnostics.iter().take(MAX_SHOWN) {
+            let _ = writeln!(out, "{}", self.format_one(diagnostic));
+            if diagnostic.severity == Severity::Error
+                && let Some(offset) = diagnostic.offset
+                && let Some((line, text, caret)) = self.excerpt(offset)
+            {
+                let gutter = line.to_string().len();
+                let _ = writeln!(out, "{:>gutter$} | {text}", line);
+                let _ = writeln!(out, "{:>gutter$} | {}^", "", " ".repeat(caret));
+            }
+        }
+        if self.diagnostics.len() > MAX_SHOWN {
+            let _ = writeln!(out, "... and {} more", self.diagnostics.len() - MAX_SHOWN);
+        }
+        let _ = writeln!(out, "{}", self.summary());
+        out
+    }
+
+    pub fn summary(&self) -> String {
+        let (errors, warnings) = (self.error_count(), self.warning_count());
+        let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+        format!("{}: {}, {}", self.file, plural(errors, "error"), plural(warnings, "warning"))
+    }
+
+    fn format_one(&self, d: &Diagnostic) -> String {
+        let location = match d.offset.and_then(|o| self.line_col(o)) {
+            Some((line, column)) => format!("{}:{line}:{column}", self.file),
+            None => self.file.clone(),
+        };
+        let related = match &d.related {
+            Some(Related { path, offset: Some(offset) }) => match self.line_col(*offset) {
+                Some((line, column)) => format!(" (first at {line}:{column}, {})", sanitize::message(path)),
+                None => format!(" (first at {})", sanitize::message(path)),
+            },
+            Some(Related { path, offset: None }) => format!(" (first at {})", sanitize::message(path)),
+            None => String::new(),
+        };
+        format!(
+            "{location}: {}: {}: {}{related}",
+            sanitize::message(&d.path),
+            d.severity.label(),
+            sanitize::message(&d.message)
+        )
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_compiler_style_with_excerpt() {
+        let source: std::sync::Arc<[u8]> = b"{\n  \"a\": 1 \"b\"\n}".to_vec().into();
+        let mut report = Report::new("x.json").with_source(source);
+        report.push(Diagnostic::error("a", "syntax error: expected `,` or `}`").at(13));
+        let text = report.render();
+        assert!(text.starts_with("x.json:2:12: a: error: syntax error"), "{text}");
+        assert!(text.contains("2 |   \"a\": 1 \"b\"\n  |            ^"), "{text}");
+        assert!(text.ends_with("x.json: 1 error, 0 warnings\n"), "{text}");
+    }
+
+    #[test]
+    fn messages_are_sanitized() {
+        let mut report = Report::new("evil\u{1b}[2J.json");
+        report.push(Diagnostic::error("$.ti\u{1b}tel", "unknown field `\u{1b}]0;x\u{7}`"));
+        let text = report.render();
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+        assert!(text.contains("evil␛[2J.json"));
+    }
+}

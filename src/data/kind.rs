@@ -1,0 +1,72 @@
+//! Record kinds and the handle that addresses one record.
+
+/// The kinds of record a dataset holds, in pane order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Episode,
+    Theme,
+    Person,
+    Footage,
+    Quote,
+    Source,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [Kind::Episode, Kind::Theme, Kind::Person, Kind::Footage, Kind::Quote, Kind::Source];
+
+    /// The singular name used in `kind:id` references and `--kind`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Episode => "episode",
+            Kind::Theme => "theme",
+            Kind::Person => "person",
+            Kind::Footage => "footage",
+            Kind::Quote => "quote",
+            Kind::Source => "source",
+        }
+    }
+
+    /// The heading for a list of this kind.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Episode => "Episodes",
+            Kind::Theme => "Themes",
+            Kind::Person => "People",
+            Kind::Footage => "Footage",
+            Kind::Quote => "Quotes",
+            Kind::Source => "Sources",
+        }
+    }
+
+    /// Accepts the singular, the plural and a few short forms (`ep`, `people`, `q`).
+    pub fn parse(name: &str) -> Option<Kind> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "episode" | "episodes" | "ep" | "part" => Kind::Episode,
+            "theme" | "themes" => Kind::Theme,
+            "person" | "people" | "persons" => Kind::Person,
+            "footage" | "session" | "sessions" => Kind::Footage,
+            "quote" | "quotes" | "q" => Kind::Quote,
+            "source" | "sources" | "src" => Kind::Source,
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One record: its kind and its position in that kind's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecordRef {
+    pub kind: Kind,
+    pub index: usize,
+}
+
+impl RecordRef {
+    pub fn new(kind: Kind, index: usize) -> Self {
+        Self { kind, index }
+    }
+}

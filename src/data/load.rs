@@ -1,0 +1,547 @@
+//! Loading a dataset: file checks, parsing, sanitizing and validation, with every problem
+//! reported at once.
+//!
+//! The fast path parses the whole file straight into the typed model (one pass). Only when
+//! that fails on a *type* error does the slow path run: the file is split into records
+//! (`RawValue`s, which keep their byte offsets), each record is parsed on its own, and the
+//! records that parse are validated together. So one run reports a wrong type in one
+//! quote, a missing field in another and a dangling reference in a third — like a
+//! compiler — instead of only the first. Syntax errors stop parsing, so they are reported
+//! alone, with line, column and a source excerpt.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+use super::diagnostic::{Diagnostic, Report};
+use super::locate;
+use super::model::DatasetFile;
+use super::strings::{self, Flavour};
+use super::{Dataset, Kind, validate};
+use crate::sanitize::{self, Finding};
+
+/// The dataset compiled into the binary.
+pub const BUNDLED: &str = include_str!("../../assets/defiant-ones.json");
+/// How the bundled dataset is named in messages.
+pub const BUNDLED_NAME: &str = "defiant-ones.json (bundled)";
+
+/// Files above this are refused before reading (1M synthetic records take about 300 MiB).
+pub const MAX_FILE_BYTES: u64 = 768 * 1024 * 1024;
+/// One-line fields longer than this are cut for display and search (with a warning).
+pub const MAX_LINE_BYTES: usize = 4 * 1024;
+/// Prose fields longer than this are cut for display and search (with a warning).
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+const SCHEMA_VERSION: u32 = 1;
+const SECTIONS: [&str; 8] =
+    ["schema_version", "series", "episodes", "themes", "people", "footage", "quotes", "sources"];
+
+/// A usable dataset and the warnings found while loading it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub report: Report,
+}
+
+/// The data cannot be used; the report lists every error (and any warnings).
+#[derive(Debug)]
+pub struct LoadError(pub Report);
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.render())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+fn fail(name: &str, message: String) -> LoadError {
+    let mut report = Report::new(name);
+    report.push(Diagnostic::error("$", message));
+    LoadError(report)
+}
+
+/// Load a dataset file after checking it is a regular file of sane size.
+pub fn from_path(path: &Path) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|e| fail(&name, format!("cannot read {name}: {e}")))?;
+    if !metadata.is_file() {
+        let what = if metadata.is_dir() { "a directory" } else { "a device, FIFO or socket" };
+        return Err(fail(&name, format!("not a regular file ({what})")));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(fail(
+            &name,
+            format!("file is {}; limit is {}", human_size(metadata.len()), human_size(MAX_FILE_BYTES)),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(&name, format!("cannot read {name}: {e}")))?;
+    from_bytes(&name, &bytes)
+}
+
+fn human_size(bytes: u64) -> String {
+    const MIB: f64 = 1024.0 * 1024.0;
+    let b = bytes as f64;
+    if b >= 1024.0 * MIB {
+        format!("{:.1} GiB", b / (1024.0 * MIB))
+    } else if b >= MIB {
+        format!("{:.1} MiB", b / MIB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Parse, sanitize and validate a dataset held in memory.
+pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    // RFC 8259 lets parsers ignore a byte order mark; serde_json does not.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(fail(name, "file is empty: expected a JSON object with 'series', 'episodes', …".into()));
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let parsed = match serde_path_to_error::deserialize::<_, DatasetFile>(&mut de) {
+        Ok(file) => de.end().map(|()| file).map_err(|e| ("$".to_string(), e)),
+        Err(error) => Err((error.path().to_string(), error.into_inner())),
+    };
+    let mut report = Report::new(name);
+    let dataset = match parsed {
+        Ok(file) => finish(file, &mut report, &Broken::default()),
+        Err((_, error)) if error.is_data() => {
+            let (file, broken) = collect_records(bytes, &mut report);
+            let dataset = finish(file, &mut report, &broken);
+            broken.remap_paths(&mut report);
+            dataset
+        }
+        Err((path, error)) => {
+            let offset = offset_of(bytes, error.line(), error.column());
+            report.push(Diagnostic::error(path, serde_message(&error, None)).at(offset));
+            None
+        }
+    };
+    locate_diagnostics(bytes, &mut report);
+    report = report.with_source(Arc::from(bytes));
+    report.sort();
+    match dataset {
+        Some(dataset) if !report.has_errors() => Ok(Loaded { dataset, report }),
+        _ => Err(LoadError(report)),
+    }
+}
+
+/// Sanitize, index and validate parsed records; `None` when the schema version is wrong.
+fn finish(mut file: DatasetFile, report: &mut Report, broken: &Broken) -> Option<Dataset> {
+    if file.schema_version != SCHEMA_VERSION {
+        report.push(Diagnostic::error(
+            "schema_version",
+            format!("unsupported schema_version {}; this build reads {SCHEMA_VERSION}", file.schema_version),
+        ));
+    }
+    sanitize_all(&mut file, report);
+    let dataset = Dataset::from_file(file);
+    for diagnostic in validate::check(&dataset) {
+        if !broken.explains(&diagnostic) {
+            report.push(diagnostic);
+        }
+    }
+    Some(dataset)
+}
+
+/// Replace every string by its display form, warning once per field about what was found.
+fn sanitize_all(file: &mut DatasetFile, report: &mut Report) {
+    strings::visit_all(file, &mut |path, value, flavour| {
+        let mut found: Vec<Finding> = Vec::new();
+        let mut note = |f: Finding| {
+            if !found.contains(&f) {
+                found.push(f);
+            }
+        };
+        let cleaned = match flavour {
+            Flavour::Line => sanitize::line_with_findings(value, &mut note),
+            Flavour::Text => sanitize::text_with_findings(value, &mut note),
+        };
+        if let std::borrow::Cow::Owned(cleaned) = cleaned {
+            *value = cleaned;
+        }
+        found.sort();
+        for finding in found {
+            report.push(Diagnostic::warning(path.render(), format!("contains {}", finding.describe())));
+        }
+        let cap = if flavour == Flavour::Line { MAX_LINE_BYTES } else { MAX_TEXT_BYTES };
+        if value.len() > cap {
+            let size = human_size(value.len() as u64);
+            *value = sanitize::truncate(value, cap).into_owned();
+            report.push(Diagnostic::warning(
+                path.render(),
+                format!("field is {size}; shown and searched truncated to {} KiB", cap / 1024),
+            ));
+        }
+    });
+}
+
+/// Records that failed to parse on their own, so their ids are known to exist and dangling
+/// reference errors that only echo them are not reported twice.
+#[derive(Default)]
+struct Broken {
+    ids: HashSet<(Kind, String)>,
+    /// For each kind, the file index of each record that parsed (dataset index → file index).
+    kept: Vec<(Kind, Vec<usize>)>,
+}
+
+impl Broken {
+    fn explains(&self, diagnostic: &Diagnostic) -> bool {
+        self.ids.iter().any(|(kind, id)| diagnostic.message.starts_with(&format!("unknown {} id '{id}'", kind.name())))
+    }
+
+    /// Paths from validation count only records that parsed; point them at the file's index.
+    fn remap_paths(&self, report: &mut Report) {
+        for diagnostic in &mut report.diagnostics {
+            for (kind, kept) in &self.kept {
+                let section = section_name(*kind);
+                let prefix = format!("{section}[");
+                if let Some(rest) = diagnostic.path.strip_prefix(&prefix)
+                    && let Some((index, tail)) = rest.split_once(']')
+                    && let Ok(index) = index.parse::<usize>()
+                    && let Some(&original) = kept.get(index)
+                {
+                    diagnostic.path = format!("{section}[{original}]{tail}");
+                }
+            }
+        }
+    }
+}
+
+fn section_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Episode => "episodes",
+        Kind::Theme => "themes",
+        Kind::Person => "people",
+        Kind::Footage => "footage",
+        Kind::Quote => "quotes",
+        Kind::Source => "sources",
+    }
+}
+
+/// The top-level object as ordered (key, raw value) pairs, keeping duplicates.
+struct TopLevel<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for TopLevel<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = TopLevel<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "an object with 'series', 'episodes', 'themes', 'people', 'footage', 'quotes' and 'sources'",
+                )
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, &'de RawValue>()? {
+                    entries.push((key, value));
+                }
+                Ok(TopLevel(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
+}
+
+/// Slow path: parse each record on its own and keep every error.
+fn collect_records(bytes: &[u8], report: &mut Report) -> (DatasetFile, Broken) {
+    let mut broken = Broken::default();
+    let mut file = DatasetFile {
+        schema_version: SCHEMA_VERSION,
+        series: placeholder_series(),
+        episodes: Vec::new(),
+        themes: Vec::new(),
+        people: Vec::new(),
+        footage: Vec::new(),
+        quotes: Vec::new(),
+        sources: Vec::new(),
+    };
+    let top: TopLevel = match serde_json::from_slice(bytes) {
+        Ok(top) => top,
+        Err(e) => {
+            let offset = offset_of(bytes, e.line(), e.column());
+            report.push(Diagnostic::error("$", serde_message(&e, None)).at(offset));
+            return (file, broken);
+        }
+    };
+    let base = bytes.as_ptr() as usize;
+    let offset_in_file = |raw: &RawValue| raw.get().as_ptr() as usize - base;
+    let mut seen: Vec<&str> = Vec::new();
+    for (key, raw) in &top.0 {
+        let at = offset_in_file(raw);
+        if seen.contains(&key.as_str()) {
+            report.push(Diagnostic::error(key.clone(), format!("duplicate key '{key}'")).at(at));
+            continue;
+        }
+        seen.push(key);
+        match key.as_str() {
+            "schema_version" => {
+                if let Some(v) = parse_one::<u32>(raw, "schema_version", at, report) {
+                    file.schema_version = v;
+                }
+            }
+            "series" => {
+                if let Some(series) = parse_one(raw, "series", at, report) {
+                    file.series = series;
+                }
+            }
+            "episodes" => file.episodes = parse_section(bytes, raw, Kind::Episode, report, &mut broken),
+            "themes" => file.themes = parse_section(bytes, raw, Kind::Theme, report, &mut broken),
+            "people" => file.people = parse_section(bytes, raw, Kind::Person, report, &mut broken),
+            "footage" => file.footage = parse_section(bytes, raw, Kind::Footage, report, &mut broken),
+            "quotes" => file.quotes = parse_section(bytes, raw, Kind::Quote, report, &mut broken),
+            "sources" => file.sources = parse_section(bytes, raw, Kind::Source, report, &mut broken),
+            other => {
+                let mut message = format!("unknown top-level field '{other}'");
+                if let Some(best) = closest(other, &SECTIONS) {
+                    message.push_str(&format!(" — did you mean '{best}'?"));
+                }
+                report.push(Diagnostic::error(other.to_string(), message).at(at));
+            }
+        }
+    }
+    for section in SECTIONS {
+        if !seen.contains(&section) {
+            report.push(Diagnostic::error("$", format!("missing required field '{section}'")).at(0));
+        }
+    }
+    (file, broken)
+}
+
+/// Stands in for a series that failed to parse, so the records can still be validated.
+fn placeholder_series() -> super::model::Series {
+    super::model::Series {
+        id: String::new(),
+        title: "-".into(),
+        year: 0,
+        network: String::new(),
+        format: String::new(),
+        premiere: "2000-01-01".into(),
+        finale: "2000-01-01".into(),
+        directors: Vec::new(),
+        summary: String::new(),
+        facts: Vec::new(),
+        credits: Vec::new(),
+        awards: Vec::new(),
+        unplaced_events: Vec::new(),
+        notes: Vec::new(),
+        sources: Vec::new(),
+    }
+}
+
+fn parse_one<T: DeserializeOwned>(raw: &RawValue, path: &str, at: usize, report: &mut Report) -> Option<T> {
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            let inner = error.inner();
+            let offset = at + offset_of(raw.get().as_bytes(), inner.line(), inner.column());
+            let full = join_path(path, &error.path().to_string());
+            let message = serde_message(inner, None);
+            let mut diagnostic = Diagnostic::error(full.clone(), message.clone()).at(offset);
+            if let Some(key) = message.strip_prefix("duplicate key '").and_then(|k| k.strip_suffix('\'')) {
+                diagnostic = diagnostic.related(join_path(&full, key));
+            }
+            report.push(diagnostic);
+            None
+        }
+    }
+}
+
+fn parse_section<T: DeserializeOwned>(
+    bytes: &[u8],
+    raw: &RawValue,
+    kind: Kind,
+    report: &mut Report,
+    broken: &mut Broken,
+) -> Vec<T> {
+    let section = section_name(kind);
+    let base = bytes.as_ptr() as usize;
+    let at = raw.get().as_ptr() as usize - base;
+    // A section that is not an array of records is reported once, as a whole.
+    let items: Vec<&RawValue> = match serde_json::from_str(raw.get()) {
+        Ok(items) => items,
+        Err(error) => {
+            let offset = at + offset_of(raw.get().as_bytes(), error.line(), error.column());
+            report.push(Diagnostic::error(section, serde_message(&error, None)).at(offset));
+            return Vec::new();
+        }
+    };
+    let mut kept = Vec::with_capacity(items.len());
+    let mut records = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let item_at = item.get().as_ptr() as usize - base;
+        match parse_one::<T>(item, &format!("{section}[{index}]"), item_at, report) {
+            Some(record) => {
+                records.push(record);
+                kept.push(index);
+            }
+            None => {
+                #[derive(serde::Deserialize)]
+                struct IdOnly {
+                    id: Option<String>,
+                }
+                if let Ok(IdOnly { id: Some(id) }) = serde_json::from_str::<IdOnly>(item.get()) {
+                    broken.ids.insert((kind, sanitize::line(&id).into_owned()));
+                }
+            }
+        }
+    }
+    broken.kept.push((kind, kept));
+    records
+}
+
+fn join_path(prefix: &str, inner: &str) -> String {
+    match inner {
+        "." | "" => prefix.to_string(),
+        _ if inner.starts_with('[') => format!("{prefix}{inner}"),
+        _ => format!("{prefix}.{inner}"),
+    }
+}
+
+/// Byte offset of serde_json's 1-based line and (byte) column.
+fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match bytes[start..].iter().position(|&b| b == b'\n') {
+            Some(i) => start += i + 1,
+            None => break,
+        }
+    }
+    (start + column.saturating_sub(1)).min(bytes.len())
+}
+
+/// Give diagnostics found by path (semantic checks, sanitizer warnings) their offsets.
+fn locate_diagnostics(bytes: &[u8], report: &mut Report) {
+    let mut wanted: Vec<String> = Vec::new();
+    for d in &report.diagnostics {
+        if d.offset.is_none() {
+            wanted.push(d.path.clone());
+        }
+        if let Some(related) = &d.related {
+            wanted.push(related.path.clone());
+        }
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    let paths: Vec<&str> = wanted.iter().map(String::as_str).collect();
+    let found = locate::locate_all(bytes, &paths);
+    let lookup = |path: &str| paths.iter().position(|p| *p == path).and_then(|i| found[i]);
+    for d in &mut report.diagnostics {
+        if d.offset.is_none() {
+            d.offset = lookup(&d.path);
+        }
+        if let Some(related) = &mut d.related {
+            related.offset = lookup(&related.path);
+        }
+    }
+}
+
+fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(word, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Turn serde_json's message into ours: no trailing position (we print it), plain wording,
+/// and no raw data echoed (the caller sanitizes, but keys are also quoted consistently).
+fn serde_message(error: &serde_json::Error, _path: Option<&str>) -> String {
+    let full = error.to_string();
+    let text = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => full.as_str(),
+    };
+    let text = sanitize::message(text);
+    if error.is_eof() {
+        return if text.contains("string") {
+            "unexpected end of file while reading a string".into()
+        } else {
+            "unexpected end of file: the JSON document is incomplete".into()
+        };
+    }
+    if let Some(rest) = text.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let mut message = format!("unknown field '{field}'");
+        if let Some(best) = closest(field, &names) {
+            message.push_str(&format!(" — did you mean '{best}'?"));
+        }
+        return message;
+    }
+    if let Some(rest) = text.strip_prefix("missing field `") {
+        return format!("missing required field '{}'", rest.trim_end_matches('`'));
+    }
+    if let Some(rest) = text.strip_prefix("duplicate field `") {
+        return format!("duplicate key '{}'", rest.trim_end_matches('`'));
+    }
+    let syntax = [
+        ("expected `,` or `}`", "syntax error: expected ',' or '}'"),
+        ("expected `,` or `]`", "syntax error: expected ',' or ']'"),
+        ("expected `:`", "syntax error: expected ':'"),
+        ("trailing comma", "syntax error: trailing comma"),
+        ("trailing characters", "syntax error: unexpected characters after the end of the document"),
+        ("key must be a string", "syntax error: object keys must be strings"),
+        ("invalid unicode code point", "invalid UTF-8 in string"),
+        ("unexpected end of hex escape", "invalid \\u escape (lone surrogate)"),
+        ("lone leading surrogate in hex escape", "invalid \\u escape (lone surrogate)"),
+        ("invalid escape", "syntax error: invalid escape in string"),
+        (
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "raw control character inside a string (write it as \\u00XX)",
+        ),
+        ("recursion limit exceeded", "nesting too deep (limit 128)"),
+        ("number out of range", "number out of range"),
+        ("expected value", "syntax error: expected a JSON value"),
+    ];
+    for (theirs, ours) in syntax {
+        if text.starts_with(theirs) {
+            return ours.to_string();
+        }
+    }
+    let mut text = text
+        .replace("expected u8", "expected an integer from 0 to 255")
+        .replace("expected u16", "expected an integer from 0 to 65535")
+        .replace("expected u32", "expected an integer from 0 to 4294967295")
+        .replace("a sequence", "an array")
+        .replace("`", "'");
+    if let Some(rest) = text.strip_prefix("invalid type: ") {
+        // "string \"2001\", expected …" → "expected …, found string \"2001\""
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            text = format!("expected {expected}, found {found}");
+        }
+    }
+    if let Some(rest) = text.strip_prefix("invalid value: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            text = format!("out of range: expected {expected}, found {found}");
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_from_line_and_column() {
+        let text = b"ab\ncde\nf";
+        assert_eq!(offset_of(text, 2, 2), 4);
+        assert_eq!(offset_of(text, 3, 1), 7);
+        assert_eq!(offset_of(text, 1, 0), 0);
+    }
+
+    #[test]
+    fn bundled_dataset_loads_without_warnings() {
+        let loaded = Dataset::bundled().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(loaded.report.diagnostics, vec![], "{}", loaded.report);
+    }
+}

@@ -1,0 +1,195 @@
+//! The dataset: typed records, id lookups and the link graph between records.
+//!
+//! A [`Dataset`] is built once at load time ([`load`]) and never mutated afterwards; the
+//! TUI, the command line and search all read it. Records are addressed by [`RecordRef`]
+//! (kind + index), which is `Copy` and cheap to keep in lists and history.
+
+pub mod diagnostic;
+mod kind;
+mod links;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod strings;
+mod validate;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub use kind::{Kind, RecordRef};
+use links::LinkGraph;
+pub use links::LinkGroup;
+pub use load::{LoadError, Loaded};
+use model::*;
+
+/// All records of one dataset, with id maps built at load.
+#[derive(Debug)]
+pub struct Dataset {
+    pub series: Series,
+    pub episodes: Vec<Episode>,
+    pub themes: Vec<Theme>,
+    pub people: Vec<Person>,
+    pub footage: Vec<Footage>,
+    pub quotes: Vec<Quote>,
+    pub sources: Vec<Source>,
+    ids: [HashMap<String, u32>; Kind::ALL.len()],
+    links: OnceLock<LinkGraph>,
+}
+
+impl Dataset {
+    /// Build lookups over already validated records. Duplicate ids keep the first record.
+    pub(crate) fn from_file(file: DatasetFile) -> Self {
+        let mut dataset = Self {
+            series: file.series,
+            episodes: file.episodes,
+            themes: file.themes,
+            people: file.people,
+            footage: file.footage,
+            quotes: file.quotes,
+            sources: file.sources,
+            ids: Default::default(),
+            links: OnceLock::new(),
+        };
+        for kind in Kind::ALL {
+            let mut map = HashMap::with_capacity(dataset.count(kind));
+            for index in 0..dataset.count(kind) {
+                let id = dataset.id(RecordRef::new(kind, index)).to_string();
+                map.entry(id).or_insert(index as u32);
+            }
+            dataset.ids[kind as usize] = map;
+        }
+        dataset
+    }
+
+    /// The dataset bundled into the binary.
+    pub fn bundled() -> Result<Loaded, LoadError> {
+        load::from_bytes(load::BUNDLED_NAME, load::BUNDLED.as_bytes())
+    }
+
+    pub fn count(&self, kind: Kind) -> usize {
+        match kind {
+            Kind::Episode => self.episodes.len(),
+            Kind::Theme => self.themes.len(),
+            Kind::Person => self.people.len(),
+            Kind::Footage => self.footage.len(),
+            Kind::Quote => self.quotes.len(),
+            Kind::Source => self.sources.len(),
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        Kind::ALL.iter().map(|&k| self.count(k)).sum()
+    }
+
+    /// Every record of a kind, in file order.
+    pub fn records(&self, kind: Kind) -> impl ExactSizeIterator<Item = RecordRef> + '_ {
+        (0..self.count(kind)).map(move |i| RecordRef::new(kind, i))
+    }
+
+    pub fn find(&self, kind: Kind, id: &str) -> Option<RecordRef> {
+        self.ids[kind as usize].get(id).map(|&i| RecordRef::new(kind, i as usize))
+    }
+
+    /// Records of any kind with this id (ids are unique per kind, not across kinds).
+    pub fn find_any(&self, id: &str) -> Vec<RecordRef> {
+        Kind::ALL.iter().filter_map(|&k| self.find(k, id)).collect()
+    }
+
+    /// Resolve `KIND:ID` or a bare `ID` (when it names exactly one record).
+    pub fn resolve(&self, reference: &str) -> Result<RecordRef, ResolveError> {
+        if let Some((kind, id)) = reference.split_once(':')
+            && let Some(kind) = Kind::parse(kind)
+        {
+            return self
+                .find(kind, id)
+                .ok_or_else(|| ResolveError::NotFound { kind: Some(kind), suggestions: self.suggest(Some(kind), id) });
+        }
+        match self.find_any(reference).as_slice() {
+            [one] => Ok(*one),
+            [] => Err(ResolveError::NotFound { kind: None, suggestions: self.suggest(None, reference) }),
+            many => Err(ResolveError::Ambiguous(many.to_vec())),
+        }
+    }
+
+    /// Up to five ids close to `id`, best first, as `kind:id`.
+    pub fn suggest(&self, kind: Option<Kind>, id: &str) -> Vec<String> {
+        let wanted = id.to_lowercase();
+        let mut scored: Vec<(f64, String)> = Kind::ALL
+            .iter()
+            .filter(|&&k| kind.is_none_or(|want| want == k))
+            .flat_map(|&k| self.ids[k as usize].keys().map(move |candidate| (k, candidate)))
+            .map(|(k, candidate)| {
+                let mut score = strsim::jaro_winkler(&wanted, &candidate.to_lowercase());
+                if candidate.contains(&wanted) && !wanted.is_empty() {
+                    score += 0.2;
+                }
+                (score, format!("{}:{candidate}", k.name()))
+            })
+            .filter(|(score, _)| *score > 0.75)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        scored.into_iter().take(5).map(|(_, s)| s).collect()
+    }
+
+    pub fn id(&self, r: RecordRef) -> &str {
+        match r.kind {
+            Kind::Episode => self.episodes[r.index].id.as_str(),
+            Kind::Theme => self.themes[r.index].id.as_str(),
+            Kind::Person => self.people[r.index].id.as_str(),
+            Kind::Footage => self.footage[r.index].id.as_str(),
+            Kind::Quote => self.quotes[r.index].id.as_str(),
+            Kind::Source => self.sources[r.index].id.as_str(),
+        }
+    }
+
+    /// A one-line human label: a name, a title, or a quote's text on one line.
+    pub fn label(&self, r: RecordRef) -> Cow<'_, str> {
+        match r.kind {
+            Kind::Episode => Cow::Borrowed(&self.episodes[r.index].title),
+            Kind::Theme => Cow::Borrowed(&self.themes[r.index].name),
+            Kind::Person => Cow::Borrowed(&self.people[r.index].name),
+            Kind::Footage => Cow::Borrowed(&self.footage[r.index].title),
+            Kind::Quote => one_line(&self.quotes[r.index].text),
+            Kind::Source => Cow::Borrowed(&self.sources[r.index].title),
+        }
+    }
+
+    /// `kind:id`, the deep-link form accepted by `show` and `--open`.
+    pub fn deep_link(&self, r: RecordRef) -> String {
+        format!("{}:{}", r.kind.name(), self.id(r))
+    }
+
+    /// The person who said a quote, when the speaker resolves.
+    pub fn speaker(&self, quote: &Quote) -> Option<&Person> {
+        self.find(Kind::Person, quote.speaker.as_str()).map(|r| &self.people[r.index])
+    }
+
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.find(Kind::Source, id.as_str()).map(|r| &self.sources[r.index])
+    }
+
+    pub fn episode(&self, id: &EpisodeId) -> Option<&Episode> {
+        self.find(Kind::Episode, id.as_str()).map(|r| &self.episodes[r.index])
+    }
+
+    fn graph(&self) -> &LinkGraph {
+        self.links.get_or_init(|| LinkGraph::build(self))
+    }
+
+    /// Every record this one is linked with, both directions, grouped by kind with counts.
+    pub fn link_groups(&self, r: RecordRef) -> Vec<LinkGroup> {
+        self.graph().groups(self, r)
+    }
+}
+
+/// Why a `KIND:ID` reference did not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResolveError {
+    NotFound { kind: Option<Kind>, suggestions: Vec<String> },
+    Ambiguous(Vec<RecordRef>),
+}
+
+fn one_line(text: &str) -> Cow<'_, str> {
+    if text.contains('\n') { Cow::Owned(text.split('\n').collect::<Vec<_>>().join(" ")) } else { Cow::Borrowed(text) }
+}

@@ -1,0 +1,284 @@
+//! Semantic checks on a parsed dataset: ids, references, required text, dates.
+//!
+//! Runs after serde has accepted the shape of every record. Every problem is collected
+//! (nothing stops at the first) with the JSON path of the offending value; the loader
+//! turns paths into line and column.
+
+use std::collections::HashMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::diagnostic::Diagnostic;
+use super::{Dataset, Kind, RecordRef};
+
+/// Check everything that serde cannot: returns errors and warnings, unsorted.
+pub(super) fn check(data: &Dataset) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check_ids(data, &mut out);
+    check_references(data, &mut out);
+    check_required_text(data, &mut out);
+    check_series(data, &mut out);
+    check_episodes(data, &mut out);
+    out
+}
+
+fn section(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Episode => "episodes",
+        Kind::Theme => "themes",
+        Kind::Person => "people",
+        Kind::Footage => "footage",
+        Kind::Quote => "quotes",
+        Kind::Source => "sources",
+    }
+}
+
+fn record_path(r: RecordRef) -> String {
+    format!("{}[{}]", section(r.kind), r.index)
+}
+
+/// Ids must be non-empty and unique per kind, also after case folding and Unicode
+/// normalisation, so look-alike ids cannot shadow each other.
+fn check_ids(data: &Dataset, out: &mut Vec<Diagnostic>) {
+    for kind in Kind::ALL {
+        let mut exact: HashMap<&str, RecordRef> = HashMap::new();
+        let mut folded: HashMap<String, RecordRef> = HashMap::new();
+        for r in data.records(kind) {
+            let id = data.id(r);
+            let path = format!("{}.id", record_path(r));
+            if id.trim().is_empty() {
+                out.push(Diagnostic::error(path, format!("empty {} id", kind.name())));
+                continue;
+            }
+            if let Some(&first) = exact.get(id) {
+                out.push(
+                    Diagnostic::error(path, format!("duplicate {} id '{id}'", kind.name()))
+                        .related(format!("{}.id", record_path(first))),
+                );
+                continue;
+            }
+            exact.insert(id, r);
+            let key: String = id.nfc().collect::<String>().to_lowercase();
+            if let Some(&first) = folded.get(&key) {
+                out.push(
+                    Diagnostic::error(
+                        path,
+                        format!(
+                            "{} id '{id}' differs from '{}' only by case or Unicode form",
+                            kind.name(),
+                            data.id(first)
+                        ),
+                    )
+                    .related(format!("{}.id", record_path(first))),
+                );
+            } else {
+                folded.insert(key, r);
+            }
+        }
+    }
+}
+
+fn check_references(data: &Dataset, out: &mut Vec<Diagnostic>) {
+    let mut want = |path: String, kind: Kind, id: &str| {
+        if data.find(kind, id).is_none() {
+            let mut message = format!("unknown {} id '{id}'", kind.name());
+            if let Some(best) = data.suggest(Some(kind), id).first() {
+                let best = best.split_once(':').map_or(best.as_str(), |(_, id)| id);
+                message.push_str(&format!("; did you mean '{best}'?"));
+            }
+            out.push(Diagnostic::error(path, message));
+        }
+    };
+    let s = &data.series;
+    for (i, p) in s.directors.iter().enumerate() {
+        want(format!("series.directors[{i}]"), Kind::Person, p.as_str());
+    }
+    for (i, credit) in s.credits.iter().enumerate() {
+        for (j, p) in credit.people.iter().enumerate() {
+            want(format!("series.credits[{i}].people[{j}]"), Kind::Person, p.as_str());
+        }
+        sources(&mut want, &format!("series.credits[{i}]"), &credit.sources);
+    }
+    for (i, fact) in s.facts.iter().enumerate() {
+        sources(&mut want, &format!("series.facts[{i}]"), &fact.sources);
+        notes(&mut want, &format!("series.facts[{i}]"), &fact.notes);
+    }
+    for (i, award) in s.awards.iter().enumerate() {
+        sources(&mut want, &format!("series.awards[{i}]"), &award.sources);
+    }
+    for (i, event) in s.unplaced_events.iter().enumerate() {
+        event_refs(&mut want, &format!("series.unplaced_events[{i}]"), event);
+    }
+    notes(&mut want, "series", &s.notes);
+    sources(&mut want, "series", &s.sources);
+
+    for (i, e) in data.episodes.iter().enumerate() {
+        let at = format!("episodes[{i}]");
+        for (j, event) in e.events.iter().enumerate() {
+            event_refs(&mut want, &format!("{at}.events[{j}]"), event);
+        }
+        sources(&mut want, &at, &e.sources);
+        notes(&mut want, &at, &e.notes);
+    }
+    for (i, t) in data.themes.iter().enumerate() {
+        let at = format!("themes[{i}]");
+        for (j, e) in t.episodes.iter().enumerate() {
+            want(format!("{at}.episodes[{j}]"), Kind::Episode, e.as_str());
+        }
+        for (j, p) in t.people.iter().enumerate() {
+            want(format!("{at}.people[{j}]"), Kind::Person, p.as_str());
+        }
+        sources(&mut want, &at, &t.sources);
+        notes(&mut want, &at, &t.notes);
+    }
+    for (i, p) in data.people.iter().enumerate() {
+        let at = format!("people[{i}]");
+        for (j, e) in p.episodes.iter().enumerate() {
+            want(format!("{at}.episodes[{j}]"), Kind::Episode, e.as_str());
+        }
+        sources(&mut want, &at, &p.sources);
+        notes(&mut want, &at, &p.notes);
+    }
+    for (i, f) in data.footage.iter().enumerate() {
+        let at = format!("footage[{i}]");
+        for (j, p) in f.people.iter().enumerate() {
+            want(format!("{at}.people[{j}]"), Kind::Person, p.as_str());
+        }
+        if let Some(e) = &f.episode {
+            want(format!("{at}.episode"), Kind::Episode, e.as_str());
+        }
+        sources(&mut want, &at, &f.sources);
+        notes(&mut want, &at, &f.notes);
+    }
+    for (i, q) in data.quotes.iter().enumerate() {
+        let at = format!("quotes[{i}]");
+        want(format!("{at}.speaker"), Kind::Person, q.speaker.as_str());
+        if let Some(e) = &q.episode {
+            want(format!("{at}.episode"), Kind::Episode, e.as_str());
+        }
+        for (j, t) in q.themes.iter().enumerate() {
+            want(format!("{at}.themes[{j}]"), Kind::Theme, t.as_str());
+        }
+        want(format!("{at}.source"), Kind::Source, q.source.as_str());
+        sources(&mut want, &at, &q.sources);
+        for (j, v) in q.variants.iter().enumerate() {
+            want(format!("{at}.variants[{j}].source"), Kind::Source, v.source.as_str());
+        }
+        notes(&mut want, &at, &q.notes);
+    }
+}
+
+fn sources(want: &mut impl FnMut(String, Kind, &str), at: &str, ids: &[super::model::SourceId]) {
+    for (j, s) in ids.iter().enumerate() {
+        want(format!("{at}.sources[{j}]"), Kind::Source, s.as_str());
+    }
+}
+
+fn notes(want: &mut impl FnMut(String, Kind, &str), at: &str, notes: &[super::model::Note]) {
+    for (j, note) in notes.iter().enumerate() {
+        sources(want, &format!("{at}.notes[{j}]"), &note.sources);
+    }
+}
+
+fn event_refs(want: &mut impl FnMut(String, Kind, &str), at: &str, event: &super::model::Event) {
+    for (k, p) in event.people.iter().enumerate() {
+        want(format!("{at}.people[{k}]"), Kind::Person, p.as_str());
+    }
+    for (k, t) in event.themes.iter().enumerate() {
+        want(format!("{at}.themes[{k}]"), Kind::Theme, t.as_str());
+    }
+    sources(want, at, &event.sources);
+    notes(want, at, &event.notes);
+}
+
+/// Text a reader needs must not be empty (or only whitespace).
+fn check_required_text(data: &Dataset, out: &mut Vec<Diagnostic>) {
+    let mut need = |path: String, value: &str| {
+        if value.trim().is_empty() {
+            let field = path.rsplit('.').next().unwrap_or(&path).to_string();
+            out.push(Diagnostic::error(path, format!("'{field}' must not be empty")));
+        }
+    };
+    need("series.title".into(), &data.series.title);
+    for (i, e) in data.episodes.iter().enumerate() {
+        need(format!("episodes[{i}].title"), &e.title);
+        for (j, event) in e.events.iter().enumerate() {
+            need(format!("episodes[{i}].events[{j}].text"), &event.text);
+        }
+    }
+    for (i, t) in data.themes.iter().enumerate() {
+        need(format!("themes[{i}].name"), &t.name);
+        need(format!("themes[{i}].description"), &t.description);
+    }
+    for (i, p) in data.people.iter().enumerate() {
+        need(format!("people[{i}].name"), &p.name);
+        need(format!("people[{i}].description"), &p.description);
+    }
+    for (i, f) in data.footage.iter().enumerate() {
+        need(format!("footage[{i}].title"), &f.title);
+        need(format!("footage[{i}].description"), &f.description);
+    }
+    for (i, q) in data.quotes.iter().enumerate() {
+        need(format!("quotes[{i}].text"), &q.text);
+    }
+    for (i, s) in data.sources.iter().enumerate() {
+        need(format!("sources[{i}].title"), &s.title);
+    }
+}
+
+fn check_series(data: &Dataset, out: &mut Vec<Diagnostic>) {
+    for (field, value) in [("premiere", &data.series.premiere), ("finale", &data.series.finale)] {
+        if !is_iso_date(value) {
+            out.push(Diagnostic::error(
+                format!("series.{field}"),
+                format!("expected a date as YYYY-MM-DD, found '{value}'"),
+            ));
+        }
+    }
+}
+
+fn check_episodes(data: &Dataset, out: &mut Vec<Diagnostic>) {
+    let mut numbers: HashMap<u8, usize> = HashMap::new();
+    for (i, e) in data.episodes.iter().enumerate() {
+        if e.number == 0 {
+            out.push(Diagnostic::error(format!("episodes[{i}].number"), "episode numbers start at 1"));
+        } else if let Some(first) = numbers.insert(e.number, i) {
+            out.push(Diagnostic::error(
+                format!("episodes[{i}].number"),
+                format!("episode number {} is also used by episodes[{first}]", e.number),
+            ));
+        }
+        if let Some(date) = &e.air_date
+            && !is_iso_date(date)
+        {
+            out.push(Diagnostic::error(
+                format!("episodes[{i}].air_date"),
+                format!("expected a date as YYYY-MM-DD, found '{date}'"),
+            ));
+        }
+    }
+}
+
+fn is_iso_date(value: &str) -> bool {
+    let parts: Vec<&str> = value.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return false };
+    let all_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(all_digits(y, 4) && all_digits(m, 2) && all_digits(d, 2)) {
+        return false;
+    }
+    let (m, d): (u32, u32) = (m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_iso_date;
+
+    #[test]
+    fn dates() {
+        assert!(is_iso_date("2017-07-09"));
+        assert!(!is_iso_date("2017-13-01"));
+        assert!(!is_iso_date("July 9"));
+        assert!(!is_iso_date("2017-7-9"));
+    }
+}

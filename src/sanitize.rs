@@ -1,0 +1,247 @@
+//! The one sanitizer every string from data passes through before it can reach a terminal.
+//!
+//! ratatui drops some control characters on its own, but silently, lossily and not in every
+//! widget (bidi controls pass through `Span`s), and it does nothing for the command line or
+//! for error messages. So strings are cleaned once, at load time, into a display form that
+//! makes tampering *visible*: C0 controls become Control Pictures (`␛`, `␇`, `␀`), DEL
+//! becomes `␡`, C1 controls become `�`, tabs become spaces, bidi and invisible format
+//! characters are removed, and floods of combining marks ("Zalgo") are capped.
+//!
+//! Two flavours: [`line`] for one-line fields (names, ids, titles: line breaks become a
+//! space) and [`text`] for prose (line breaks are kept as `\n`, `\r\n` and `\r` folded).
+
+use std::borrow::Cow;
+
+/// How many combining marks one base character may carry before the rest are dropped.
+pub const MAX_COMBINING_MARKS: usize = 4;
+
+/// Spaces a tab expands to (fields are short; a fixed width keeps alignment predictable).
+const TAB_SPACES: &str = "    ";
+
+/// What kind of suspicious character a string held, for validation warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Finding {
+    /// C0 controls (including ESC and BEL), DEL and C1 controls.
+    Control,
+    /// Bidirectional formatting characters (Trojan Source).
+    Bidi,
+    /// Zero-width and other invisible format characters.
+    Invisible,
+    /// More combining marks on one character than [`MAX_COMBINING_MARKS`].
+    CombiningFlood,
+}
+
+impl Finding {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Finding::Control => "control or escape characters (shown as placeholders)",
+            Finding::Bidi => "bidirectional control characters (removed)",
+            Finding::Invisible => "invisible zero-width characters (removed)",
+            Finding::CombiningFlood => "a flood of combining marks (capped)",
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Flavour {
+    Line,
+    Text,
+}
+
+/// Sanitize a one-line field: line breaks become single spaces.
+pub fn line(input: &str) -> Cow<'_, str> {
+    clean(input, Flavour::Line, &mut |_| {})
+}
+
+/// Sanitize a prose field: line breaks are kept (normalised to `\n`).
+pub fn text(input: &str) -> Cow<'_, str> {
+    clean(input, Flavour::Text, &mut |_| {})
+}
+
+/// Sanitize a one-line field and report what was found.
+pub fn line_with_findings<'a>(input: &'a str, found: &mut impl FnMut(Finding)) -> Cow<'a, str> {
+    clean(input, Flavour::Line, found)
+}
+
+/// Sanitize a prose field and report what was found.
+pub fn text_with_findings<'a>(input: &'a str, found: &mut impl FnMut(Finding)) -> Cow<'a, str> {
+    clean(input, Flavour::Text, found)
+}
+
+/// True when a string has nothing the sanitizer would change: the fast path for clean data.
+fn is_plain(input: &str) -> bool {
+    input.bytes().all(|b| (0x20..0x7f).contains(&b)) || !input.chars().any(needs_attention)
+}
+
+fn needs_attention(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || is_bidi(c) || is_invisible(c) || is_combining_mark(c)
+}
+
+fn clean<'a>(input: &'a str, flavour: Flavour, found: &mut impl FnMut(Finding)) -> Cow<'a, str> {
+    if is_plain(input) {
+        return Cow::Borrowed(input);
+    }
+    let mut out = String::with_capacity(input.len() + 8);
+    let mut chars = input.chars().peekable();
+    let mut marks_on_base = 0usize;
+    while let Some(c) = chars.next() {
+        if is_combining_mark(c) && c != '\u{200d}' {
+            marks_on_base += 1;
+            if marks_on_base > MAX_COMBINING_MARKS {
+                found(Finding::CombiningFlood);
+                continue;
+            }
+            out.push(c);
+            continue;
+        }
+        marks_on_base = 0;
+        match c {
+            '\t' => out.push_str(TAB_SPACES),
+            '\r' | '\n' | '\u{2028}' | '\u{2029}' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                match flavour {
+                    Flavour::Line => {
+                        if !out.ends_with(' ') {
+                            out.push(' ');
+                        }
+                    }
+                    Flavour::Text => out.push('\n'),
+                }
+            }
+            '\u{0}'..='\u{1f}' => {
+                found(Finding::Control);
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'));
+            }
+            '\u{7f}' => {
+                found(Finding::Control);
+                out.push('\u{2421}');
+            }
+            '\u{80}'..='\u{9f}' => {
+                found(Finding::Control);
+                out.push('\u{fffd}');
+            }
+            c if is_bidi(c) => found(Finding::Bidi),
+            c if is_invisible(c) => found(Finding::Invisible),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Bidirectional formatting characters (CVE-2021-42574 "Trojan Source").
+pub fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Default-ignorable characters that render as nothing and can hide text or forge ids.
+/// ZWJ, ZWNJ and variation selectors are kept: emoji and some scripts need them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{17b4}'
+            | '\u{17b5}'
+            | '\u{180e}'
+            | '\u{200b}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206a}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
+fn is_combining_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Make an arbitrary message safe to print (paths, serde messages that echo raw keys).
+/// Line breaks become a visible `⏎` so a file name cannot fake a second message line.
+pub fn message(input: &str) -> String {
+    let marked: String = input.chars().map(|c| if matches!(c, '\n' | '\r') { '⏎' } else { c }).collect();
+    line(&marked).into_owned()
+}
+
+/// Truncate to at most `max_bytes`, on a char boundary, appending `…` when cut.
+pub fn truncate(input: &str, max_bytes: usize) -> Cow<'_, str> {
+    if input.len() <= max_bytes {
+        return Cow::Borrowed(input);
+    }
+    let mut end = max_bytes;
+    while !input.is_char_boundary(end) {
+        end -= 1;
+    }
+    Cow::Owned(format!("{}…", &input[..end]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings(s: &str) -> Vec<Finding> {
+        let mut v = Vec::new();
+        let _ = text_with_findings(s, &mut |f| v.push(f));
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(line("Dr. Dre — Compton, 1965"), Cow::Borrowed(_)));
+        assert!(matches!(text("Café 中文 👨‍👩‍👧"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escapes_become_visible_placeholders() {
+        assert_eq!(line("A\u{1b}]0;pwned\u{7}B"), "A␛]0;pwned␇B");
+        assert_eq!(line("nul\u{0}del\u{7f}"), "nul␀del␡");
+        assert_eq!(line("csi\u{9b}2J"), "csi\u{fffd}2J");
+        assert_eq!(findings("\u{1b}[2J"), vec![Finding::Control]);
+    }
+
+    #[test]
+    fn line_breaks_fold_by_flavour() {
+        assert_eq!(line("a\r\nb\rc\nd"), "a b c d");
+        assert_eq!(text("a\r\nb\rc\nd"), "a\nb\nc\nd");
+        assert_eq!(line("a\tb"), "a    b");
+        assert_eq!(line("a\u{2028}b"), "a b");
+    }
+
+    #[test]
+    fn bidi_and_invisible_are_removed() {
+        assert_eq!(line("abc\u{202e}def\u{2066}"), "abcdef");
+        assert_eq!(line("dr\u{200b}-dre\u{feff}"), "dr-dre");
+        assert_eq!(findings("x\u{202e}"), vec![Finding::Bidi]);
+        assert_eq!(findings("x\u{200b}"), vec![Finding::Invisible]);
+        // ZWJ sequences survive intact.
+        assert_eq!(line("👨\u{200d}👩\u{200d}👧"), "👨\u{200d}👩\u{200d}👧");
+    }
+
+    #[test]
+    fn combining_floods_are_capped_but_accents_kept() {
+        assert_eq!(line("e\u{301}"), "e\u{301}");
+        let zalgo: String = std::iter::once('a').chain(std::iter::repeat_n('\u{301}', 100)).collect();
+        assert_eq!(line(&zalgo).chars().count(), 1 + MAX_COMBINING_MARKS);
+        assert_eq!(findings(&zalgo), vec![Finding::CombiningFlood]);
+    }
+
+    #[test]
+    fn output_never_holds_terminal_controls() {
+        let hostile = "\u{1b}P\u{1b}\\\u{7}\u{8}\u{9b}\u{9d}\u{85}\u{202e}\u{200f}\u{61c}";
+        let out = text(hostile);
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n' || is_bidi(c)), "{out:?}");
+    }
+
+    #[test]
+    fn truncate_respects_char_boundaries() {
+        assert_eq!(truncate("héllo", 2), "h…");
+        assert_eq!(truncate("short", 10), "short");
+    }
+}
