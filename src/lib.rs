@@ -13,7 +13,11 @@
 //! Every string is sanitized once, at load ([`sanitize`]), so nothing that reaches a
 //! terminal — in the TUI or on the command line — can carry an escape sequence from data.
 
+pub mod app;
 pub mod cli;
 pub mod data;
 pub mod record_view;
 pub mod sanitize;
+pub mod text;
+pub mod tui;
+pub mod ui;

@@ -11,10 +11,40 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return usage_error(&error),
     };
+    if cli.command.is_none() {
+        return browse(&cli);
+    }
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let outcome = cli::run(&cli, &mut out, &mut err);
     let _ = out.flush();
     ExitCode::from(outcome.code())
+}
+
+/// No command: open the terminal browser (after the data and `--open` are known good, so
+/// errors print on a normal screen).
+fn browse(cli: &Cli) -> ExitCode {
+    let mut err = std::io::stderr().lock();
+    if let Err(e) = defiant::tui::check_tty() {
+        let _ = writeln!(err, "defiant: {e}");
+        return ExitCode::from(Outcome::Failure.code());
+    }
+    let loaded = match cli::load(cli.data.as_deref(), &mut err) {
+        Ok(Some(loaded)) => loaded,
+        _ => return ExitCode::from(Outcome::Failure.code()),
+    };
+    let open = match cli.open.as_deref().map(|r| cli::resolve_or_explain(&loaded.dataset, r, &mut err)) {
+        Some(Some(record)) => Some(record),
+        Some(None) => return ExitCode::from(Outcome::Failure.code()),
+        None => None,
+    };
+    let options = defiant::tui::Options { mouse: !cli.no_mouse, open };
+    match defiant::tui::run(std::sync::Arc::new(loaded.dataset), &options) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            let _ = writeln!(err, "defiant: {}", defiant::sanitize::message(&e.to_string()));
+            ExitCode::from(Outcome::Failure.code())
+        }
+    }
 }
 
 /// Print clap's message (help, version or a usage error) with anything echoed from the

@@ -13,6 +13,7 @@ use std::path::Path;
 
 pub use args::{Cli, Command, KindArg};
 use clap::CommandFactory;
+pub use show::resolve_or_explain;
 
 use crate::data::{self, Dataset, Kind, Loaded};
 

@@ -29,6 +29,18 @@ pub(super) fn run(
     Ok(Outcome::Success)
 }
 
+/// Resolve `KIND:ID` for `--open`, or explain on `err` why it does not resolve.
+pub fn resolve_or_explain(data: &Dataset, reference: &str, err: &mut impl Write) -> Option<RecordRef> {
+    let reference = crate::sanitize::line(reference);
+    match data.resolve(&reference) {
+        Ok(r) => Some(r),
+        Err(error) => {
+            let _ = explain(data, &reference, &error, err);
+            None
+        }
+    }
+}
+
 fn explain(data: &Dataset, reference: &str, error: &ResolveError, err: &mut impl Write) -> io::Result<()> {
     match error {
         ResolveError::NotFound { kind, suggestions } => {

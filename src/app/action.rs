@@ -1,0 +1,52 @@
+//! Everything the app can be asked to do. Keys, mouse and internal events all become an
+//! `Action`; only `App::update` acts on them.
+
+use super::Pane;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move down one row (list) or to the next link (detail).
+    SelectNext,
+    /// Move up one row (list) or to the previous link (detail).
+    SelectPrevious,
+    /// Jump to the first row or the top of the detail.
+    SelectFirst,
+    /// Jump to the last row or the bottom of the detail.
+    SelectLast,
+    /// Move down half a screen.
+    HalfPageDown,
+    /// Move up half a screen.
+    HalfPageUp,
+    /// Move down a whole screen.
+    PageDown,
+    /// Move up a whole screen.
+    PageUp,
+    /// Show the next pane (Episodes → Themes → …).
+    NextPane,
+    /// Show the previous pane.
+    PreviousPane,
+    /// Show one pane by name.
+    ShowPane(Pane),
+    /// Move focus to the list (left).
+    FocusList,
+    /// Open the selected record (list) or follow the selected link (detail).
+    Open,
+    /// Go back in history, like a browser.
+    Back,
+    /// Go forward in history.
+    Forward,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Close the top layer (help, detail); never quits.
+    Cancel,
+    /// Leave the app.
+    Quit,
+
+    // Internal messages, not bound to keys.
+    /// The terminal changed size.
+    Resized { width: u16, height: u16 },
+    /// A mouse button was pressed at a cell.
+    ClickedAt { column: u16, row: u16 },
+    /// The wheel turned over a cell (negative = up).
+    ScrolledAt { column: u16, row: u16, lines: i16 },
+}

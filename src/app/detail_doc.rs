@@ -1,0 +1,129 @@
+//! A record's detail laid out as lines for a given width: wrapped prose, labelled fields
+//! and one line per link. Built in `update` when the record or the width changes, so the
+//! view only slices it, and scrolling knows which line each link is on.
+
+use crate::data::{Dataset, RecordRef};
+use crate::record_view::{Field, RecordView};
+use crate::text::{truncate_to_width, wrap};
+
+/// What a piece of text is, for the palette to style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Title,
+    Id,
+    Label,
+    Text,
+    Dim,
+    Heading,
+    Link,
+    LinkKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLine {
+    pub spans: Vec<(Tone, String)>,
+    /// Index into [`DetailDoc::links`] when this line is a link.
+    pub link: Option<usize>,
+}
+
+impl DocLine {
+    fn new(spans: Vec<(Tone, String)>) -> Self {
+        Self { spans, link: None }
+    }
+
+    fn blank() -> Self {
+        Self::new(Vec::new())
+    }
+
+    /// The line as plain text (for tests and the search highlighter).
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|(_, s)| s.as_str()).collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailDoc {
+    pub record: RecordRef,
+    pub width: u16,
+    pub lines: Vec<DocLine>,
+    /// Link targets in display order.
+    pub links: Vec<RecordRef>,
+    /// The line each link is on.
+    pub link_rows: Vec<usize>,
+}
+
+impl DetailDoc {
+    pub fn build(data: &Dataset, record: RecordRef, width: u16) -> Self {
+        let view = RecordView::new(data, record);
+        let w = usize::from(width.max(1));
+        let mut lines = Vec::new();
+        for line in wrap(&view.title, w, "", "") {
+            lines.push(DocLine::new(vec![(Tone::Title, line)]));
+        }
+        lines.push(DocLine::new(vec![(Tone::Id, truncate_to_width(&view.deep_link, w))]));
+
+        for field in &view.fields {
+            lines.push(DocLine::blank());
+            match field {
+                Field::Pair { label, value } => {
+                    let head = format!("{label}: ");
+                    let indent = " ".repeat(2);
+                    let mut first = true;
+                    for line in wrap(&format!("{head}{value}"), w, "", &indent) {
+                        if first {
+                            let rest = line.strip_prefix(&head).unwrap_or(&line).to_string();
+                            lines.push(DocLine::new(vec![(Tone::Label, head.clone()), (Tone::Text, rest)]));
+                            first = false;
+                        } else {
+                            lines.push(DocLine::new(vec![(Tone::Text, line)]));
+                        }
+                    }
+                }
+                Field::Prose { label, text } => {
+                    lines.push(DocLine::new(vec![(Tone::Label, truncate_to_width(label, w))]));
+                    for paragraph in text.split('\n') {
+                        for line in wrap(paragraph, w, "  ", "  ") {
+                            lines.push(DocLine::new(vec![(Tone::Text, line)]));
+                        }
+                    }
+                }
+                Field::Bullets { label, items } => {
+                    lines.push(DocLine::new(vec![(Tone::Label, truncate_to_width(label, w))]));
+                    for item in items {
+                        for line in wrap(item, w, "  • ", "    ") {
+                            lines.push(DocLine::new(vec![(Tone::Text, line)]));
+                        }
+                    }
+                }
+            }
+        }
+
+        let mut links = Vec::new();
+        let mut link_rows = Vec::new();
+        if !view.links.is_empty() {
+            lines.push(DocLine::blank());
+            lines.push(DocLine::new(vec![(Tone::Heading, truncate_to_width("Links", w))]));
+        }
+        for group in &view.links {
+            let heading = format!("{} ({})", group.label, group.items.len());
+            lines.push(DocLine::new(vec![(Tone::Label, truncate_to_width(&heading, w))]));
+            for &target in &group.items {
+                let kind = format!("  {}", target.kind.name());
+                let room = w.saturating_sub(4 + kind.chars().count());
+                let label = truncate_to_width(&data.label(target), room.max(1));
+                let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+                let mut line = DocLine::new(vec![
+                    (Tone::Dim, "  › ".into()),
+                    (Tone::Link, label),
+                    (Tone::Dim, " ".repeat(pad)),
+                    (Tone::LinkKind, kind),
+                ]);
+                line.link = Some(links.len());
+                link_rows.push(lines.len());
+                links.push(target);
+                lines.push(line);
+            }
+        }
+        Self { record, width, lines, links, link_rows }
+    }
+}

@@ -1,0 +1,360 @@
+//! The key table: one list of bindings drives dispatch, the status-bar hints and the help
+//! overlay, so what the help says is always what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Action, Pane};
+
+/// Which set of keys applies, from the innermost layer the user is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Moving in a list of records.
+    List,
+    /// Reading a record and choosing links.
+    Detail,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::List => "List",
+            Context::Detail => "Detail",
+            Context::Help => "Help",
+        }
+    }
+}
+
+/// A key with its modifiers, comparable with crossterm's events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn plain(code: KeyCode) -> Key {
+    Key { code, modifiers: KeyModifiers::NONE }
+}
+
+const fn ch(c: char) -> Key {
+    plain(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key { code, modifiers: KeyModifiers::ALT }
+}
+
+impl Key {
+    /// How the key is written in hints and help: `j`, `Ctrl-d`, `Alt-←`, `PgDn`.
+    pub fn label(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else if self.modifiers.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+/// One row of the table: keys, what they do, where, and how help describes them.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub contexts: &'static [Context],
+    pub help: &'static str,
+    /// Short text for the status bar; `None` keeps the binding out of the hints.
+    pub hint: Option<&'static str>,
+}
+
+use Context::{Detail, Help, List};
+const BROWSE: &[Context] = &[List, Detail];
+const EVERYWHERE: &[Context] = &[List, Detail, Help];
+
+/// The default key table (UX.md §4.3).
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[ch('j'), plain(KeyCode::Down)],
+        action: Action::SelectNext,
+        contexts: &[List],
+        help: "next record",
+        hint: Some("move"),
+    },
+    Binding {
+        keys: &[ch('k'), plain(KeyCode::Up)],
+        action: Action::SelectPrevious,
+        contexts: &[List],
+        help: "previous record",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('j'), plain(KeyCode::Down)],
+        action: Action::SelectNext,
+        contexts: &[Detail],
+        help: "next link (scrolls at the ends)",
+        hint: Some("links"),
+    },
+    Binding {
+        keys: &[ch('k'), plain(KeyCode::Up)],
+        action: Action::SelectPrevious,
+        contexts: &[Detail],
+        help: "previous link",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('j'), plain(KeyCode::Down)],
+        action: Action::SelectNext,
+        contexts: &[Help],
+        help: "scroll down",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('k'), plain(KeyCode::Up)],
+        action: Action::SelectPrevious,
+        contexts: &[Help],
+        help: "scroll up",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('g'), plain(KeyCode::Home)],
+        action: Action::SelectFirst,
+        contexts: EVERYWHERE,
+        help: "go to the top",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('G'), plain(KeyCode::End)],
+        action: Action::SelectLast,
+        contexts: EVERYWHERE,
+        help: "go to the bottom",
+        hint: None,
+    },
+    Binding {
+        keys: &[ctrl('d')],
+        action: Action::HalfPageDown,
+        contexts: EVERYWHERE,
+        help: "half a page down",
+        hint: None,
+    },
+    Binding {
+        keys: &[ctrl('u')],
+        action: Action::HalfPageUp,
+        contexts: EVERYWHERE,
+        help: "half a page up",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::PageDown), ctrl('f')],
+        action: Action::PageDown,
+        contexts: EVERYWHERE,
+        help: "a page down",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::PageUp), ctrl('b')],
+        action: Action::PageUp,
+        contexts: EVERYWHERE,
+        help: "a page up",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Enter), ch('l'), plain(KeyCode::Right)],
+        action: Action::Open,
+        contexts: &[List],
+        help: "open the record",
+        hint: Some("open"),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Enter)],
+        action: Action::Open,
+        contexts: &[Detail],
+        help: "follow the selected link",
+        hint: Some("follow"),
+    },
+    Binding {
+        keys: &[ch('h'), plain(KeyCode::Left)],
+        action: Action::FocusList,
+        contexts: &[Detail],
+        help: "back to the list",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Backspace), alt(KeyCode::Left)],
+        action: Action::Back,
+        contexts: BROWSE,
+        help: "back in history",
+        hint: Some("back"),
+    },
+    Binding {
+        keys: &[alt(KeyCode::Right)],
+        action: Action::Forward,
+        contexts: BROWSE,
+        help: "forward in history",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Tab)],
+        action: Action::NextPane,
+        contexts: BROWSE,
+        help: "next pane",
+        hint: Some("pane"),
+    },
+    Binding {
+        keys: &[plain(KeyCode::BackTab)],
+        action: Action::PreviousPane,
+        contexts: BROWSE,
+        help: "previous pane",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('1')],
+        action: Action::ShowPane(Pane::Episodes),
+        contexts: BROWSE,
+        help: "Episodes pane",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('2')],
+        action: Action::ShowPane(Pane::Themes),
+        contexts: BROWSE,
+        help: "Themes pane",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('3')],
+        action: Action::ShowPane(Pane::People),
+        contexts: BROWSE,
+        help: "People pane",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('4')],
+        action: Action::ShowPane(Pane::Footage),
+        contexts: BROWSE,
+        help: "Footage pane",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('5')],
+        action: Action::ShowPane(Pane::Quotes),
+        contexts: BROWSE,
+        help: "Quotes pane",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc)],
+        action: Action::Cancel,
+        contexts: &[Detail],
+        help: "close the detail",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('?'), plain(KeyCode::F(1))],
+        action: Action::ToggleHelp,
+        contexts: BROWSE,
+        help: "help",
+        hint: Some("help"),
+    },
+    Binding {
+        keys: &[ch('?'), plain(KeyCode::Esc), ch('q')],
+        action: Action::ToggleHelp,
+        contexts: &[Help],
+        help: "close help",
+        hint: Some("close"),
+    },
+    Binding { keys: &[ch('q')], action: Action::Quit, contexts: BROWSE, help: "quit", hint: Some("quit") },
+    Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: EVERYWHERE, help: "quit", hint: None },
+];
+
+/// Normalise a key event the way terminals differ: an uppercase letter implies Shift, so
+/// Shift is dropped from characters and `G` is `G` whether or not Shift was reported.
+fn normalise(event: KeyEvent) -> Key {
+    let mut modifiers = event.modifiers;
+    if let KeyCode::Char(_) = event.code {
+        modifiers.remove(KeyModifiers::SHIFT);
+    }
+    if event.code == KeyCode::BackTab {
+        modifiers.remove(KeyModifiers::SHIFT);
+    }
+    Key { code: event.code, modifiers }
+}
+
+/// The action bound to a key in a context, if any.
+pub fn resolve(context: Context, event: KeyEvent) -> Option<Action> {
+    let key = normalise(event);
+    BINDINGS.iter().find(|b| b.contexts.contains(&context) && b.keys.contains(&key)).map(|b| b.action)
+}
+
+/// Status-bar hints for a context: (keys, short text), in table order.
+pub fn hints(context: Context) -> Vec<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.contexts.contains(&context))
+        .filter_map(|b| b.hint.map(|hint| (key_labels(b.keys, 2), hint)))
+        .collect()
+}
+
+/// Every binding of a context for the help overlay: (keys, description).
+pub fn help(context: Context) -> Vec<(String, &'static str)> {
+    BINDINGS.iter().filter(|b| b.contexts.contains(&context)).map(|b| (key_labels(b.keys, 3), b.help)).collect()
+}
+
+fn key_labels(keys: &[Key], at_most: usize) -> String {
+    keys.iter().take(at_most).map(|k| k.label()).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for context in [List, Detail, Help] {
+            let mut seen: Vec<Key> = Vec::new();
+            for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+                for key in binding.keys {
+                    assert!(!seen.contains(key), "{key:?} bound twice in {context:?}");
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shifted_letters_resolve_without_shift() {
+        let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(resolve(List, shifted), Some(Action::SelectLast));
+    }
+
+    #[test]
+    fn help_lists_every_binding_of_the_context() {
+        let count = BINDINGS.iter().filter(|b| b.contexts.contains(&Detail)).count();
+        assert_eq!(help(Detail).len(), count);
+        assert!(hints(List).iter().any(|(keys, hint)| keys == "?/F1" && *hint == "help"));
+    }
+}

@@ -1,0 +1,475 @@
+//! The model of the terminal browser and its one mutation point, [`App::update`].
+//!
+//! Flow: terminal event → [`keymap::resolve`] → [`Action`] → `App::update` → `ui::view(&App)`.
+//! `update` is the only code that changes state; it also precomputes what depends on the
+//! terminal size (page heights, the wrapped detail) so the view stays a pure reader.
+
+mod action;
+pub mod detail_doc;
+mod history;
+pub mod keymap;
+mod pane;
+
+use std::sync::Arc;
+
+pub use action::Action;
+use detail_doc::DetailDoc;
+pub use history::{History, Visit};
+pub use keymap::Context;
+pub use pane::{Cursor, Pane};
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use crate::data::{Dataset, Kind, RecordRef};
+use crate::ui::layout::{self, AppLayout};
+
+/// Which half of the browser has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Detail,
+}
+
+/// How far one wheel notch scrolls.
+const WHEEL_LINES: isize = 3;
+
+#[derive(Debug)]
+pub struct App {
+    data: Arc<Dataset>,
+    size: Rect,
+    pane: Pane,
+    focus: Focus,
+    cursors: [Cursor; 5],
+    history: History,
+    /// Scroll of the detail while it previews the list's selection (no visit yet).
+    preview_scroll: usize,
+    /// The detail currently shown, laid out for the current width.
+    doc: Option<DetailDoc>,
+    /// `Some(scroll)` while the help overlay is open.
+    help: Option<usize>,
+    status: Option<String>,
+    quit: bool,
+}
+
+impl App {
+    pub fn new(data: Arc<Dataset>) -> Self {
+        let mut app = Self {
+            data,
+            size: Rect::new(0, 0, 80, 24),
+            pane: Pane::Episodes,
+            focus: Focus::List,
+            cursors: [Cursor::default(); 5],
+            history: History::default(),
+            preview_scroll: 0,
+            doc: None,
+            help: None,
+            status: None,
+            quit: false,
+        };
+        app.refresh();
+        app
+    }
+
+    /// Start on a record's detail (`--open KIND:ID`).
+    pub fn open(&mut self, record: RecordRef) {
+        self.visit(record);
+        self.refresh();
+    }
+
+    // ----- read access for the view and tests -----
+
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+
+    pub fn pane(&self) -> Pane {
+        self.pane
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    pub fn cursor(&self, pane: Pane) -> Cursor {
+        self.cursors[pane as usize]
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn doc(&self) -> Option<&DetailDoc> {
+        self.doc.as_ref()
+    }
+
+    pub fn help_scroll(&self) -> Option<usize> {
+        self.help
+    }
+
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn layout(&self) -> Option<AppLayout> {
+        AppLayout::new(self.size, self.focus == Focus::Detail)
+    }
+
+    /// The key table in force.
+    pub fn context(&self) -> Context {
+        match (self.help, self.focus) {
+            (Some(_), _) => Context::Help,
+            (None, Focus::Detail) => Context::Detail,
+            (None, Focus::List) => Context::List,
+        }
+    }
+
+    /// Map a key press to an action in the current context.
+    pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
+        keymap::resolve(self.context(), key)
+    }
+
+    /// The record selected in the current pane's list.
+    pub fn selected(&self) -> Option<RecordRef> {
+        let kind = self.pane.kind();
+        let index = self.cursors[self.pane as usize].selected;
+        (index < self.data.count(kind)).then(|| RecordRef::new(kind, index))
+    }
+
+    /// Scroll of the detail on screen and the selected link, if any.
+    pub fn detail_position(&self) -> (usize, Option<usize>) {
+        match (self.focus, self.history.current()) {
+            (Focus::Detail, Some(visit)) => (visit.scroll, self.visible_link(visit)),
+            _ => (self.preview_scroll, None),
+        }
+    }
+
+    fn visible_link(&self, visit: &Visit) -> Option<usize> {
+        self.doc.as_ref().filter(|d| visit.link < d.links.len()).map(|_| visit.link)
+    }
+
+    /// The breadcrumb: each visited record up to the current one (the pane's name before
+    /// the first visit).
+    pub fn breadcrumb(&self) -> Vec<String> {
+        let trail = self.history.trail();
+        if trail.is_empty() {
+            return vec![self.pane.title().to_string()];
+        }
+        trail.iter().map(|visit| self.crumb(visit.record)).collect()
+    }
+
+    fn crumb(&self, r: RecordRef) -> String {
+        match r.kind {
+            Kind::Quote | Kind::Source => format!("{} {}", r.kind.name(), self.data.id(r)),
+            _ => crate::text::truncate_to_width(&self.data.label(r), 28),
+        }
+    }
+
+    // ----- the one mutation point -----
+
+    /// Apply an action. Returns a follow-up action when one is implied (none yet; kept so
+    /// callers loop the Elm way).
+    pub fn update(&mut self, action: Action) -> Option<Action> {
+        if !matches!(action, Action::Resized { .. }) {
+            self.status = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resized { width, height } => self.size = Rect::new(0, 0, width, height),
+            Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
+            Action::Cancel => match (self.help, self.focus) {
+                (Some(_), _) => self.help = None,
+                (None, Focus::Detail) => self.focus = Focus::List,
+                (None, Focus::List) => {}
+            },
+            Action::NextPane => self.show_pane(self.pane.next()),
+            Action::PreviousPane => self.show_pane(self.pane.previous()),
+            Action::ShowPane(pane) => self.show_pane(pane),
+            Action::FocusList => self.focus = Focus::List,
+            Action::Open => self.open_selected(),
+            Action::Back => self.go(History::back, "Nothing to go back to"),
+            Action::Forward => self.go(History::forward, "Nothing ahead in history"),
+            Action::SelectNext => self.step(1),
+            Action::SelectPrevious => self.step(-1),
+            Action::SelectFirst => self.jump(isize::MIN / 2),
+            Action::SelectLast => self.jump(isize::MAX / 2),
+            Action::HalfPageDown => self.jump(self.page() as isize / 2),
+            Action::HalfPageUp => self.jump(-(self.page() as isize / 2)),
+            Action::PageDown => self.jump(self.page() as isize),
+            Action::PageUp => self.jump(-(self.page() as isize)),
+            Action::ClickedAt { column, row } => self.click(column, row),
+            Action::ScrolledAt { column, row, lines } => self.wheel(column, row, isize::from(lines) * WHEEL_LINES),
+        }
+        self.refresh();
+        None
+    }
+
+    fn show_pane(&mut self, pane: Pane) {
+        self.pane = pane;
+        self.focus = Focus::List;
+        self.preview_scroll = 0;
+    }
+
+    fn go(&mut self, step: fn(&mut History) -> bool, nothing: &str) {
+        if !step(&mut self.history) {
+            self.status = Some(nothing.to_string());
+            return;
+        }
+        match self.history.current().map(|v| v.record) {
+            Some(record) => {
+                self.reveal(record);
+                self.focus = Focus::Detail;
+            }
+            None => self.focus = Focus::List,
+        }
+    }
+
+    /// Open a record in the detail as a new history entry and show it in its pane.
+    fn visit(&mut self, record: RecordRef) {
+        self.history.visit(record);
+        self.reveal(record);
+        self.focus = Focus::Detail;
+        self.help = None;
+    }
+
+    /// Select a record in its pane's list (sources have no pane: the list stays).
+    fn reveal(&mut self, record: RecordRef) {
+        if let Some(pane) = Pane::of(record.kind) {
+            self.pane = pane;
+            let (len, rows) = (self.data.count(record.kind), self.list_rows());
+            self.cursors[pane as usize].select(record.index, len, rows);
+        }
+    }
+
+    fn open_selected(&mut self) {
+        match self.focus {
+            Focus::List => {
+                if let Some(record) = self.selected() {
+                    self.visit(record);
+                }
+            }
+            Focus::Detail => self.follow_link(),
+        }
+    }
+
+    fn follow_link(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let Some(visit) = self.history.current() else { return };
+        let rows = self.detail_rows();
+        let Some(&row) = doc.link_rows.get(visit.link) else {
+            self.status = Some("No links here".into());
+            return;
+        };
+        if row < visit.scroll || row >= visit.scroll + rows {
+            // Never follow a link the reader cannot see: bring it into view first.
+            self.ensure_link_visible();
+            return;
+        }
+        let target = doc.links[visit.link];
+        self.visit(target);
+    }
+
+    fn page(&self) -> usize {
+        match (self.help, self.focus) {
+            (Some(_), _) => usize::from(self.size.height.saturating_sub(4)).max(1),
+            (None, Focus::Detail) => self.detail_rows(),
+            (None, Focus::List) => self.list_rows(),
+        }
+    }
+
+    fn list_rows(&self) -> usize {
+        self.layout().map_or(1, |l| l.list_rows())
+    }
+
+    fn detail_rows(&self) -> usize {
+        self.layout().map_or(1, |l| l.detail_rows())
+    }
+
+    fn list_len(&self) -> usize {
+        self.data.count(self.pane.kind())
+    }
+
+    /// j/k: one row in a list; in a detail, the next link once it is on screen, otherwise
+    /// one line of scrolling, so prose between links can be read.
+    fn step(&mut self, delta: isize) {
+        if let Some(scroll) = &mut self.help {
+            *scroll = scroll.saturating_add_signed(delta);
+            return;
+        }
+        match self.focus {
+            Focus::List => self.move_list(delta),
+            Focus::Detail => self.step_detail(delta),
+        }
+    }
+
+    fn move_list(&mut self, delta: isize) {
+        let (len, rows) = (self.list_len(), self.list_rows());
+        self.cursors[self.pane as usize].move_by(delta, len, rows);
+        self.preview_scroll = 0;
+    }
+
+    fn step_detail(&mut self, delta: isize) {
+        let rows = self.detail_rows();
+        let Some(doc) = &self.doc else { return };
+        let Some(visit) = self.history.current_mut() else { return };
+        let target = visit.link as isize + delta;
+        let target_row = usize::try_from(target).ok().and_then(|t| doc.link_rows.get(t).copied());
+        match target_row {
+            Some(row) if row >= visit.scroll && row < visit.scroll + rows => visit.link = target as usize,
+            _ => {
+                let max = doc.lines.len().saturating_sub(rows);
+                visit.scroll = visit.scroll.saturating_add_signed(delta).min(max);
+            }
+        }
+    }
+
+    /// g/G, paging: jump the list selection, or scroll the detail and select the first link
+    /// in view.
+    fn jump(&mut self, delta: isize) {
+        if let Some(scroll) = &mut self.help {
+            *scroll = scroll.saturating_add_signed(delta);
+            return;
+        }
+        match self.focus {
+            Focus::List => self.move_list(delta),
+            Focus::Detail => {
+                self.scroll_detail(delta);
+                if delta >= isize::MAX / 2
+                    && let (Some(doc), Some(visit)) = (&self.doc, self.history.current_mut())
+                {
+                    visit.link = doc.links.len().saturating_sub(1);
+                }
+            }
+        }
+    }
+
+    fn scroll_detail(&mut self, delta: isize) {
+        let rows = self.detail_rows();
+        let Some(doc) = &self.doc else { return };
+        let max = doc.lines.len().saturating_sub(rows);
+        match (self.focus, self.history.current_mut()) {
+            (Focus::Detail, Some(visit)) => {
+                visit.scroll = visit.scroll.saturating_add_signed(delta).min(max);
+                if let Some(first) = doc.link_rows.iter().position(|&r| r >= visit.scroll && r < visit.scroll + rows) {
+                    let current = doc.link_rows.get(visit.link).copied().unwrap_or(usize::MAX);
+                    if current < visit.scroll || current >= visit.scroll + rows {
+                        visit.link = first;
+                    }
+                }
+            }
+            _ => self.preview_scroll = self.preview_scroll.saturating_add_signed(delta).min(max),
+        }
+    }
+
+    fn ensure_link_visible(&mut self) {
+        let rows = self.detail_rows();
+        let (Some(doc), Some(visit)) = (&self.doc, self.history.current_mut()) else { return };
+        if let Some(&row) = doc.link_rows.get(visit.link) {
+            if row < visit.scroll {
+                visit.scroll = row;
+            } else if row >= visit.scroll + rows {
+                visit.scroll = row + 1 - rows;
+            }
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let Some(layout) = self.layout() else { return };
+        let at = ratatui::layout::Position::new(column, row);
+        if layout.tabs.contains(at) {
+            let counts = self.pane_counts();
+            let hit = layout::tabs(layout.tabs.width, counts).into_iter().find(|(_, start, label)| {
+                let x = column - layout.tabs.x;
+                x >= *start && usize::from(x - start) < crate::text::width(label)
+            });
+            if let Some((pane, _, _)) = hit {
+                self.show_pane(pane);
+            }
+        } else if let Some(list) = layout.list.filter(|r| r.contains(at)) {
+            if row > list.y && row < list.bottom().saturating_sub(1) {
+                let index = self.cursor(self.pane).offset + usize::from(row - list.y - 1);
+                if index < self.list_len() {
+                    self.focus = Focus::List;
+                    let (len, rows) = (self.list_len(), self.list_rows());
+                    self.cursors[self.pane as usize].select(index, len, rows);
+                    self.preview_scroll = 0;
+                }
+            }
+        } else if let Some(text) = layout.detail_text().filter(|r| r.contains(at)) {
+            self.click_detail(usize::from(row - text.y));
+        }
+    }
+
+    fn click_detail(&mut self, row_on_screen: usize) {
+        let (scroll, _) = self.detail_position();
+        let line = scroll + row_on_screen;
+        let Some(link) = self.doc.as_ref().and_then(|d| d.lines.get(line)).and_then(|l| l.link) else { return };
+        if self.focus == Focus::List
+            && let Some(record) = self.selected()
+        {
+            // Clicking a link in the preview opens the previewed record first.
+            self.visit(record);
+            if let Some(visit) = self.history.current_mut() {
+                visit.scroll = scroll;
+            }
+        }
+        if let Some(visit) = self.history.current_mut() {
+            visit.link = link;
+        }
+    }
+
+    fn wheel(&mut self, column: u16, row: u16, lines: isize) {
+        let Some(layout) = self.layout() else { return };
+        let at = ratatui::layout::Position::new(column, row);
+        if layout.list.is_some_and(|r| r.contains(at)) {
+            self.move_list(lines);
+        } else if layout.detail.is_some_and(|r| r.contains(at)) {
+            self.scroll_detail(lines);
+        }
+    }
+
+    pub fn pane_counts(&self) -> [usize; 5] {
+        Pane::ALL.map(|p| self.data.count(p.kind()))
+    }
+
+    /// Recompute what depends on size and selection, keeping everything in range.
+    fn refresh(&mut self) {
+        if self.focus == Focus::Detail && self.history.current().is_none() {
+            self.focus = Focus::List;
+        }
+        let rows = self.list_rows();
+        for pane in Pane::ALL {
+            let len = self.data.count(pane.kind());
+            self.cursors[pane as usize].keep_visible(len, rows);
+        }
+        let shown = match self.focus {
+            Focus::Detail => self.history.current().map(|v| v.record),
+            Focus::List => self.selected(),
+        };
+        let width = self.layout().and_then(|l| l.detail_text()).map(|r| r.width);
+        self.doc = match (shown, width) {
+            (Some(record), Some(width)) => match self.doc.take() {
+                Some(doc) if doc.record == record && doc.width == width => Some(doc),
+                _ => Some(DetailDoc::build(&self.data, record, width)),
+            },
+            _ => None,
+        };
+        let detail_rows = self.detail_rows();
+        let max = self.doc.as_ref().map_or(0, |d| d.lines.len().saturating_sub(detail_rows));
+        self.preview_scroll = self.preview_scroll.min(max);
+        let links = self.doc.as_ref().map_or(0, |d| d.links.len());
+        if self.focus == Focus::Detail
+            && let Some(visit) = self.history.current_mut()
+        {
+            visit.scroll = visit.scroll.min(max);
+            visit.link = visit.link.min(links.saturating_sub(1));
+        }
+    }
+}

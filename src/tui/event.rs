@@ -1,0 +1,70 @@
+//! Everything the loop waits for arrives on one channel: terminal input from a reader
+//! thread, and signals from a signal thread. The loop blocks on it, so the app redraws
+//! only when something happened.
+
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use crate::app::{Action, App};
+
+pub enum Message {
+    Input(Event),
+    /// The input reader failed (terminal gone).
+    InputClosed(String),
+    /// A termination signal arrived; the loop restores the terminal and exits 128+n.
+    Signal(i32),
+}
+
+pub fn channel() -> (Sender<Message>, Receiver<Message>) {
+    mpsc::channel()
+}
+
+/// Read terminal events on a thread of their own.
+pub fn spawn_input(tx: Sender<Message>) {
+    thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(ev) => {
+                    if tx.send(Message::Input(ev)).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Message::InputClosed(e.to_string()));
+                    return;
+                }
+            }
+        }
+    });
+}
+
+/// Turn SIGTERM, SIGHUP, SIGINT and SIGQUIT into messages, so the terminal is restored by
+/// ordinary code on the main thread instead of inside a signal handler.
+pub fn spawn_signals(tx: Sender<Message>) -> std::io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = tx.send(Message::Signal(signal));
+        }
+    });
+    Ok(())
+}
+
+/// Map a terminal event to an action for the app's current state.
+pub fn to_action(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => app.action_for(*key),
+        Event::Resize(width, height) => Some(Action::Resized { width: *width, height: *height }),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickedAt { column: mouse.column, row: mouse.row }),
+            MouseEventKind::ScrollDown => Some(Action::ScrolledAt { column: mouse.column, row: mouse.row, lines: 1 }),
+            MouseEventKind::ScrollUp => Some(Action::ScrolledAt { column: mouse.column, row: mouse.row, lines: -1 }),
+            _ => None,
+        },
+        _ => None,
+    }
+}

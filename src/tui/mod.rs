@@ -1,0 +1,79 @@
+//! The interactive browser's run loop: set up the terminal, then draw → wait for a
+//! message → update, until the app quits or a signal arrives.
+
+mod event;
+mod terminal;
+
+use std::io;
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+pub use terminal::{StartError, check_tty, restore};
+
+use crate::app::{Action, App};
+use crate::data::{Dataset, RecordRef};
+use crate::ui::{self, Palette};
+use event::Message;
+
+/// Start-up choices from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub mouse: bool,
+    pub open: Option<RecordRef>,
+}
+
+/// Set by tests to check the terminal is restored after a panic mid-frame (T06).
+const PANIC_TRIGGER: &str = "DEFIANT_TEST_PANIC";
+
+/// Run the browser until the user quits. Returns the process exit code: 0 after a normal
+/// quit, 128+n after signal n.
+pub fn run(data: Arc<Dataset>, options: &Options) -> Result<u8, StartError> {
+    check_tty()?;
+    let palette = Palette::from_env();
+    let mut app = App::new(data);
+    if let Some(record) = options.open {
+        app.open(record);
+    }
+    let (tx, rx) = event::channel();
+    event::spawn_signals(tx.clone())?;
+    let _guard = terminal::TerminalGuard::enter(options.mouse)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    app.update(Action::Resized { width: size.width, height: size.height });
+    event::spawn_input(tx);
+    let panic_on_draw = std::env::var(PANIC_TRIGGER).is_ok_and(|v| v == "draw");
+
+    loop {
+        terminal.draw(|frame| {
+            if panic_on_draw {
+                panic!("test-triggered panic while drawing ({PANIC_TRIGGER}=draw)");
+            }
+            ui::view(frame, &app, &palette);
+        })?;
+        // Block for one message, then drain whatever else is pending before redrawing, so a
+        // burst of keys or resizes costs one frame.
+        let Ok(first) = rx.recv() else { return Ok(0) };
+        for message in std::iter::once(first).chain(rx.try_iter()) {
+            match message {
+                Message::Input(ev) => {
+                    let mut next = event::to_action(&app, &ev);
+                    while let Some(action) = next {
+                        next = app.update(action);
+                    }
+                }
+                Message::Signal(signal) => {
+                    terminal::restore();
+                    return Ok(128u8.saturating_add(u8::try_from(signal).unwrap_or(0)));
+                }
+                Message::InputClosed(reason) => {
+                    terminal::restore();
+                    return Err(StartError::Io(io::Error::other(format!("terminal input closed: {reason}"))));
+                }
+            }
+            if app.should_quit() {
+                return Ok(0);
+            }
+        }
+    }
+}

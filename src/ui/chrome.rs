@@ -1,0 +1,84 @@
+//! The frame around the content: the tab bar, the breadcrumb and the status bar.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Palette;
+use super::layout;
+use crate::app::{App, Focus, keymap};
+use crate::text::{truncate_to_width, width};
+
+pub(super) fn tabs(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
+    let mut spans = Vec::new();
+    for (i, (pane, _, label)) in layout::tabs(area.width, app.pane_counts()).into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        let style = if pane == app.pane() { palette.tab_active } else { palette.tab };
+        spans.push(Span::styled(label, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// `Episodes › Part 3 › Jimmy Iovine › quote q81`, cut from the left when too long so the
+/// current record always shows.
+pub(super) fn breadcrumb(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
+    let crumbs = app.breadcrumb();
+    let mut text = format!(" {}", crumbs.join(" › "));
+    let room = usize::from(area.width);
+    if width(&text) > room {
+        let mut kept: Vec<&String> = Vec::new();
+        let mut used = 2;
+        for crumb in crumbs.iter().rev() {
+            let w = width(crumb) + 3;
+            if used + w > room && !kept.is_empty() {
+                break;
+            }
+            used += w;
+            kept.push(crumb);
+        }
+        kept.reverse();
+        let joined: Vec<&str> = kept.iter().map(|s| s.as_str()).collect();
+        text = truncate_to_width(&format!(" … › {}", joined.join(" › ")), room);
+    }
+    frame.render_widget(Paragraph::new(Line::styled(text, palette.crumb)), area);
+}
+
+pub(super) fn status(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
+    let position = match app.focus() {
+        Focus::List => {
+            let len = app.data().count(app.pane().kind());
+            if len == 0 { "0/0".to_string() } else { format!("{}/{len}", app.cursor(app.pane()).selected + 1) }
+        }
+        Focus::Detail => app.doc().map_or(String::new(), |d| {
+            let (_, link) = app.detail_position();
+            match link {
+                Some(l) if !d.links.is_empty() => format!("link {}/{}", l + 1, d.links.len()),
+                _ => String::new(),
+            }
+        }),
+    };
+    let room = usize::from(area.width).saturating_sub(width(&position) + 2);
+    let mut spans = vec![Span::raw(" ")];
+    if let Some(message) = app.status() {
+        spans.push(Span::styled(truncate_to_width(message, room), palette.status));
+    } else {
+        let mut used = 1;
+        for (keys, hint) in keymap::hints(app.context()) {
+            let piece = width(&keys) + width(hint) + 3;
+            if used + piece > room {
+                break;
+            }
+            used += piece;
+            spans.push(Span::styled(keys, palette.key));
+            spans.push(Span::styled(format!(" {hint}  "), palette.dim));
+        }
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let pad = usize::from(area.width).saturating_sub(used + width(&position) + 1);
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(position, palette.dim));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

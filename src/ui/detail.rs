@@ -1,0 +1,78 @@
+//! The detail of one record: the lines laid out by `update`, sliced to the screen, with
+//! the selected link highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::Palette;
+use crate::app::detail_doc::Tone;
+use crate::app::{App, Focus};
+
+pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
+    let focused = app.focus() == Focus::Detail && app.help_scroll().is_none();
+    let title = match app.doc() {
+        Some(doc) => format!(" {} ", capitalise(doc.record.kind.name())),
+        None => " Detail ".to_string(),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { palette.border_focused } else { palette.border })
+        .title(Line::styled(title, palette.title));
+    frame.render_widget(block, area);
+    let Some(text_area) = app.layout().and_then(|l| l.detail_text()) else { return };
+    let Some(doc) = app.doc() else {
+        frame.render_widget(Paragraph::new(Line::styled("Nothing selected", palette.dim)), text_area);
+        return;
+    };
+    let (scroll, selected) = app.detail_position();
+    let rows = usize::from(text_area.height);
+    let lines: Vec<Line> = doc
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(rows)
+        .map(|line| {
+            let is_selected = focused && line.link.is_some() && line.link == selected;
+            let spans: Vec<Span> = line
+                .spans
+                .iter()
+                .map(|(tone, text)| {
+                    let style =
+                        if is_selected && *tone == Tone::Link { palette.selected } else { style(*tone, palette) };
+                    Span::styled(text.as_str(), style)
+                })
+                .collect();
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), text_area);
+    if doc.lines.len() > rows {
+        let mut state = ScrollbarState::new(doc.lines.len().saturating_sub(rows)).position(scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None),
+            area.inner(Margin { vertical: 1, horizontal: 0 }),
+            &mut state,
+        );
+    }
+}
+
+fn style(tone: Tone, palette: &Palette) -> Style {
+    match tone {
+        Tone::Title => palette.title,
+        Tone::Id => palette.id,
+        Tone::Label => palette.label,
+        Tone::Text => palette.text,
+        Tone::Dim => palette.dim,
+        Tone::Heading => palette.heading,
+        Tone::Link => palette.link,
+        Tone::LinkKind => palette.link_kind,
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}

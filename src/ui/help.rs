@@ -1,0 +1,52 @@
+//! The help overlay, generated from the key table for the context it was opened from.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::Palette;
+use crate::app::{App, Context, Focus, keymap};
+use crate::text::truncate_to_width;
+
+pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
+    let below = match app.focus() {
+        Focus::List => Context::List,
+        Focus::Detail => Context::Detail,
+    };
+    let width = area.width.saturating_sub(4).clamp(1, 72);
+    let height = area.height.saturating_sub(2).max(1);
+    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(palette.border_focused)
+        .title(Line::styled(format!(" Help — keys in the {} ", below.title().to_lowercase()), palette.title));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+
+    let room = usize::from(inner.width);
+    let mut lines = Vec::new();
+    for context in [below, Context::Help] {
+        if context == Context::Help {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("While this help is open", palette.heading));
+        }
+        for (keys, what) in keymap::help(context) {
+            let keys = truncate_to_width(&keys, 22);
+            let what = truncate_to_width(what, room.saturating_sub(25));
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(format!("{keys:<22}"), palette.key),
+                Span::raw(" "),
+                Span::styled(what, palette.text),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Links in a detail are followed with Enter; Backspace goes back.", palette.dim));
+    let scroll = app.help_scroll().unwrap_or(0).min(lines.len().saturating_sub(usize::from(inner.height)));
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}

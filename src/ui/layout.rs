@@ -1,0 +1,117 @@
+//! Where each region goes for a terminal size. Pure, so `update` uses the same numbers as
+//! the view for page sizes and mouse hit-testing.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::app::Pane;
+use crate::text::width;
+
+/// Below this the app shows a "terminal too small" notice instead of drawing.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From this width on, the list and the detail sit side by side.
+pub const SPLIT_WIDTH: u16 = 80;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppLayout {
+    pub tabs: Rect,
+    pub crumbs: Rect,
+    /// The list block (with borders), when shown.
+    pub list: Option<Rect>,
+    /// The detail block (with borders), when shown.
+    pub detail: Option<Rect>,
+    pub status: Rect,
+}
+
+impl AppLayout {
+    /// `None` when the terminal is smaller than [`MIN_WIDTH`]×[`MIN_HEIGHT`]. Narrow terminals
+    /// show one block: the detail when it has focus, else the list.
+    pub fn new(area: Rect, detail_focused: bool) -> Option<Self> {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return None;
+        }
+        let [tabs, crumbs, body, status] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)])
+                .areas(area);
+        let (list, detail) = if area.width >= SPLIT_WIDTH {
+            let [list, detail] =
+                Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body);
+            (Some(list), Some(detail))
+        } else if detail_focused {
+            (None, Some(body))
+        } else {
+            (Some(body), None)
+        };
+        Some(Self { tabs, crumbs, list, detail, status })
+    }
+
+    /// Rows of records the list can show.
+    pub fn list_rows(&self) -> usize {
+        self.list.map_or(1, |r| usize::from(r.height.saturating_sub(2)).max(1))
+    }
+
+    /// The text area inside the detail block (borders and one column of padding removed).
+    pub fn detail_text(&self) -> Option<Rect> {
+        self.detail.map(|r| Rect {
+            x: r.x + 2,
+            y: r.y + 1,
+            width: r.width.saturating_sub(4).max(1),
+            height: r.height.saturating_sub(2).max(1),
+        })
+    }
+
+    pub fn detail_rows(&self) -> usize {
+        self.detail_text().map_or(1, |r| usize::from(r.height))
+    }
+}
+
+/// The tab bar's labels and where each starts, fitted to `width`: full names with counts,
+/// then shorter forms when they do not fit.
+pub fn tabs(width_available: u16, counts: [usize; 5]) -> Vec<(Pane, u16, String)> {
+    let forms: [fn(Pane, usize) -> String; 3] = [
+        |p, n| format!(" {} {} ({n}) ", p.number(), p.title()),
+        |p, n| format!(" {} {} {n} ", p.number(), p.title()),
+        |p, _| format!(" {} {} ", p.number(), &p.title()[..2]),
+    ];
+    for (i, form) in forms.iter().enumerate() {
+        let labels: Vec<String> = Pane::ALL.iter().map(|&p| form(p, counts[p as usize])).collect();
+        let total: usize = labels.iter().map(|l| width(l)).sum::<usize>() + labels.len() - 1;
+        if total <= usize::from(width_available) || i == forms.len() - 1 {
+            let mut x = 0u16;
+            return Pane::ALL
+                .iter()
+                .zip(labels)
+                .map(|(&p, label)| {
+                    let start = x;
+                    x = x.saturating_add(width(&label) as u16 + 1);
+                    (p, start, label)
+                })
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_small_and_split() {
+        assert!(AppLayout::new(Rect::new(0, 0, 39, 30), false).is_none());
+        assert!(AppLayout::new(Rect::new(0, 0, 80, 9), false).is_none());
+        let wide = AppLayout::new(Rect::new(0, 0, 120, 40), false).expect("fits");
+        assert!(wide.list.is_some() && wide.detail.is_some());
+        let narrow = AppLayout::new(Rect::new(0, 0, 60, 20), true).expect("fits");
+        assert!(narrow.list.is_none() && narrow.detail.is_some());
+    }
+
+    #[test]
+    fn tabs_shrink_to_fit() {
+        let counts = [4, 22, 68, 8, 126];
+        let wide = tabs(120, counts);
+        assert!(wide[4].2.contains("Quotes (126)"));
+        let narrow = tabs(40, counts);
+        assert!(narrow.iter().all(|(_, _, l)| l.len() < 8), "{narrow:?}");
+    }
+}

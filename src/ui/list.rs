@@ -1,0 +1,85 @@
+//! The record list of the current pane. Only the visible rows are built.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::Palette;
+use crate::app::{App, Focus};
+use crate::data::{Dataset, Kind, RecordRef};
+use crate::text::{truncate_to_width, width};
+
+pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
+    let pane = app.pane();
+    let data = app.data();
+    let len = data.count(pane.kind());
+    let focused = app.focus() == Focus::List && app.help_scroll().is_none();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { palette.border_focused } else { palette.border })
+        .title(Line::styled(format!(" {} ({len}) ", pane.title()), palette.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let cursor = app.cursor(pane);
+    let rows = usize::from(inner.height);
+    let room = usize::from(inner.width).saturating_sub(1);
+    let lines: Vec<Line> = (cursor.offset..(cursor.offset + rows).min(len))
+        .map(|index| {
+            let record = RecordRef::new(pane.kind(), index);
+            let (main, extra) = row_text(data, record);
+            let selected = index == cursor.selected;
+            let main = truncate_to_width(&main, room);
+            let extra = truncate_to_width(&extra, room.saturating_sub(width(&main)));
+            let fill = room.saturating_sub(width(&main) + width(&extra));
+            let mut spans = vec![Span::raw(" "), Span::raw(main), Span::styled(extra, palette.dim)];
+            spans.push(Span::raw(" ".repeat(fill)));
+            let line = Line::from(spans);
+            match (selected, focused) {
+                (true, true) => line.style(palette.selected),
+                (true, false) => line.style(palette.selected_unfocused),
+                _ => line,
+            }
+        })
+        .collect();
+    if len == 0 {
+        frame.render_widget(Paragraph::new(Line::styled(" (nothing here)", palette.dim)), inner);
+    } else {
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+    if len > rows {
+        let mut state = ScrollbarState::new(len.saturating_sub(rows)).position(cursor.offset);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None),
+            area.inner(Margin { vertical: 1, horizontal: 0 }),
+            &mut state,
+        );
+    }
+}
+
+/// A row's main text and a dimmed addition that helps tell rows apart.
+fn row_text(data: &Dataset, r: RecordRef) -> (String, String) {
+    match r.kind {
+        Kind::Episode => {
+            let e = &data.episodes[r.index];
+            (e.title.clone(), e.air_date.as_ref().map_or(String::new(), |d| format!("  {d}")))
+        }
+        Kind::Theme => (data.themes[r.index].name.clone(), String::new()),
+        Kind::Person => {
+            let p = &data.people[r.index];
+            let roles: Vec<&str> = p.roles.iter().map(|r| r.label()).collect();
+            (p.name.clone(), format!("  {}", roles.join(", ")))
+        }
+        Kind::Footage => {
+            let f = &data.footage[r.index];
+            (f.title.clone(), String::new())
+        }
+        Kind::Quote => {
+            let q = &data.quotes[r.index];
+            let speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.clone());
+            (data.label(r).into_owned(), format!("  — {speaker}"))
+        }
+        Kind::Source => (data.label(r).into_owned(), String::new()),
+    }
+}

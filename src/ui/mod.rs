@@ -1,0 +1,50 @@
+//! Drawing: a pure function of `&App`. Nothing here mutates state or does slow work; the
+//! detail is already laid out by `update` and lists draw only their visible rows.
+
+mod chrome;
+mod detail;
+mod help;
+pub mod layout;
+mod list;
+pub mod palette;
+
+use ratatui::Frame;
+use ratatui::layout::Alignment;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::App;
+pub use palette::Palette;
+
+/// Draw the whole screen for the app's state.
+pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
+    let area = frame.area();
+    let Some(layout) = app.layout() else {
+        too_small(frame, palette);
+        return;
+    };
+    chrome::tabs(frame, layout.tabs, app, palette);
+    chrome::breadcrumb(frame, layout.crumbs, app, palette);
+    if let Some(list_area) = layout.list {
+        list::render(frame, list_area, app, palette);
+    }
+    if let Some(detail_area) = layout.detail {
+        detail::render(frame, detail_area, app, palette);
+    }
+    chrome::status(frame, layout.status, app, palette);
+    if app.help_scroll().is_some() {
+        help::render(frame, area, app, palette);
+    }
+}
+
+fn too_small(frame: &mut Frame, palette: &Palette) {
+    let area = frame.area();
+    let text = vec![
+        Line::styled("Terminal too small", palette.notice),
+        Line::from(format!("{}×{}, need {}×{}", area.width, area.height, layout::MIN_WIDTH, layout::MIN_HEIGHT)),
+        Line::styled("Enlarge the window, or press q to quit", palette.dim),
+    ];
+    let top = area.height.saturating_sub(3) / 2;
+    let area = ratatui::layout::Rect { y: area.y + top, height: area.height - top, ..area };
+    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), area);
+}

@@ -1,0 +1,92 @@
+//! Semantic styles. Widgets ask for `palette.link`, never for a colour, so `NO_COLOR` and
+//! light terminals are handled in one place.
+//!
+//! Colours are the 16 ANSI ones (the terminal's own palette, so light and dark themes
+//! both stay readable); selection is reverse video; nothing relies on grey shades. With
+//! `NO_COLOR` set, emphasis is carried by bold, underline, italic and reverse only.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    pub text: Style,
+    pub dim: Style,
+    pub title: Style,
+    pub id: Style,
+    pub label: Style,
+    pub heading: Style,
+    pub link: Style,
+    pub link_kind: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub border: Style,
+    pub border_focused: Style,
+    pub tab: Style,
+    pub tab_active: Style,
+    pub crumb: Style,
+    pub key: Style,
+    pub status: Style,
+    pub notice: Style,
+    pub matched: Style,
+}
+
+impl Palette {
+    /// Colour unless `NO_COLOR` is set to a non-empty value (no-color.org).
+    pub fn from_env() -> Self {
+        match std::env::var_os("NO_COLOR") {
+            Some(value) if !value.is_empty() => Self::monochrome(),
+            _ => Self::colour(),
+        }
+    }
+
+    pub fn colour() -> Self {
+        let plain = Style::new();
+        Self {
+            text: plain,
+            dim: plain.add_modifier(Modifier::DIM),
+            title: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            id: plain.fg(Color::Magenta),
+            label: plain.add_modifier(Modifier::BOLD),
+            heading: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            link: plain.fg(Color::Blue),
+            link_kind: plain.add_modifier(Modifier::DIM | Modifier::ITALIC),
+            selected: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected_unfocused: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            border: plain,
+            border_focused: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            tab: plain,
+            tab_active: plain.fg(Color::Cyan).add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            crumb: plain.add_modifier(Modifier::ITALIC),
+            key: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            status: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            notice: plain.fg(Color::Red).add_modifier(Modifier::BOLD),
+            matched: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        }
+    }
+
+    pub fn monochrome() -> Self {
+        let plain = Style::new();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        Self {
+            text: plain,
+            dim: plain,
+            title: bold,
+            id: plain.add_modifier(Modifier::ITALIC),
+            label: bold,
+            heading: bold.add_modifier(Modifier::UNDERLINED),
+            link: plain.add_modifier(Modifier::UNDERLINED),
+            link_kind: plain.add_modifier(Modifier::ITALIC),
+            selected: plain.add_modifier(Modifier::REVERSED),
+            selected_unfocused: bold.add_modifier(Modifier::UNDERLINED),
+            border: plain,
+            border_focused: bold,
+            tab: plain,
+            tab_active: plain.add_modifier(Modifier::REVERSED),
+            crumb: plain.add_modifier(Modifier::ITALIC),
+            key: bold,
+            status: bold,
+            notice: bold,
+            matched: bold.add_modifier(Modifier::UNDERLINED),
+        }
+    }
+}
