@@ -32,10 +32,22 @@ impl RecordView {
         Self {
             record: r,
             deep_link: data.deep_link(r),
-            title: data.label(r).into_owned(),
+            title: title(data, r),
             fields: fields(data, r),
             links: data.link_groups(r),
         }
+    }
+}
+
+/// The heading: a record's label, except for quotes, whose text is the body itself.
+fn title(data: &Dataset, r: RecordRef) -> String {
+    match r.kind {
+        Kind::Quote => {
+            let q = &data.quotes[r.index];
+            let speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.clone());
+            format!("Quote — {speaker}")
+        }
+        _ => data.label(r).into_owned(),
     }
 }
 
@@ -139,7 +151,7 @@ fn fields(data: &Dataset, r: RecordRef) -> Vec<Field> {
             };
             out.push(pair("Episode", episode));
             if let Some(context) = &f.context {
-                out.push(prose("Background (not confirmed for the clip)", context));
+                out.push(prose("Background", context));
             }
             out.push(pair("Support", f.support.label()));
             notes(&mut out, &f.notes);
@@ -153,7 +165,12 @@ fn fields(data: &Dataset, r: RecordRef) -> Vec<Field> {
                 None => speaker,
             };
             out.push(pair("Speaker", speaker));
-            out.push(pair("Said", format!("{} — {}", q.setting.label(), q.occasion)));
+            // The occasion already names the setting ("press (to Philip Cosores)").
+            let said = match q.occasion.strip_prefix("in-series") {
+                Some(rest) => format!("in the series{rest}"),
+                None => q.occasion.clone(),
+            };
+            out.push(pair("Said", said));
             let source = data
                 .source(&q.source)
                 .map_or_else(|| q.source.to_string(), |s| format!("{} — {}", s.title, s.publication));

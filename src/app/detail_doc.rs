@@ -66,14 +66,14 @@ impl DetailDoc {
             lines.push(DocLine::blank());
             match field {
                 Field::Pair { label, value } => {
+                    // The value starts on the label's line and wraps under it, indented.
                     let head = format!("{label}: ");
-                    let indent = " ".repeat(2);
-                    let mut first = true;
-                    for line in wrap(&format!("{head}{value}"), w, "", &indent) {
-                        if first {
-                            let rest = line.strip_prefix(&head).unwrap_or(&line).to_string();
+                    let head_width = crate::text::width(&head);
+                    let wrapped = wrap(value, w, &" ".repeat(head_width), "  ");
+                    for (i, line) in wrapped.into_iter().enumerate() {
+                        if i == 0 {
+                            let rest = line.get(head_width..).unwrap_or_default().to_string();
                             lines.push(DocLine::new(vec![(Tone::Label, head.clone()), (Tone::Text, rest)]));
-                            first = false;
                         } else {
                             lines.push(DocLine::new(vec![(Tone::Text, line)]));
                         }

@@ -1,0 +1,89 @@
+//! Shared helpers for TUI tests: datasets, key scripts and rendering to a TestBackend.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use defiant::app::{Action, App};
+use defiant::data::{Dataset, load};
+use defiant::ui::{self, Palette};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub fn bundled() -> Arc<Dataset> {
+    Arc::new(Dataset::bundled().unwrap_or_else(|e| panic!("bundled dataset: {e}")).dataset)
+}
+
+pub fn fixture(name: &str) -> Arc<Dataset> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    Arc::new(load::from_path(&path).unwrap_or_else(|e| panic!("{name}: {e}")).dataset)
+}
+
+/// An app on `data` in a terminal of `width`×`height`.
+pub fn app(data: Arc<Dataset>, width: u16, height: u16) -> App {
+    let mut app = App::new(data);
+    app.update(Action::Resized { width, height });
+    app
+}
+
+/// Parse one token of a key script: `j`, `G`, `<enter>`, `<c-d>`, `<a-left>`, …
+pub fn key(token: &str) -> KeyEvent {
+    let none = KeyModifiers::NONE;
+    let (code, modifiers) = match token {
+        "<enter>" => (KeyCode::Enter, none),
+        "<esc>" => (KeyCode::Esc, none),
+        "<bs>" => (KeyCode::Backspace, none),
+        "<tab>" => (KeyCode::Tab, none),
+        "<s-tab>" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+        "<up>" => (KeyCode::Up, none),
+        "<down>" => (KeyCode::Down, none),
+        "<left>" => (KeyCode::Left, none),
+        "<right>" => (KeyCode::Right, none),
+        "<home>" => (KeyCode::Home, none),
+        "<end>" => (KeyCode::End, none),
+        "<pgup>" => (KeyCode::PageUp, none),
+        "<pgdn>" => (KeyCode::PageDown, none),
+        "<f1>" => (KeyCode::F(1), none),
+        "<a-left>" => (KeyCode::Left, KeyModifiers::ALT),
+        "<a-right>" => (KeyCode::Right, KeyModifiers::ALT),
+        t if t.starts_with("<c-") && t.len() == 5 => {
+            (KeyCode::Char(t.chars().nth(3).unwrap_or('?')), KeyModifiers::CONTROL)
+        }
+        t if t.chars().count() == 1 => (KeyCode::Char(t.chars().next().unwrap_or('?')), none),
+        other => panic!("unknown key token {other}"),
+    };
+    KeyEvent::new(code, modifiers)
+}
+
+/// Feed a space-separated key script through the keymap and update, as the terminal would.
+pub fn press(app: &mut App, script: &str) {
+    for token in script.split_whitespace() {
+        if let Some(action) = app.action_for(key(token)) {
+            let mut next = Some(action);
+            while let Some(action) = next {
+                next = app.update(action);
+            }
+        }
+    }
+}
+
+pub fn terminal(app: &App, palette: &Palette) -> Terminal<TestBackend> {
+    let size = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap_or_else(|e| panic!("{e}"));
+    terminal.draw(|frame| ui::view(frame, app, palette)).unwrap_or_else(|e| panic!("{e}"));
+    terminal
+}
+
+/// The screen as text, one line per row.
+pub fn screen(app: &App) -> String {
+    let terminal = terminal(app, &Palette::colour());
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,210 @@
+//! Key sequences through the keymap and `App::update`, asserting on state.
+
+mod common;
+
+use common::{app, bundled, fixture, press, screen};
+use defiant::app::{Action, Context, Focus, Pane};
+use defiant::data::{Kind, RecordRef};
+
+#[test]
+fn starts_on_episodes_with_the_first_selected() {
+    let app = app(bundled(), 120, 40);
+    assert_eq!(app.pane(), Pane::Episodes);
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.selected(), Some(RecordRef::new(Kind::Episode, 0)));
+    assert_eq!(app.context(), Context::List);
+}
+
+#[test]
+fn list_movement_stays_in_range() {
+    let mut app = app(bundled(), 120, 40);
+    press(&mut app, "3 j j j");
+    assert_eq!(app.cursor(Pane::People).selected, 3);
+    press(&mut app, "k");
+    assert_eq!(app.cursor(Pane::People).selected, 2);
+    press(&mut app, "G");
+    let people = app.data().count(Kind::Person);
+    assert_eq!(app.cursor(Pane::People).selected, people - 1);
+    let rows = app.layout().expect("fits").list_rows();
+    assert_eq!(app.cursor(Pane::People).offset, people - rows, "last page shown without trailing gap");
+    press(&mut app, "j g");
+    assert_eq!(app.cursor(Pane::People).selected, 0);
+    press(&mut app, "<c-d>");
+    assert_eq!(app.cursor(Pane::People).selected, rows / 2);
+    press(&mut app, "<pgdn>");
+    assert_eq!(app.cursor(Pane::People).selected, rows / 2 + rows);
+    press(&mut app, "<pgup> <c-u> <home>");
+    assert_eq!(app.cursor(Pane::People).selected, 0);
+    press(&mut app, "<end>");
+    assert_eq!(app.cursor(Pane::People).selected, people - 1);
+}
+
+#[test]
+fn panes_cycle_with_tab_numbers_and_keep_their_selection() {
+    let mut app = app(bundled(), 120, 40);
+    press(&mut app, "j <tab>");
+    assert_eq!(app.pane(), Pane::Themes);
+    press(&mut app, "<s-tab> <s-tab>");
+    assert_eq!(app.pane(), Pane::Quotes);
+    press(&mut app, "1");
+    assert_eq!(app.cursor(Pane::Episodes).selected, 1, "each pane keeps its own cursor");
+    for (key, pane) in [("2", Pane::Themes), ("3", Pane::People), ("4", Pane::Footage), ("5", Pane::Quotes)] {
+        press(&mut app, key);
+        assert_eq!(app.pane(), pane);
+    }
+}
+
+#[test]
+fn enter_opens_detail_and_escape_returns_to_the_list() {
+    let mut app = app(bundled(), 120, 40);
+    press(&mut app, "3 <enter>");
+    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!(app.history().current().map(|v| v.record), Some(RecordRef::new(Kind::Person, 0)));
+    assert_eq!(app.breadcrumb(), vec!["Dr. Dre".to_string()]);
+    press(&mut app, "<esc>");
+    assert_eq!(app.focus(), Focus::List);
+    press(&mut app, "l");
+    assert_eq!(app.focus(), Focus::Detail, "l opens too");
+    press(&mut app, "h");
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn following_links_three_deep_and_back_like_a_browser() {
+    let mut app = app(fixture("minimal.json"), 120, 40);
+    // Quotes pane → q01 → its speaker → the speaker's episode.
+    press(&mut app, "5 <enter>");
+    let q01 = RecordRef::new(Kind::Quote, 0);
+    assert_eq!(app.history().current().map(|v| v.record), Some(q01));
+    let doc = app.doc().expect("detail shown");
+    assert_eq!(doc.links[0].kind, Kind::Person, "a quote lists its speaker first");
+    press(&mut app, "<enter>");
+    let ann = RecordRef::new(Kind::Person, 0);
+    assert_eq!(app.history().current().map(|v| v.record), Some(ann));
+    assert_eq!(app.pane(), Pane::People, "following a link reveals the record in its pane");
+    let episode_link = app.doc().expect("doc").links.iter().position(|r| r.kind == Kind::Episode).expect("has episode");
+    for _ in 0..episode_link {
+        press(&mut app, "j");
+    }
+    press(&mut app, "<enter>");
+    assert_eq!(app.history().current().map(|v| v.record), Some(RecordRef::new(Kind::Episode, 0)));
+    assert_eq!(app.breadcrumb(), vec!["quote q01", "Ann Lee", "Part 1"]);
+
+    press(&mut app, "<bs>");
+    assert_eq!(
+        app.history().current().map(|v| (v.record, v.link)),
+        Some((ann, episode_link)),
+        "back restores the link"
+    );
+    press(&mut app, "<a-left>");
+    assert_eq!(app.history().current().map(|v| v.record), Some(q01));
+    press(&mut app, "<a-right> <a-right>");
+    assert_eq!(app.history().current().map(|v| v.record), Some(RecordRef::new(Kind::Episode, 0)));
+    press(&mut app, "<a-right>");
+    assert_eq!(app.status(), Some("Nothing ahead in history"));
+
+    // A new visit after going back drops the forward stack.
+    press(&mut app, "<bs> <bs> 4 <enter>");
+    assert_eq!(app.breadcrumb(), vec!["quote q01", "Bo in the studio"]);
+    press(&mut app, "<a-right>");
+    assert_eq!(app.status(), Some("Nothing ahead in history"));
+    press(&mut app, "<bs> <bs>");
+    assert_eq!(app.focus(), Focus::List, "back past the first visit returns to the list");
+    press(&mut app, "<bs>");
+    assert_eq!(app.status(), Some("Nothing to go back to"));
+}
+
+#[test]
+fn help_overlay_opens_closes_and_lists_the_keys_of_the_context() {
+    let mut app = app(bundled(), 120, 40);
+    press(&mut app, "?");
+    assert_eq!(app.context(), Context::Help);
+    let text = screen(&app);
+    assert!(text.contains("Help — keys in the list"), "{text}");
+    assert!(text.contains("open the record"));
+    press(&mut app, "j k <esc>");
+    assert_eq!(app.context(), Context::List);
+    press(&mut app, "<enter> <f1>");
+    assert!(screen(&app).contains("follow the selected link"));
+    press(&mut app, "q");
+    assert!(!app.should_quit(), "q closes help first");
+    press(&mut app, "q");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere() {
+    for script in ["<c-c>", "<enter> <c-c>", "? <c-c>"] {
+        let mut app = app(bundled(), 120, 40);
+        press(&mut app, script);
+        assert!(app.should_quit(), "{script}");
+    }
+}
+
+#[test]
+fn detail_scrolls_through_prose_before_reaching_far_links() {
+    let mut app = app(bundled(), 120, 20);
+    press(&mut app, "<enter>");
+    let doc = app.doc().expect("episode detail");
+    let rows = app.layout().expect("fits").detail_rows();
+    assert!(doc.link_rows[0] >= rows, "Part 1 has more prose than one screen");
+    press(&mut app, "j");
+    assert_eq!(app.history().current().map(|v| v.scroll), Some(1), "j scrolls while no link is in view");
+    press(&mut app, "<enter>");
+    assert_eq!(app.history().trail().len(), 1, "Enter never follows a link that is off screen");
+    press(&mut app, "G");
+    let visit = *app.history().current().expect("visit");
+    let doc = app.doc().expect("doc");
+    assert_eq!(visit.link, doc.links.len() - 1);
+    assert_eq!(visit.scroll, doc.lines.len() - rows);
+    press(&mut app, "g");
+    assert_eq!(app.history().current().map(|v| v.scroll), Some(0));
+}
+
+#[test]
+fn narrow_terminals_show_one_pane_at_a_time() {
+    let mut app = app(bundled(), 60, 20);
+    let layout = app.layout().expect("fits");
+    assert!(layout.list.is_some() && layout.detail.is_none());
+    press(&mut app, "<enter>");
+    let layout = app.layout().expect("fits");
+    assert!(layout.list.is_none() && layout.detail.is_some());
+}
+
+#[test]
+fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
+    let mut app = app(bundled(), 120, 40);
+    let layout = app.layout().expect("fits");
+    let list = layout.list.expect("list");
+    // Click the third tab label (People).
+    let tabs = defiant::ui::layout::tabs(layout.tabs.width, app.pane_counts());
+    let (_, start, _) = tabs[2];
+    app.update(Action::ClickedAt { column: layout.tabs.x + start + 2, row: layout.tabs.y });
+    assert_eq!(app.pane(), Pane::People);
+    app.update(Action::ClickedAt { column: list.x + 3, row: list.y + 3 });
+    assert_eq!(app.cursor(Pane::People).selected, 2);
+    app.update(Action::ScrolledAt { column: list.x + 3, row: list.y + 3, lines: 1 });
+    assert_eq!(app.cursor(Pane::People).selected, 5);
+    // Click a link in the preview: opens the record and selects that link.
+    let doc = app.doc().expect("preview");
+    let text = layout.detail_text().expect("detail");
+    let first_link_row = doc.link_rows[0] as u16;
+    assert!(first_link_row < text.height);
+    app.update(Action::ClickedAt { column: text.x + 4, row: text.y + first_link_row });
+    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!(app.history().current().map(|v| v.link), Some(0));
+    // Clicks outside anything do nothing.
+    app.update(Action::ClickedAt { column: 0, row: 39 });
+    assert_eq!(app.focus(), Focus::Detail);
+}
+
+#[test]
+fn open_starts_on_a_record() {
+    let data = bundled();
+    let record = data.resolve("person:jimmy-iovine").expect("exists");
+    let mut app = app(data, 120, 40);
+    app.open(record);
+    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!(app.pane(), Pane::People);
+    assert!(screen(&app).contains("person:jimmy-iovine"));
+}

@@ -1,0 +1,110 @@
+//! Property: any sequence of keys, clicks, wheel turns and resizes (0×0 to 300×100) never
+//! panics, and selection, scroll and history stay in range after every step.
+
+mod common;
+
+use common::{app, bundled, key, terminal};
+use defiant::app::{Action, App, Focus, Pane};
+use defiant::ui::Palette;
+use proptest::prelude::*;
+
+const KEYS: &[&str] = &[
+    "j",
+    "k",
+    "g",
+    "G",
+    "<c-d>",
+    "<c-u>",
+    "<pgdn>",
+    "<pgup>",
+    "<home>",
+    "<end>",
+    "<tab>",
+    "<s-tab>",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "h",
+    "l",
+    "<enter>",
+    "<enter>",
+    "<esc>",
+    "<bs>",
+    "<a-left>",
+    "<a-right>",
+    "?",
+    "<left>",
+    "<right>",
+];
+
+#[derive(Debug, Clone)]
+enum Step {
+    Key(&'static str),
+    Resize(u16, u16),
+    Click(u16, u16),
+    Wheel(u16, u16, i16),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        6 => prop::sample::select(KEYS).prop_map(Step::Key),
+        1 => (0u16..=300, 0u16..=100).prop_map(|(w, h)| Step::Resize(w, h)),
+        1 => (0u16..130, 0u16..45).prop_map(|(x, y)| Step::Click(x, y)),
+        1 => (0u16..130, 0u16..45, prop::sample::select(&[-1i16, 1][..])).prop_map(|(x, y, d)| Step::Wheel(x, y, d)),
+    ]
+}
+
+fn apply(app: &mut App, step: &Step) {
+    let action = match *step {
+        Step::Key(token) => app.action_for(key(token)),
+        Step::Resize(width, height) => Some(Action::Resized { width, height }),
+        Step::Click(column, row) => Some(Action::ClickedAt { column, row }),
+        Step::Wheel(column, row, lines) => Some(Action::ScrolledAt { column, row, lines }),
+    };
+    let mut next = action;
+    while let Some(action) = next {
+        next = app.update(action);
+    }
+}
+
+fn check_invariants(app: &App) -> Result<(), TestCaseError> {
+    let rows = app.layout().map_or(1, |l| l.list_rows());
+    for pane in Pane::ALL {
+        let len = app.data().count(pane.kind());
+        let c = app.cursor(pane);
+        prop_assert!(len == 0 || c.selected < len, "{pane:?} selected {} of {len}", c.selected);
+        prop_assert!(c.offset <= c.selected, "{pane:?} offset {} past selection {}", c.offset, c.selected);
+        prop_assert!(c.selected < c.offset + rows.max(1), "{pane:?} selection off screen");
+    }
+    if app.focus() == Focus::Detail {
+        prop_assert!(app.history().current().is_some(), "detail focus without a page");
+    }
+    if let (Some(doc), Some(visit)) = (app.doc(), app.history().current())
+        && app.focus() == Focus::Detail
+    {
+        let detail_rows = app.layout().map_or(1, |l| l.detail_rows());
+        prop_assert!(visit.scroll <= doc.lines.len().saturating_sub(detail_rows), "detail scrolled past the end");
+        prop_assert!(doc.links.is_empty() || visit.link < doc.links.len(), "link cursor out of range");
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_input_never_panics_and_keeps_state_in_range(steps in prop::collection::vec(step(), 1..60)) {
+        let mut app = app(bundled(), 120, 40);
+        let palette = Palette::colour();
+        for step in &steps {
+            apply(&mut app, step);
+            check_invariants(&app)?;
+            if app.should_quit() {
+                break;
+            }
+            let _ = terminal(&app, &palette);
+        }
+    }
+}
