@@ -18,6 +18,7 @@ pub mod cli;
 pub mod data;
 pub mod record_view;
 pub mod sanitize;
+pub mod search;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -27,8 +27,7 @@ fn frame_bytes(app: &App) -> Vec<u8> {
 /// digits, `;`, `?` and a final letter), never as OSC (`ESC ]`), DCS (`ESC P`) or a bare ESC.
 fn assert_no_injected_controls(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text.char_indices() {
         match c {
             '\u{1b}' => {
                 let rest = &text[i + 1..];

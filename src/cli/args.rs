@@ -63,6 +63,28 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Fuzzy-search every record: KIND:ID<TAB>label<TAB>matched field, best first
+    #[command(after_help = QUERY_HELP)]
+    Search {
+        /// The query; several words are joined with spaces
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Only this kind of record (same as a `kind:` facet in the query)
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// At most this many results (0 = all)
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Exact substrings only: no fuzzy matching
+        #[arg(long)]
+        exact: bool,
+        /// Print a JSON array with kind, id, label, score, field and matched positions
+        #[arg(long)]
+        json: bool,
+        /// Print load, index and search times (ms) on stderr
+        #[arg(long)]
+        timings: bool,
+    },
     /// Print a shell completion script
     #[command(after_help = "Example:\n  defiant completions bash > ~/.local/share/bash-completion/completions/defiant")]
     Completions {
@@ -70,6 +92,24 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
 }
+
+/// The query language, shown by `defiant search --help` (and in the README).
+pub const QUERY_HELP: &str = "Query language:
+  dre iovine     every term must match (AND); fuzzy by default
+  'beats         exact substring
+  ^dr  dre$      prefix, suffix (^part$ = the whole field)
+  !tupac         leave out records containing tupac
+  dre | jimmy    either term (OR)
+  person:  quote:  episode:  theme:  footage:  source:   only that kind (person:dre works too)
+  Smart case: a term with a capital letter is case-sensitive.
+
+Output: KIND:ID<TAB>label<TAB>matched field, best first.
+Exit codes: 0 results · 1 nothing found · 2 usage or data error
+
+Examples:
+  defiant search iovine
+  defiant search 'quote: chronic !hughes'
+  defiant search levitator --json --limit 3";
 
 /// Record kinds as the command line spells them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

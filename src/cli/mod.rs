@@ -6,6 +6,7 @@
 
 mod args;
 mod list;
+mod search;
 mod show;
 
 use std::io::{self, Write};
@@ -66,6 +67,17 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
         Command::List { kind, json } => {
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
             list::run(&loaded.dataset, kind.map(Kind::from), *json, out)
+        }
+        Command::Search { query, kind, limit, exact, json, timings } => {
+            let options = search::Options {
+                query: query.join(" "),
+                kind: kind.map(Kind::from),
+                limit: *limit,
+                exact: *exact,
+                json: *json,
+                timings: *timings,
+            };
+            search::run(cli.data.as_deref(), &options, out, err)
         }
         Command::Show { reference, json } => {
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };

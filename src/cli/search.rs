@@ -1,0 +1,100 @@
+//! `defiant search QUERY`: the same search as the browser, one hit per line, best first.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use super::Outcome;
+use crate::data::Kind;
+use crate::search::{Query, SearchIndex};
+
+pub(super) struct Options {
+    pub query: String,
+    pub kind: Option<Kind>,
+    pub limit: usize,
+    pub exact: bool,
+    pub json: bool,
+    pub timings: bool,
+}
+
+#[derive(Serialize)]
+struct HitJson<'a> {
+    kind: &'static str,
+    id: &'a str,
+    label: String,
+    score: i64,
+    field: &'static str,
+    /// The matched field's text; `positions` are char indices into it.
+    text: String,
+    positions: Vec<usize>,
+}
+
+pub(super) fn run(
+    data: Option<&Path>,
+    options: &Options,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<Outcome> {
+    let mut query = Query::parse(&options.query, options.exact);
+    if let Some(kind) = options.kind
+        && !query.kinds.contains(&kind)
+    {
+        query.kinds.push(kind);
+    }
+    if query.groups.is_empty() {
+        writeln!(err, "defiant: the query has no terms to search for (see `defiant search --help`)")?;
+        return Ok(Outcome::Failure);
+    }
+    let started = Instant::now();
+    let Some(loaded) = super::load(data, err)? else { return Ok(Outcome::Failure) };
+    let loaded_at = Instant::now();
+    let index = SearchIndex::build(&loaded.dataset);
+    let indexed_at = Instant::now();
+    let mut hits = index.search(&query);
+    let searched_at = Instant::now();
+    let total = hits.len();
+    if options.limit > 0 {
+        hits.truncate(options.limit);
+    }
+    let data = &loaded.dataset;
+    if options.json {
+        let items: Vec<HitJson> = hits
+            .iter()
+            .map(|hit| {
+                let highlight = index.highlights(hit.record, &query).into_iter().find(|h| h.field == hit.field);
+                let (text, positions) = highlight.map(|h| (h.text, h.positions)).unwrap_or_default();
+                HitJson {
+                    kind: hit.record.kind.name(),
+                    id: data.id(hit.record),
+                    label: data.label(hit.record).into_owned(),
+                    score: hit.score,
+                    field: hit.field.label(),
+                    text,
+                    positions,
+                }
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        let mut out = io::BufWriter::new(&mut *out);
+        for hit in &hits {
+            writeln!(out, "{}\t{}\t{}", data.deep_link(hit.record), data.label(hit.record), hit.field.label())?;
+        }
+        out.flush()?;
+    }
+    if options.timings {
+        let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;
+        writeln!(
+            err,
+            "timings: load {:.1} ms, index {:.1} ms, search {:.1} ms ({total} hits in {} records)",
+            ms(started, loaded_at),
+            ms(loaded_at, indexed_at),
+            ms(indexed_at, searched_at),
+            index.len()
+        )?;
+    }
+    Ok(if total == 0 { Outcome::NothingFound } else { Outcome::Success })
+}

@@ -1,0 +1,248 @@
+//! Fuzzy search over every record: the query language, the index and ranking.
+//!
+//! `search` is a pure function of the index and a query; the TUI runs it on a worker
+//! thread (see `worker`) and the command line calls it directly. Big indexes are split
+//! over the machine's cores; a cancel check between blocks lets a newer query stop a
+//! stale one within a few milliseconds.
+
+mod index;
+mod matcher;
+pub mod query;
+
+use std::cmp::Reverse;
+use std::ops::Range;
+
+pub use index::{Field, SearchIndex};
+use matcher::{Matchers, may_match};
+pub use query::Query;
+use serde::Serialize;
+
+use crate::data::RecordRef;
+
+/// One matching record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub record: RecordRef,
+    pub score: i64,
+    /// The field that contributed most to the score.
+    pub field: Field,
+}
+
+/// Matched character positions in one field's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Highlight {
+    pub field: Field,
+    pub text: String,
+    /// Char indices into `text`, sorted, without duplicates.
+    pub positions: Vec<usize>,
+}
+
+/// Records checked between two looks at the cancel flag.
+const BLOCK: usize = 4096;
+/// Below this many records one thread is faster than two.
+const PARALLEL_FROM: usize = 16_384;
+
+impl SearchIndex {
+    /// Every record matching `query`, best first (ties keep dataset order).
+    pub fn search(&self, query: &Query) -> Vec<Hit> {
+        self.search_cancellable(query, &|| false).unwrap_or_default()
+    }
+
+    /// As [`search`](Self::search), but gives up (returning `None`) once `cancelled()` says so.
+    pub fn search_cancellable(&self, query: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
+        let mut hits = self.scan(0..self.len(), query, cancelled)?;
+        rank(&mut hits);
+        Some(hits)
+    }
+
+    /// Match a range of records, over all cores when it is big.
+    pub fn scan(&self, range: Range<usize>, query: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if range.len() < PARALLEL_FROM || threads < 2 {
+            return self.scan_one_thread(range, query, cancelled);
+        }
+        let chunk = range.len().div_ceil(threads);
+        let parts: Vec<Option<Vec<Hit>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let start = range.start + t * chunk;
+                    let part = start..(start + chunk).min(range.end);
+                    scope.spawn(move || self.scan_one_thread(part, query, cancelled))
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+        });
+        let mut hits = Vec::new();
+        for part in parts {
+            hits.extend(part?);
+        }
+        Some(hits)
+    }
+
+    fn scan_one_thread(
+        &self,
+        range: Range<usize>,
+        query: &Query,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
+        let matchers = Matchers::default();
+        let mut hits = Vec::new();
+        for (n, i) in range.enumerate() {
+            if n % BLOCK == 0 && n > 0 && cancelled() {
+                return None;
+            }
+            if let Some(hit) = self.match_record(&matchers, query, i) {
+                hits.push(hit);
+            }
+        }
+        Some(hits)
+    }
+
+    fn match_record(&self, matchers: &Matchers, query: &Query, i: usize) -> Option<Hit> {
+        let record = self.records[i];
+        if !query.allows(record.kind) {
+            return None;
+        }
+        let folded = self.record_folded(i);
+        let mut total = 0;
+        let mut best: Option<(i64, index::Field)> = None;
+        for group in &query.groups {
+            let mut group_ok = false;
+            let mut group_best = 0;
+            for term in &group.0 {
+                if term.negated {
+                    let present = may_match(term, folded)
+                        && self
+                            .fields_of(i)
+                            .iter()
+                            .any(|f| matchers.score(term, self.field_text(f), self.field_folded(f)).is_some());
+                    group_ok |= !present;
+                    continue;
+                }
+                if !may_match(term, folded) {
+                    continue;
+                }
+                for f in self.fields_of(i) {
+                    let field_folded = self.field_folded(f);
+                    if !may_match(term, field_folded) {
+                        continue;
+                    }
+                    let text = self.field_text(f);
+                    if let Some(score) = matchers.score(term, text, field_folded) {
+                        let weighted = score * f.field.weight() * coverage(text.len(), term.text.len());
+                        group_ok = true;
+                        if weighted > group_best {
+                            group_best = weighted;
+                        }
+                        if best.is_none_or(|(b, _)| weighted > b) {
+                            best = Some((weighted, f.field));
+                        }
+                    }
+                }
+            }
+            if !group_ok {
+                return None;
+            }
+            total += group_best;
+        }
+        let field = best.map_or_else(|| self.fields_of(i).first().map_or(Field::Id, |f| f.field), |(_, f)| f);
+        Some(Hit { record, score: total, field })
+    }
+
+    /// Where a record matched: positions per field for every positive term (the fields a
+    /// result row or detail view may want to highlight).
+    pub fn highlights(&self, record: RecordRef, query: &Query) -> Vec<Highlight> {
+        let Some(i) = self.position(record) else { return Vec::new() };
+        let matchers = Matchers::default();
+        let mut out: Vec<Highlight> = Vec::new();
+        for f in self.fields_of(i) {
+            let (text, folded) = (self.field_text(f), self.field_folded(f));
+            let mut positions: Vec<usize> = Vec::new();
+            for term in query.groups.iter().flat_map(|g| g.0.iter()).filter(|t| !t.negated) {
+                if may_match(term, folded) && matchers.score(term, text, folded).is_some() {
+                    positions.extend(matchers.positions(term, text, folded));
+                }
+            }
+            if !positions.is_empty() {
+                positions.sort_unstable();
+                positions.dedup();
+                out.push(Highlight { field: f.field, text: text.to_string(), positions });
+            }
+        }
+        out
+    }
+}
+
+/// Coverage factor ×100, in [100, 200): the same match ranks higher in a short field
+/// ("Dre" in "Dr. Dre") than in a long one (a headline that mentions Dre). Byte lengths are
+/// close enough for this and cost nothing.
+fn coverage(field_len: usize, term_len: usize) -> i64 {
+    let (field, term) = (field_len as i64, term_len as i64);
+    100 * (field + 2 * term) / (field + term).max(1)
+}
+
+/// Best first; equal scores keep dataset order (kind, then position in the file).
+pub fn rank(hits: &mut [Hit]) {
+    hits.sort_unstable_by_key(|h| (Reverse(h.score), h.record));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Dataset, Kind};
+
+    fn index() -> (Dataset, SearchIndex) {
+        let data = Dataset::bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
+        let index = SearchIndex::build(&data);
+        (data, index)
+    }
+
+    fn top(data: &Dataset, index: &SearchIndex, q: &str) -> Vec<String> {
+        index.search(&Query::parse(q, false)).iter().take(5).map(|h| data.deep_link(h.record)).collect()
+    }
+
+    #[test]
+    fn names_rank_first() {
+        let (data, index) = index();
+        assert_eq!(top(&data, &index, "iovine")[0], "person:jimmy-iovine");
+        assert_eq!(top(&data, &index, "dre")[0], "person:dr-dre");
+        assert_eq!(top(&data, &index, "person: hughes")[..2], ["person:allen-hughes", "person:albert-hughes"]);
+    }
+
+    #[test]
+    fn a_seed_quote_is_found_by_three_of_its_words() {
+        let (data, index) = index();
+        assert!(top(&data, &index, "frowns friendship industry").contains(&"quote:q01".to_string()));
+        assert_eq!(top(&data, &index, "quote: rollercoaster journey survive")[0], "quote:q05");
+    }
+
+    #[test]
+    fn operators_filter() {
+        let (data, index) = index();
+        let all = |q: &str| index.search(&Query::parse(q, false));
+        assert!(
+            all("'levitator")
+                .iter()
+                .all(|h| !index.highlights(h.record, &Query::parse("'levitator", false)).is_empty())
+        );
+        assert!(all("^part episode:").iter().all(|h| h.record.kind == Kind::Episode));
+        assert_eq!(all("^part episode:").len(), 4);
+        assert!(all("quote: !hughes").iter().all(|h| data.quotes[h.record.index].speaker.as_str() != "allen-hughes"));
+        let either = all("person: ^eminem$ | ^bono$");
+        assert_eq!(either.len(), 2);
+        assert!(all("zqxjzqxj").is_empty());
+        assert!(all("person: 1$").is_empty() || all("person: 1$").iter().all(|h| h.record.kind == Kind::Person));
+    }
+
+    #[test]
+    fn too_fuzzy_matches_are_dropped_and_exact_mode_is_stricter() {
+        let (_, index) = index();
+        let fuzzy = index.search(&Query::parse("drdre", false)).len();
+        let exact = index.search(&Query::parse("drdre", true)).len();
+        assert!(exact <= fuzzy);
+        assert!(
+            index.search(&Query::parse("ieaoue", false)).len() < 20,
+            "scattered vowels should not match everything"
+        );
+    }
+}
