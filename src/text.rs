@@ -11,14 +11,16 @@ pub fn width(text: &str) -> usize {
 
 /// Wrap `text` to `width` columns on word boundaries. Words longer than a line are broken.
 pub fn wrap(text: &str, width: usize, first_indent: &str, rest_indent: &str) -> Vec<String> {
+    if text.trim().is_empty() {
+        return vec![String::new()];
+    }
     let width = width.max(first_indent.width() + 1).max(rest_indent.width() + 1);
     let options = textwrap::Options::new(width)
         .initial_indent(first_indent)
         .subsequent_indent(rest_indent)
         .break_words(true)
         .word_separator(textwrap::WordSeparator::AsciiSpace);
-    let lines: Vec<String> = textwrap::wrap(text, options).into_iter().map(|l| l.into_owned()).collect();
-    if lines.is_empty() { vec![first_indent.trim_end().to_string()] } else { lines }
+    textwrap::wrap(text, options).into_iter().map(|l| l.into_owned()).collect()
 }
 
 /// Cut `text` to at most `max` columns, ending with `…` when something was cut.
