@@ -6,7 +6,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App};
@@ -45,6 +45,10 @@ pub fn spawn_input(tx: Sender<Message>) {
 /// Turn SIGTERM, SIGHUP, SIGINT and SIGQUIT into messages, so the terminal is restored by
 /// ordinary code on the main thread instead of inside a signal handler.
 pub fn spawn_signals(tx: Sender<Message>) -> std::io::Result<()> {
+    // SIGTSTP (`kill -TSTP`; in raw mode Ctrl-Z is only a key) would otherwise stop the
+    // process with the terminal still raw and on the alternate screen (RELIABILITY.md T10).
+    // A handler that only sets an unused flag makes it ignored, like the Ctrl-Z key.
+    signal_hook::flag::register(SIGTSTP, std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)))?;
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
