@@ -104,15 +104,21 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let parsed = match serde_path_to_error::deserialize::<_, DatasetFile>(&mut de) {
         Ok(file) => de.end().map(|()| file).map_err(|e| ("$".to_string(), e)),
-        Err(error) => Err((error.path().to_string(), error.into_inner())),
+        Err(error) => Err((tidy_path(&error.path().to_string()), error.into_inner())),
     };
     let mut report = Report::new(name);
     let dataset = match parsed {
         Ok(file) => finish(file, &mut report, &Broken::default()),
-        Err((_, error)) if error.is_data() => {
+        // A wrong type, or a non-string where an enum's name belongs (serde_json calls that a
+        // syntax error): collect every error.
+        Err((_, error))
+            if error.is_data()
+                || misplaced_value(&error, &bytes[offset_of(bytes, error.line(), error.column())..]).is_some() =>
+        {
             let (file, broken) = collect_records(bytes, &mut report);
+            let parse_errors = report.diagnostics.len();
             let dataset = finish(file, &mut report, &broken);
-            broken.remap_paths(&mut report);
+            broken.remap_paths(&mut report.diagnostics[parse_errors..]);
             dataset
         }
         Err((path, error)) => {
@@ -164,9 +170,11 @@ fn sanitize_all(file: &mut DatasetFile, report: &mut Report) {
         if let std::borrow::Cow::Owned(cleaned) = cleaned {
             *value = cleaned;
         }
-        found.sort();
-        for finding in found {
-            report.push(Diagnostic::warning(path.render(), format!("contains {}", finding.describe())));
+        // One warning per field, naming everything found in it.
+        if !found.is_empty() {
+            found.sort();
+            let what: Vec<&str> = found.iter().map(|f| f.describe()).collect();
+            report.push(Diagnostic::warning(path.render(), format!("contains {}", what.join(", "))));
         }
         let cap = if flavour == Flavour::Line { MAX_LINE_BYTES } else { MAX_TEXT_BYTES };
         if value.len() > cap {
@@ -194,21 +202,31 @@ impl Broken {
         self.ids.iter().any(|(kind, id)| diagnostic.message.starts_with(&format!("unknown {} id '{id}'", kind.name())))
     }
 
-    /// Paths from validation count only records that parsed; point them at the file's index.
-    fn remap_paths(&self, report: &mut Report) {
-        for diagnostic in &mut report.diagnostics {
-            for (kind, kept) in &self.kept {
-                let section = section_name(*kind);
-                let prefix = format!("{section}[");
-                if let Some(rest) = diagnostic.path.strip_prefix(&prefix)
-                    && let Some((index, tail)) = rest.split_once(']')
-                    && let Ok(index) = index.parse::<usize>()
-                    && let Some(&original) = kept.get(index)
-                {
-                    diagnostic.path = format!("{section}[{original}]{tail}");
-                }
+    /// Paths from sanitizing and validation (both the place and the related place) count only
+    /// records that parsed; point them at the file's index. Parse errors already use the
+    /// file's index, so they must not be passed here.
+    fn remap_paths(&self, diagnostics: &mut [Diagnostic]) {
+        for diagnostic in diagnostics {
+            diagnostic.path = self.file_path(&diagnostic.path);
+            if let Some(related) = &mut diagnostic.related {
+                related.path = self.file_path(&related.path);
             }
         }
+    }
+
+    fn file_path(&self, path: &str) -> String {
+        for (kind, kept) in &self.kept {
+            let section = section_name(*kind);
+            let prefix = format!("{section}[");
+            if let Some(rest) = path.strip_prefix(&prefix)
+                && let Some((index, tail)) = rest.split_once(']')
+                && let Ok(index) = index.parse::<usize>()
+                && let Some(&original) = kept.get(index)
+            {
+                return format!("{section}[{original}]{tail}");
+            }
+        }
+        path.to_string()
     }
 }
 
@@ -223,7 +241,8 @@ fn section_name(kind: Kind) -> &'static str {
     }
 }
 
-/// The top-level object as ordered (key, raw value) pairs, keeping duplicates.
+/// An object as ordered (key, raw value) pairs, keeping duplicates: the top level, or a
+/// record that failed to parse (to find its ids).
 struct TopLevel<'a>(Vec<(String, &'a RawValue)>);
 
 impl<'de: 'a, 'a> serde::Deserialize<'de> for TopLevel<'a> {
@@ -275,7 +294,8 @@ fn collect_records(bytes: &[u8], report: &mut Report) -> (DatasetFile, Broken) {
     for (key, raw) in &top.0 {
         let at = offset_in_file(raw);
         if seen.contains(&key.as_str()) {
-            report.push(Diagnostic::error(key.clone(), format!("duplicate key '{key}'")).at(at));
+            // `related` resolves to the first occurrence: locate keeps the first match.
+            report.push(Diagnostic::error(key.clone(), format!("duplicate key '{key}'")).at(at).related(key.clone()));
             continue;
         }
         seen.push(key);
@@ -340,10 +360,19 @@ fn parse_one<T: DeserializeOwned>(raw: &RawValue, path: &str, at: usize, report:
         Ok(value) => Some(value),
         Err(error) => {
             let inner = error.inner();
-            let offset = at + offset_of(raw.get().as_bytes(), inner.line(), inner.column());
-            let full = join_path(path, &error.path().to_string());
-            let message = serde_message(inner, None);
-            let mut diagnostic = Diagnostic::error(full.clone(), message.clone()).at(offset);
+            let local = offset_of(raw.get().as_bytes(), inner.line(), inner.column());
+            let offset = at + local;
+            let full = join_path(path, &tidy_path(&error.path().to_string()));
+            let message = match misplaced_value(inner, &raw.get().as_bytes()[local..]) {
+                Some(found) => format!("expected a string naming one of the allowed values, found {found}"),
+                None => serde_message(inner, None),
+            };
+            let mut diagnostic = Diagnostic::error(full.clone(), message.clone());
+            // serde places a missing field at the object's closing brace; point at where the
+            // object starts instead (located by path), which is what a reader looks for.
+            if !message.starts_with("missing required field") {
+                diagnostic = diagnostic.at(offset);
+            }
             if let Some(key) = message.strip_prefix("duplicate key '").and_then(|k| k.strip_suffix('\'')) {
                 diagnostic = diagnostic.related(join_path(&full, key));
             }
@@ -382,12 +411,14 @@ fn parse_section<T: DeserializeOwned>(
                 kept.push(index);
             }
             None => {
-                #[derive(serde::Deserialize)]
-                struct IdOnly {
-                    id: Option<String>,
-                }
-                if let Ok(IdOnly { id: Some(id) }) = serde_json::from_str::<IdOnly>(item.get()) {
-                    broken.ids.insert((kind, sanitize::line(&id).into_owned()));
+                // Every `id` the record gives: a duplicated `id` key (the record's own error)
+                // must not also make references to either value look dangling.
+                if let Ok(TopLevel(entries)) = serde_json::from_str::<TopLevel>(item.get()) {
+                    for (_, raw) in entries.iter().filter(|(key, _)| key == "id") {
+                        if let Ok(id) = serde_json::from_str::<String>(raw.get()) {
+                            broken.ids.insert((kind, sanitize::line(&id).into_owned()));
+                        }
+                    }
                 }
             }
         }
@@ -396,9 +427,33 @@ fn parse_section<T: DeserializeOwned>(
     records
 }
 
+/// serde_json reports a non-string where an enum's name belongs (`"placement": 3`) as the
+/// syntax error "expected value", at a value that is in fact well-formed. Returns what was
+/// found there in that case; `at` is the input from the error's position on.
+fn misplaced_value(error: &serde_json::Error, at: &[u8]) -> Option<&'static str> {
+    if !error.is_syntax() || !error.to_string().starts_with("expected value") {
+        return None;
+    }
+    match at.first()? {
+        b'n' => Some("null"),
+        b't' | b'f' => Some("a boolean"),
+        b'[' => Some("an array"),
+        b'-' | b'0'..=b'9' => Some("a number"),
+        _ => None,
+    }
+}
+
+/// serde_path_to_error writes `?` for a place it cannot name (after a missing comma, the
+/// next key is unknown) and `.` for the root; neither is a path a reader can follow, so
+/// keep the known part, or `$` for the document.
+fn tidy_path(path: &str) -> String {
+    let known: Vec<&str> = path.split('.').filter(|s| !s.is_empty() && *s != "?").collect();
+    if known.is_empty() { "$".to_string() } else { known.join(".") }
+}
+
 fn join_path(prefix: &str, inner: &str) -> String {
     match inner {
-        "." | "" => prefix.to_string(),
+        "$" | "." | "" => prefix.to_string(),
         _ if inner.starts_with('[') => format!("{prefix}{inner}"),
         _ => format!("{prefix}.{inner}"),
     }
@@ -514,8 +569,18 @@ fn serde_message(error: &serde_json::Error, _path: Option<&str>) -> String {
         .replace("a sequence", "an array")
         .replace("`", "'");
     if let Some(rest) = text.strip_prefix("invalid type: ") {
-        // "string \"2001\", expected …" → "expected …, found string \"2001\""
+        // "string \"2001\", expected …" → "expected …, found string \"2001\""; serde names
+        // JSON's arrays and objects after its own data model ("sequence", "map", "struct").
         if let Some((found, expected)) = rest.split_once(", expected ") {
+            let found = match found {
+                "sequence" => "an array",
+                "map" => "an object",
+                other => other,
+            };
+            let expected = match expected.strip_prefix("struct ") {
+                Some(name) => format!("an object ({name})"),
+                None => expected.to_string(),
+            };
             text = format!("expected {expected}, found {found}");
         }
     }
@@ -537,6 +602,15 @@ mod tests {
         assert_eq!(offset_of(text, 2, 2), 4);
         assert_eq!(offset_of(text, 3, 1), 7);
         assert_eq!(offset_of(text, 1, 0), 0);
+    }
+
+    #[test]
+    fn unknown_path_segments_are_dropped() {
+        assert_eq!(tidy_path("series.?"), "series");
+        assert_eq!(tidy_path("?"), "$");
+        assert_eq!(tidy_path("."), "$");
+        assert_eq!(tidy_path("episodes[3].title"), "episodes[3].title");
+        assert_eq!(join_path("episodes[3]", &tidy_path(".")), "episodes[3]");
     }
 
     #[test]
