@@ -23,6 +23,35 @@ pub fn wrap(text: &str, width: usize, first_indent: &str, rest_indent: &str) -> 
     textwrap::wrap(text, options).into_iter().map(|l| l.into_owned()).collect()
 }
 
+/// Like [`wrap`], but each line comes with the char offset in `text` where its content
+/// starts (after the indent), so match positions can be mapped onto wrapped lines.
+pub fn wrap_with_offsets(text: &str, width: usize, first_indent: &str, rest_indent: &str) -> Vec<(String, usize)> {
+    let mut cursor = 0; // byte offset in `text`
+    let mut out = Vec::new();
+    for (i, line) in wrap(text, width, first_indent, rest_indent).into_iter().enumerate() {
+        let indent = if i == 0 { first_indent } else { rest_indent };
+        let content = line.strip_prefix(indent).unwrap_or(&line);
+        let at = text[cursor..].find(content).map_or(cursor, |found| cursor + found);
+        out.push((line.clone(), text[..at].chars().count()));
+        cursor = (at + content.len()).min(text.len());
+    }
+    out
+}
+
+/// Split `line` (whose content starts at char `offset` of the original text, after
+/// `indent_chars` chars of indent) into runs of (matched?, text) for `positions`.
+pub fn split_matches(line: &str, indent_chars: usize, offset: usize, positions: &[usize]) -> Vec<(bool, String)> {
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    for (i, c) in line.chars().enumerate() {
+        let matched = i >= indent_chars && positions.binary_search(&(offset + i - indent_chars)).is_ok();
+        match runs.last_mut() {
+            Some((m, run)) if *m == matched => run.push(c),
+            _ => runs.push((matched, c.to_string())),
+        }
+    }
+    runs
+}
+
 /// Cut `text` to at most `max` columns, ending with `…` when something was cut.
 pub fn truncate_to_width(text: &str, max: usize) -> String {
     if text.width() <= max {
@@ -56,6 +85,20 @@ mod tests {
         assert_eq!(truncate_to_width("abcd", 3), "ab…");
         assert_eq!(truncate_to_width("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
         assert!(width(&truncate_to_width("👨‍👩‍👧 family", 4)) <= 4);
+    }
+
+    #[test]
+    fn wrapped_lines_know_their_offsets() {
+        let text = "alpha beta gamma delta, and a longwordthatmustbreak at the end";
+        let chars: Vec<char> = text.chars().collect();
+        let lines = wrap_with_offsets(text, 12, "  ", "  ");
+        assert!(lines.len() > 3);
+        for (line, offset) in &lines {
+            let content: Vec<char> = line.trim_start().chars().collect();
+            assert_eq!(&chars[*offset..*offset + content.len()], content.as_slice(), "{line:?} at {offset}");
+        }
+        let runs = split_matches("  gamma", 2, 11, &[11, 12, 17]);
+        assert_eq!(runs, vec![(false, "  ".into()), (true, "ga".into()), (false, "mma".into())]);
     }
 
     #[test]

@@ -67,6 +67,7 @@ fn apply(app: &mut App, step: &Step) {
     while let Some(action) = next {
         next = app.update(action);
     }
+    app.run_pending_search();
 }
 
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
@@ -78,7 +79,12 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
         prop_assert!(c.offset <= c.selected, "{pane:?} offset {} past selection {}", c.offset, c.selected);
         prop_assert!(c.selected < c.offset + rows.max(1), "{pane:?} selection off screen");
     }
-    if app.focus() == Focus::Detail {
+    if let Some(search) = app.search() {
+        let len = search.shown.len();
+        prop_assert!(len == 0 || search.list.selected < len, "result selection out of range");
+        prop_assert!(search.rows.len() <= rows.max(1), "more result rows than fit");
+    }
+    if app.focus() == Focus::Detail && app.search().is_none() {
         prop_assert!(app.history().current().is_some(), "detail focus without a page");
     }
     if let (Some(doc), Some(visit)) = (app.doc(), app.history().current())

@@ -64,6 +64,26 @@ fn app_in_detail(w: u16, h: u16) -> App {
 }
 
 #[test]
+fn search_screens() {
+    for (w, h) in SIZES {
+        let mut app = app(bundled(), w, h);
+        press(&mut app, "s");
+        snap(&format!("search_empty_{w}x{h}"), &app);
+        for c in "chronic".chars() {
+            press(&mut app, &c.to_string());
+        }
+        snap(&format!("search_global_{w}x{h}"), &app);
+        press(&mut app, "<tab> <tab> <tab>");
+        snap(&format!("search_facet_people_{w}x{h}"), &app);
+        let mut app = app_in_detail(w, h);
+        press(&mut app, "<esc> / h u g");
+        snap(&format!("search_filter_people_{w}x{h}"), &app);
+        press(&mut app, "z q x");
+        snap(&format!("search_no_match_{w}x{h}"), &app);
+    }
+}
+
+#[test]
 fn links_followed_show_the_breadcrumb() {
     let mut app = app(fixture("minimal.json"), 80, 24);
     press(&mut app, "5 <enter> <enter>");

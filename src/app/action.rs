@@ -1,9 +1,12 @@
 //! Everything the app can be asked to do. Keys, mouse and internal events all become an
 //! `Action`; only `App::update` acts on them.
 
-use super::Pane;
+use std::sync::Arc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use super::Pane;
+use crate::search::Hit;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Move down one row (list) or to the next link (detail).
     SelectNext,
@@ -41,6 +44,36 @@ pub enum Action {
     Cancel,
     /// Leave the app.
     Quit,
+    /// Filter the focused pane as you type (`/`).
+    StartFilter,
+    /// Search every kind of record as you type (`s`).
+    StartGlobalSearch,
+    /// Type a character into the search box.
+    InsertChar(char),
+    /// Delete the character before the search cursor.
+    DeleteCharBefore,
+    /// Delete the character under the search cursor.
+    DeleteCharAfter,
+    /// Empty the search box.
+    ClearQuery,
+    /// Move the search cursor left.
+    CursorLeft,
+    /// Move the search cursor right.
+    CursorRight,
+    /// Move the search cursor to the start.
+    CursorStart,
+    /// Move the search cursor to the end.
+    CursorEnd,
+    /// Narrow global search to the next kind (All → Episodes → …).
+    NextFacet,
+    /// Narrow global search to the previous kind.
+    PreviousFacet,
+    /// Switch between fuzzy and exact matching.
+    ToggleExact,
+    /// Open the next result of the last search.
+    NextMatch,
+    /// Open the previous result of the last search.
+    PreviousMatch,
 
     // Internal messages, not bound to keys.
     /// The terminal changed size.
@@ -49,4 +82,6 @@ pub enum Action {
     ClickedAt { column: u16, row: u16 },
     /// The wheel turned over a cell (negative = up).
     ScrolledAt { column: u16, row: u16, lines: i16 },
+    /// The search worker has (partial or final) results for a query.
+    SearchFinished { generation: u64, hits: Arc<Vec<Hit>>, done: bool },
 }

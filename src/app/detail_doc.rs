@@ -4,7 +4,8 @@
 
 use crate::data::{Dataset, RecordRef};
 use crate::record_view::{Field, RecordView};
-use crate::text::{truncate_to_width, wrap};
+use crate::search::{Highlight, Query};
+use crate::text::{split_matches, truncate_to_width, wrap, wrap_with_offsets};
 
 /// What a piece of text is, for the palette to style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +18,8 @@ pub enum Tone {
     Heading,
     Link,
     LinkKind,
+    /// Characters matched by the search the record was found with.
+    Match,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,16 +53,54 @@ pub struct DetailDoc {
     pub links: Vec<RecordRef>,
     /// The line each link is on.
     pub link_rows: Vec<usize>,
+    /// The search whose matches are highlighted, if any.
+    pub query: Option<Query>,
+}
+
+/// Matched positions for a field value, if a highlight covers exactly that text.
+fn positions_for<'h>(highlights: &'h [Highlight], value: &str) -> Option<&'h [usize]> {
+    highlights.iter().find(|h| h.text == value).map(|h| h.positions.as_slice())
+}
+
+/// Lines of wrapped prose, with matched characters in their own spans.
+fn prose_lines(
+    text: &str,
+    width: usize,
+    first: &str,
+    rest: &str,
+    tone: Tone,
+    positions: Option<&[usize]>,
+) -> Vec<DocLine> {
+    let Some(positions) = positions else {
+        return wrap(text, width, first, rest).into_iter().map(|l| DocLine::new(vec![(tone, l)])).collect();
+    };
+    wrap_with_offsets(text, width, first, rest)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (line, offset))| {
+            let indent = if i == 0 { first } else { rest }.chars().count();
+            let spans = split_matches(&line, indent, offset, positions)
+                .into_iter()
+                .map(|(matched, run)| (if matched { Tone::Match } else { tone }, run))
+                .collect();
+            DocLine::new(spans)
+        })
+        .collect()
 }
 
 impl DetailDoc {
-    pub fn build(data: &Dataset, record: RecordRef, width: u16) -> Self {
+    /// Lay out a record for `width` columns, highlighting `highlights` (from `query`).
+    pub fn build(
+        data: &Dataset,
+        record: RecordRef,
+        width: u16,
+        highlights: &[Highlight],
+        query: Option<Query>,
+    ) -> Self {
         let view = RecordView::new(data, record);
         let w = usize::from(width.max(1));
         let mut lines = Vec::new();
-        for line in wrap(&view.title, w, "", "") {
-            lines.push(DocLine::new(vec![(Tone::Title, line)]));
-        }
+        lines.extend(prose_lines(&view.title, w, "", "", Tone::Title, positions_for(highlights, &view.title)));
         lines.push(DocLine::new(vec![(Tone::Id, truncate_to_width(&view.deep_link, w))]));
 
         for field in &view.fields {
@@ -69,21 +110,32 @@ impl DetailDoc {
                     // The value starts on the label's line and wraps under it, indented.
                     let head = format!("{label}: ");
                     let head_width = crate::text::width(&head);
-                    let wrapped = wrap(value, w, &" ".repeat(head_width), "  ");
-                    for (i, line) in wrapped.into_iter().enumerate() {
+                    let pad = " ".repeat(head_width);
+                    let wrapped = prose_lines(value, w, &pad, "  ", Tone::Text, positions_for(highlights, value));
+                    for (i, mut line) in wrapped.into_iter().enumerate() {
                         if i == 0 {
-                            let rest = line.get(head_width..).unwrap_or_default().to_string();
-                            lines.push(DocLine::new(vec![(Tone::Label, head.clone()), (Tone::Text, rest)]));
-                        } else {
-                            lines.push(DocLine::new(vec![(Tone::Text, line)]));
+                            // Put the label where the first line's indent is.
+                            if let Some((_, first)) = line.spans.first_mut() {
+                                *first = first.get(head_width..).unwrap_or_default().to_string();
+                            }
+                            line.spans.insert(0, (Tone::Label, head.clone()));
                         }
+                        lines.push(line);
                     }
                 }
                 Field::Prose { label, text } => {
                     lines.push(DocLine::new(vec![(Tone::Label, truncate_to_width(label, w))]));
-                    for paragraph in text.split('\n') {
-                        for line in wrap(paragraph, w, "  ", "  ") {
-                            lines.push(DocLine::new(vec![(Tone::Text, line)]));
+                    match positions_for(highlights, text) {
+                        // Highlighted prose keeps its char offsets: wrap it whole, line breaks
+                        // folded, so positions still line up.
+                        Some(positions) => {
+                            let flat = text.replace('\n', " ");
+                            lines.extend(prose_lines(&flat, w, "  ", "  ", Tone::Text, Some(positions)));
+                        }
+                        None => {
+                            for paragraph in text.split('\n') {
+                                lines.extend(prose_lines(paragraph, w, "  ", "  ", Tone::Text, None));
+                            }
                         }
                     }
                 }
@@ -124,6 +176,6 @@ impl DetailDoc {
                 lines.push(line);
             }
         }
-        Self { record, width, lines, links, link_rows }
+        Self { record, width, lines, links, link_rows, query }
     }
 }

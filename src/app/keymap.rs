@@ -12,6 +12,8 @@ pub enum Context {
     List,
     /// Reading a record and choosing links.
     Detail,
+    /// Typing a search (`/` or `s`).
+    Search,
     /// The help overlay is open.
     Help,
 }
@@ -21,6 +23,7 @@ impl Context {
         match self {
             Context::List => "List",
             Context::Detail => "Detail",
+            Context::Search => "Search",
             Context::Help => "Help",
         }
     }
@@ -82,7 +85,7 @@ impl Key {
 }
 
 /// One row of the table: keys, what they do, where, and how help describes them.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
@@ -92,9 +95,10 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-use Context::{Detail, Help, List};
+use Context::{Detail, Help, List, Search};
 const BROWSE: &[Context] = &[List, Detail];
 const EVERYWHERE: &[Context] = &[List, Detail, Help];
+const SEARCH: &[Context] = &[Search];
 
 /// The default key table (UX.md §4.3).
 pub const BINDINGS: &[Binding] = &[
@@ -289,6 +293,148 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding { keys: &[ch('q')], action: Action::Quit, contexts: BROWSE, help: "quit", hint: Some("quit") },
     Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: EVERYWHERE, help: "quit", hint: None },
+    Binding {
+        keys: &[ch('/')],
+        action: Action::StartFilter,
+        contexts: BROWSE,
+        help: "filter this pane as you type",
+        hint: Some("filter"),
+    },
+    Binding {
+        keys: &[ch('s')],
+        action: Action::StartGlobalSearch,
+        contexts: BROWSE,
+        help: "search everything as you type",
+        hint: Some("search"),
+    },
+    Binding {
+        keys: &[ch('n')],
+        action: Action::NextMatch,
+        contexts: BROWSE,
+        help: "open the next result of the last search",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('N')],
+        action: Action::PreviousMatch,
+        contexts: BROWSE,
+        help: "open the previous result of the last search",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Down), ctrl('n'), ctrl('j')],
+        action: Action::SelectNext,
+        contexts: SEARCH,
+        help: "next result",
+        hint: Some("move"),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Up), ctrl('p'), ctrl('k')],
+        action: Action::SelectPrevious,
+        contexts: SEARCH,
+        help: "previous result",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::PageDown)],
+        action: Action::PageDown,
+        contexts: SEARCH,
+        help: "a page of results down",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::PageUp)],
+        action: Action::PageUp,
+        contexts: SEARCH,
+        help: "a page of results up",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Enter)],
+        action: Action::Open,
+        contexts: SEARCH,
+        help: "open the selected result",
+        hint: Some("open"),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc)],
+        action: Action::Cancel,
+        contexts: SEARCH,
+        help: "close the search, back to where you were",
+        hint: Some("cancel"),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Tab)],
+        action: Action::NextFacet,
+        contexts: SEARCH,
+        help: "only the next kind (global search)",
+        hint: Some("kind"),
+    },
+    Binding {
+        keys: &[plain(KeyCode::BackTab)],
+        action: Action::PreviousFacet,
+        contexts: SEARCH,
+        help: "only the previous kind (global search)",
+        hint: None,
+    },
+    Binding {
+        keys: &[ctrl('e')],
+        action: Action::ToggleExact,
+        contexts: SEARCH,
+        help: "toggle exact matching (no fuzzy)",
+        hint: Some("exact"),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Backspace)],
+        action: Action::DeleteCharBefore,
+        contexts: SEARCH,
+        help: "delete the character before the cursor",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Delete), ctrl('d')],
+        action: Action::DeleteCharAfter,
+        contexts: SEARCH,
+        help: "delete the character under the cursor",
+        hint: None,
+    },
+    Binding { keys: &[ctrl('u')], action: Action::ClearQuery, contexts: SEARCH, help: "clear the query", hint: None },
+    Binding {
+        keys: &[plain(KeyCode::Left)],
+        action: Action::CursorLeft,
+        contexts: SEARCH,
+        help: "cursor left",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Right)],
+        action: Action::CursorRight,
+        contexts: SEARCH,
+        help: "cursor right",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Home), ctrl('a')],
+        action: Action::CursorStart,
+        contexts: SEARCH,
+        help: "cursor to the start",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::End)],
+        action: Action::CursorEnd,
+        contexts: SEARCH,
+        help: "cursor to the end",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::F(1))],
+        action: Action::ToggleHelp,
+        contexts: SEARCH,
+        help: "help",
+        hint: Some("help"),
+    },
+    Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: SEARCH, help: "quit", hint: None },
 ];
 
 /// Normalise a key event the way terminals differ: an uppercase letter implies Shift, so
@@ -304,10 +450,18 @@ fn normalise(event: KeyEvent) -> Key {
     Key { code: event.code, modifiers }
 }
 
-/// The action bound to a key in a context, if any.
+/// The action bound to a key in a context, if any. While searching, any other printable
+/// character is typed into the query.
 pub fn resolve(context: Context, event: KeyEvent) -> Option<Action> {
     let key = normalise(event);
-    BINDINGS.iter().find(|b| b.contexts.contains(&context) && b.keys.contains(&key)).map(|b| b.action)
+    let bound = BINDINGS.iter().find(|b| b.contexts.contains(&context) && b.keys.contains(&key));
+    match (bound, context, key.code) {
+        (Some(binding), _, _) => Some(binding.action.clone()),
+        (None, Search, KeyCode::Char(c)) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            Some(Action::InsertChar(c))
+        }
+        _ => None,
+    }
 }
 
 /// Status-bar hints for a context: (keys, short text), in table order.
@@ -334,7 +488,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for context in [List, Detail, Help] {
+        for context in [List, Detail, Search, Help] {
             let mut seen: Vec<Key> = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
                 for key in binding.keys {

@@ -9,6 +9,7 @@ pub mod detail_doc;
 mod history;
 pub mod keymap;
 mod pane;
+pub mod search;
 
 use std::sync::Arc;
 
@@ -21,7 +22,9 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::data::{Dataset, Kind, RecordRef};
+use crate::search::{Query, SearchIndex};
 use crate::ui::layout::{self, AppLayout};
+use search::{LastSearch, Scope, SearchState};
 
 /// Which half of the browser has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +39,7 @@ const WHEEL_LINES: isize = 3;
 #[derive(Debug)]
 pub struct App {
     data: Arc<Dataset>,
+    index: Arc<SearchIndex>,
     size: Rect,
     pane: Pane,
     focus: Focus,
@@ -49,12 +53,26 @@ pub struct App {
     help: Option<usize>,
     status: Option<String>,
     quit: bool,
+    /// The search being typed, if any.
+    search: Option<SearchState>,
+    /// The last search whose result was opened (for n/N and highlights).
+    last: Option<LastSearch>,
+    /// A query waiting to be handed to the search worker.
+    pending: Option<(u64, Query)>,
+    generation: u64,
 }
 
 impl App {
     pub fn new(data: Arc<Dataset>) -> Self {
+        let index = Arc::new(SearchIndex::build(&data));
+        Self::with_index(data, index)
+    }
+
+    /// An app over a dataset whose search index is already built (shared with the worker).
+    pub fn with_index(data: Arc<Dataset>, index: Arc<SearchIndex>) -> Self {
         let mut app = Self {
             data,
+            index,
             size: Rect::new(0, 0, 80, 24),
             pane: Pane::Episodes,
             focus: Focus::List,
@@ -65,9 +83,17 @@ impl App {
             help: None,
             status: None,
             quit: false,
+            search: None,
+            last: None,
+            pending: None,
+            generation: 0,
         };
         app.refresh();
         app
+    }
+
+    pub fn index(&self) -> &Arc<SearchIndex> {
+        &self.index
     }
 
     /// Start on a record's detail (`--open KIND:ID`).
@@ -119,15 +145,16 @@ impl App {
     }
 
     pub fn layout(&self) -> Option<AppLayout> {
-        AppLayout::new(self.size, self.focus == Focus::Detail)
+        AppLayout::new(self.size, self.focus == Focus::Detail && self.search.is_none())
     }
 
     /// The key table in force.
     pub fn context(&self) -> Context {
-        match (self.help, self.focus) {
-            (Some(_), _) => Context::Help,
-            (None, Focus::Detail) => Context::Detail,
-            (None, Focus::List) => Context::List,
+        match (self.help, &self.search, self.focus) {
+            (Some(_), _, _) => Context::Help,
+            (None, Some(_), _) => Context::Search,
+            (None, None, Focus::Detail) => Context::Detail,
+            (None, None, Focus::List) => Context::List,
         }
     }
 
@@ -146,7 +173,7 @@ impl App {
     /// Scroll of the detail on screen and the selected link, if any.
     pub fn detail_position(&self) -> (usize, Option<usize>) {
         match (self.focus, self.history.current()) {
-            (Focus::Detail, Some(visit)) => (visit.scroll, self.visible_link(visit)),
+            (Focus::Detail, Some(visit)) if self.search.is_none() => (visit.scroll, self.visible_link(visit)),
             _ => (self.preview_scroll, None),
         }
     }
@@ -180,8 +207,28 @@ impl App {
         if !matches!(action, Action::Resized { .. }) {
             self.status = None;
         }
+        if self.search.is_some() && self.update_search(&action) {
+            self.refresh();
+            return None;
+        }
         match action {
             Action::Quit => self.quit = true,
+            Action::StartFilter => self.start_search(Scope::Pane(self.pane)),
+            Action::StartGlobalSearch => self.start_search(Scope::Everything),
+            Action::NextMatch => self.step_match(true),
+            Action::PreviousMatch => self.step_match(false),
+            Action::SearchFinished { .. }
+            | Action::InsertChar(_)
+            | Action::DeleteCharBefore
+            | Action::DeleteCharAfter
+            | Action::ClearQuery
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorStart
+            | Action::CursorEnd
+            | Action::NextFacet
+            | Action::PreviousFacet
+            | Action::ToggleExact => {}
             Action::Resized { width, height } => self.size = Rect::new(0, 0, width, height),
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
             Action::Cancel => match (self.help, self.focus) {
@@ -211,6 +258,55 @@ impl App {
         None
     }
 
+    /// Actions while a search is open; returns false for the ones handled as usual
+    /// (quit, resize, mouse).
+    fn update_search(&mut self, action: &Action) -> bool {
+        match action {
+            Action::InsertChar(c) => {
+                let c = *c;
+                self.edit_query(|input, cursor| {
+                    let at = byte_at(input, *cursor);
+                    input.insert(at, c);
+                    *cursor += 1;
+                });
+            }
+            Action::DeleteCharBefore => self.edit_query(|input, cursor| {
+                if *cursor > 0 {
+                    let at = byte_at(input, *cursor - 1);
+                    input.remove(at);
+                    *cursor -= 1;
+                }
+            }),
+            Action::DeleteCharAfter => self.edit_query(|input, cursor| {
+                if *cursor < input.chars().count() {
+                    let at = byte_at(input, *cursor);
+                    input.remove(at);
+                }
+            }),
+            Action::ClearQuery => self.edit_query(|input, cursor| {
+                input.clear();
+                *cursor = 0;
+            }),
+            Action::CursorLeft => self.edit_query(|_, cursor| *cursor = cursor.saturating_sub(1)),
+            Action::CursorRight => self.edit_query(|_, cursor| *cursor += 1),
+            Action::CursorStart => self.edit_query(|_, cursor| *cursor = 0),
+            Action::CursorEnd => self.edit_query(|input, cursor| *cursor = input.chars().count()),
+            Action::NextFacet => self.cycle_facet(true),
+            Action::PreviousFacet => self.cycle_facet(false),
+            Action::ToggleExact => self.toggle_exact(),
+            Action::SelectNext => self.move_results(1),
+            Action::SelectPrevious => self.move_results(-1),
+            Action::PageDown => self.move_results(self.list_rows() as isize),
+            Action::PageUp => self.move_results(-(self.list_rows() as isize)),
+            Action::Open => self.open_result(),
+            Action::Cancel => self.close_search(),
+            Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
+            Action::SearchFinished { generation, hits, done } => self.search_finished(*generation, hits.clone(), *done),
+            _ => return false,
+        }
+        true
+    }
+
     fn show_pane(&mut self, pane: Pane) {
         self.pane = pane;
         self.focus = Focus::List;
@@ -233,6 +329,7 @@ impl App {
 
     /// Open a record in the detail as a new history entry and show it in its pane.
     fn visit(&mut self, record: RecordRef) {
+        self.search = None;
         self.history.visit(record);
         self.reveal(record);
         self.focus = Focus::Detail;
@@ -449,15 +546,21 @@ impl App {
             let len = self.data.count(pane.kind());
             self.cursors[pane as usize].keep_visible(len, rows);
         }
-        let shown = match self.focus {
-            Focus::Detail => self.history.current().map(|v| v.record),
-            Focus::List => self.selected(),
+        self.refresh_result_rows();
+        let shown = match (&self.search, self.focus) {
+            (Some(search), _) => search.selected(),
+            (None, Focus::Detail) => self.history.current().map(|v| v.record),
+            (None, Focus::List) => self.selected(),
         };
         let width = self.layout().and_then(|l| l.detail_text()).map(|r| r.width);
+        let query = shown.and_then(|r| self.highlight_query_for(r));
         self.doc = match (shown, width) {
             (Some(record), Some(width)) => match self.doc.take() {
-                Some(doc) if doc.record == record && doc.width == width => Some(doc),
-                _ => Some(DetailDoc::build(&self.data, record, width)),
+                Some(doc) if doc.record == record && doc.width == width && doc.query == query => Some(doc),
+                _ => {
+                    let highlights = query.as_ref().map(|q| self.index.highlights(record, q)).unwrap_or_default();
+                    Some(DetailDoc::build(&self.data, record, width, &highlights, query))
+                }
             },
             _ => None,
         };
@@ -466,10 +569,16 @@ impl App {
         self.preview_scroll = self.preview_scroll.min(max);
         let links = self.doc.as_ref().map_or(0, |d| d.links.len());
         if self.focus == Focus::Detail
+            && self.search.is_none()
             && let Some(visit) = self.history.current_mut()
         {
             visit.scroll = visit.scroll.min(max);
             visit.link = visit.link.min(links.saturating_sub(1));
         }
     }
+}
+
+/// Byte offset of the `chars`-th character (or the end).
+fn byte_at(text: &str, chars: usize) -> usize {
+    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
 }

@@ -8,6 +8,7 @@
 mod index;
 mod matcher;
 pub mod query;
+pub mod worker;
 
 use std::cmp::Reverse;
 use std::ops::Range;

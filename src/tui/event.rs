@@ -17,6 +17,8 @@ pub enum Message {
     InputClosed(String),
     /// A termination signal arrived; the loop restores the terminal and exits 128+n.
     Signal(i32),
+    /// The search worker has results.
+    Search(crate::search::worker::SearchUpdate),
 }
 
 pub fn channel() -> (Sender<Message>, Receiver<Message>) {

@@ -4,8 +4,10 @@
 mod event;
 mod terminal;
 
+use std::collections::VecDeque;
 use std::io;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -13,6 +15,8 @@ pub use terminal::{StartError, check_tty, restore};
 
 use crate::app::{Action, App};
 use crate::data::{Dataset, RecordRef};
+use crate::search::SearchIndex;
+use crate::search::worker::SearchWorker;
 use crate::ui::{self, Palette};
 use event::Message;
 
@@ -26,17 +30,29 @@ pub struct Options {
 /// Set by tests to check the terminal is restored after a panic mid-frame (T06).
 const PANIC_TRIGGER: &str = "DEFIANT_TEST_PANIC";
 
+/// After a keystroke starts a search, wait this long for its results before drawing, so a
+/// fast search (the bundled data: well under 1 ms) shows results instead of a flash of
+/// "searching…". Slow searches draw at once and fill in as results arrive.
+const SEARCH_GRACE: Duration = Duration::from_millis(8);
+
 /// Run the browser until the user quits. Returns the process exit code: 0 after a normal
 /// quit, 128+n after signal n.
 pub fn run(data: Arc<Dataset>, options: &Options) -> Result<u8, StartError> {
     check_tty()?;
     let palette = Palette::from_env();
-    let mut app = App::new(data);
+    let index = Arc::new(SearchIndex::build(&data));
+    let mut app = App::with_index(data, index.clone());
     if let Some(record) = options.open {
         app.open(record);
     }
     let (tx, rx) = event::channel();
     event::spawn_signals(tx.clone())?;
+    let results = Mutex::new(tx.clone());
+    let worker = SearchWorker::spawn(index, move |update| {
+        if let Ok(tx) = results.lock() {
+            let _ = tx.send(Message::Search(update));
+        }
+    });
     let _guard = terminal::TerminalGuard::enter(options.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
@@ -54,13 +70,18 @@ pub fn run(data: Arc<Dataset>, options: &Options) -> Result<u8, StartError> {
         // Block for one message, then drain whatever else is pending before redrawing, so a
         // burst of keys or resizes costs one frame.
         let Ok(first) = rx.recv() else { return Ok(0) };
-        for message in std::iter::once(first).chain(rx.try_iter()) {
+        let mut queue: VecDeque<Message> = std::iter::once(first).chain(rx.try_iter()).collect();
+        while let Some(message) = queue.pop_front() {
             match message {
                 Message::Input(ev) => {
                     let mut next = event::to_action(&app, &ev);
                     while let Some(action) = next {
                         next = app.update(action);
                     }
+                }
+                Message::Search(update) => {
+                    let (generation, hits, done) = (update.generation, update.hits, update.done);
+                    app.update(Action::SearchFinished { generation, hits, done });
                 }
                 Message::Signal(signal) => {
                     terminal::restore();
@@ -73,6 +94,12 @@ pub fn run(data: Arc<Dataset>, options: &Options) -> Result<u8, StartError> {
             }
             if app.should_quit() {
                 return Ok(0);
+            }
+            if let Some((generation, query)) = app.take_search_request() {
+                worker.submit(generation, query);
+                if let Ok(next) = rx.recv_timeout(SEARCH_GRACE) {
+                    queue.push_back(next);
+                }
             }
         }
     }

@@ -47,12 +47,16 @@ pub(super) fn breadcrumb(frame: &mut Frame, area: Rect, app: &App, palette: &Pal
 }
 
 pub(super) fn status(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
-    let position = match app.focus() {
-        Focus::List => {
+    let position = match (app.search(), app.focus()) {
+        (Some(search), _) => {
+            let len = search.shown.len();
+            if len == 0 { "0/0".to_string() } else { format!("{}/{len}", search.list.selected + 1) }
+        }
+        (None, Focus::List) => {
             let len = app.data().count(app.pane().kind());
             if len == 0 { "0/0".to_string() } else { format!("{}/{len}", app.cursor(app.pane()).selected + 1) }
         }
-        Focus::Detail => app.doc().map_or(String::new(), |d| {
+        (None, Focus::Detail) => app.doc().map_or(String::new(), |d| {
             let (_, link) = app.detail_position();
             match link {
                 Some(l) if !d.links.is_empty() => format!("link {}/{}", l + 1, d.links.len()),

@@ -69,6 +69,7 @@ fn style(tone: Tone, palette: &Palette) -> Style {
         Tone::Heading => palette.heading,
         Tone::Link => palette.link,
         Tone::LinkKind => palette.link_kind,
+        Tone::Match => palette.matched,
     }
 }
 

@@ -7,6 +7,7 @@ mod help;
 pub mod layout;
 mod list;
 pub mod palette;
+mod results;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
@@ -23,10 +24,21 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
         too_small(frame, palette);
         return;
     };
-    chrome::tabs(frame, layout.tabs, app, palette);
-    chrome::breadcrumb(frame, layout.crumbs, app, palette);
-    if let Some(list_area) = layout.list {
-        list::render(frame, list_area, app, palette);
+    match app.search() {
+        Some(search) => {
+            results::chips(frame, layout.tabs, app, search, palette);
+            results::prompt(frame, layout.crumbs, search, palette);
+            if let Some(list_area) = layout.list {
+                results::render(frame, list_area, app, search, palette);
+            }
+        }
+        None => {
+            chrome::tabs(frame, layout.tabs, app, palette);
+            chrome::breadcrumb(frame, layout.crumbs, app, palette);
+            if let Some(list_area) = layout.list {
+                list::render(frame, list_area, app, palette);
+            }
+        }
     }
     if let Some(detail_area) = layout.detail {
         detail::render(frame, detail_area, app, palette);

@@ -63,6 +63,8 @@ pub fn press(app: &mut App, script: &str) {
             while let Some(action) = next {
                 next = app.update(action);
             }
+            // Tests run searches inline; the real loop hands them to the worker thread.
+            app.run_pending_search();
         }
     }
 }

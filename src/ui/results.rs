@@ -1,0 +1,185 @@
+//! Search on screen: the query prompt, the kind chips with counts, and the result rows
+//! with matched characters highlighted and the field that matched named.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::Palette;
+use crate::app::App;
+use crate::app::search::{ResultRow, Scope, SearchState, label_field};
+use crate::data::Kind;
+use crate::text::{truncate_to_width, width};
+
+/// `All 42 · Episodes 2 · …` for global search; the pane name for a filter.
+pub(super) fn chips(frame: &mut Frame, area: Rect, app: &App, search: &SearchState, palette: &Palette) {
+    let mut spans = Vec::new();
+    match search.scope {
+        Scope::Pane(pane) => {
+            spans.push(Span::styled(format!(" Filter {} ", pane.title()), palette.tab_active));
+            spans.push(Span::styled(
+                format!(" {} of {}", search.shown.len(), app.data().count(pane.kind())),
+                palette.dim,
+            ));
+        }
+        Scope::Everything => {
+            let total: usize = search.counts.iter().sum();
+            let mut chip = |label: String, active: bool| {
+                spans.push(Span::styled(label, if active { palette.tab_active } else { palette.tab }));
+                spans.push(Span::raw(" "));
+            };
+            chip(format!(" All {total} "), search.facet.is_none());
+            for kind in Kind::ALL {
+                let n = search.counts[kind as usize];
+                if n > 0 || search.facet == Some(kind) {
+                    chip(format!(" {} {n} ", kind.plural()), search.facet == Some(kind));
+                }
+            }
+        }
+    }
+    let line = clip(spans, usize::from(area.width));
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The query line, with the terminal cursor placed in it.
+pub(super) fn prompt(frame: &mut Frame, area: Rect, search: &SearchState, palette: &Palette) {
+    let sigil = match search.scope {
+        Scope::Pane(_) => " / ",
+        Scope::Everything => " search: ",
+    };
+    let mut spans = vec![Span::styled(sigil, palette.key)];
+    let room = usize::from(area.width).saturating_sub(width(sigil) + 12);
+    // Keep the cursor visible in long queries by showing the tail.
+    let before: String = search.input.chars().take(search.cursor).collect();
+    let skip = width(&before).saturating_sub(room);
+    let shown: String = search.input.chars().skip(skip).collect();
+    spans.push(Span::styled(truncate_to_width(&shown, room), palette.text));
+    let mut flags = Vec::new();
+    if search.exact {
+        flags.push("exact");
+    }
+    if !search.done {
+        flags.push("searching…");
+    }
+    if !flags.is_empty() {
+        spans.push(Span::styled(format!("  [{}]", flags.join(", ")), palette.status));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let x = area.x + width(sigil) as u16 + width(&before).saturating_sub(skip) as u16;
+    if x < area.right() {
+        frame.set_cursor_position(Position::new(x, area.y));
+    }
+}
+
+pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, search: &SearchState, palette: &Palette) {
+    let title = match search.scope {
+        Scope::Pane(pane) => format!(" {} ({}) ", pane.title(), search.shown.len()),
+        Scope::Everything => format!(" Results ({}) ", search.shown.len()),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(palette.border_focused)
+        .title(Line::styled(title, palette.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if search.shown.is_empty() {
+        let text = if search.input.trim().is_empty() {
+            "Type to search. Syntax: 'exact ^prefix suffix$ !not a|b person: quote: …"
+        } else if search.done {
+            "No matches. Fewer letters, or Ctrl-e for exact/fuzzy."
+        } else {
+            "Searching…"
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {text}"), palette.dim)).wrap(Default::default()),
+            inner,
+        );
+        return;
+    }
+    let room = usize::from(inner.width).saturating_sub(1);
+    let lines: Vec<Line> = search
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let selected = search.list.offset + i == search.list.selected;
+            let line = row_line(app, search, row, room, palette);
+            if selected { line.style(palette.selected) } else { line }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn row_line<'a>(app: &App, search: &SearchState, row: &ResultRow, room: usize, palette: &Palette) -> Line<'a> {
+    let data = app.data();
+    let mut spans: Vec<Span> = vec![Span::raw(" ")];
+    if search.scope == Scope::Everything {
+        spans.push(Span::styled(format!("{:<8}", row.record.kind.name()), palette.dim));
+    }
+    let label = data.label(row.record);
+    spans.extend(highlighted(&label, &row.label_positions, palette.text, palette.matched));
+    if row.field != label_field(row.record.kind) {
+        spans.push(Span::styled(format!("  · {}", row.field.label()), palette.dim));
+        if let Some(other) = &row.other {
+            let snippet = snippet(&other.text, &other.positions);
+            spans.push(Span::styled(": ", palette.dim));
+            spans.extend(highlighted(&snippet.0, &snippet.1, palette.dim, palette.matched));
+        }
+    }
+    clip(spans, room)
+}
+
+/// Spans of `text` with the chars at `positions` in `hit` style.
+fn highlighted<'a>(text: &str, positions: &[usize], normal: Style, hit: Style) -> Vec<Span<'a>> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut run = String::new();
+    let mut run_hit = false;
+    for (i, c) in text.chars().enumerate() {
+        let is_hit = positions.binary_search(&i).is_ok();
+        if is_hit != run_hit && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), if run_hit { hit } else { normal }));
+        }
+        run_hit = is_hit;
+        run.push(if c == '\n' { ' ' } else { c });
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_hit { hit } else { normal }));
+    }
+    spans
+}
+
+/// A short piece of a long field around its first match, with positions shifted to it.
+fn snippet(text: &str, positions: &[usize]) -> (String, Vec<usize>) {
+    let first = positions.first().copied().unwrap_or(0);
+    let start = first.saturating_sub(4);
+    let chars: Vec<char> = text.chars().collect();
+    let end = (start + 60).min(chars.len());
+    let mut out: String = chars[start..end].iter().collect();
+    let mut shift = start;
+    if start > 0 {
+        out.insert(0, '…');
+        shift = start.saturating_sub(1);
+    }
+    let shifted = positions.iter().filter(|&&p| p >= start && p < end).map(|p| p - shift).collect();
+    (out, shifted)
+}
+
+/// Cut a line of spans to `room` columns without splitting a character.
+fn clip(spans: Vec<Span<'_>>, room: usize) -> Line<'_> {
+    let mut used = 0;
+    let mut out = Vec::new();
+    for span in spans {
+        let w = width(&span.content);
+        if used + w <= room {
+            used += w;
+            out.push(span);
+        } else {
+            let cut = truncate_to_width(&span.content, room - used);
+            out.push(Span::styled(cut, span.style));
+            break;
+        }
+    }
+    Line::from(out)
+}
