@@ -115,8 +115,8 @@ fn d08_wrong_type() {
     assert_rejected(
         "wrong-type.json",
         &[
-            "wrong-type.json:6:18: series.year: error: expected an integer from 0 to 65535, found string \"2001\"\n",
-            "wrong-type.json:29:19: episodes[1].number: error: expected an integer from 0 to 255, found string \"2\"\n",
+            "wrong-type.json:6:13: series.year: error: expected an integer from 0 to 65535, found string \"2001\"\n",
+            "wrong-type.json:29:17: episodes[1].number: error: expected an integer from 0 to 255, found string \"2\"\n",
             "wrong-type.json: 2 errors, 0 warnings\n",
         ],
     );
@@ -129,7 +129,7 @@ fn d08_wrong_type() {
              values, found null\n",
             "wrong-type-enum.json:45:192: footage[0].placement: error: expected a string naming one of the allowed \
              values, found a number\n",
-            "wrong-type-enum.json:49:228: quotes[1].fragment: error: expected a boolean, found string \"yes\"\n",
+            "wrong-type-enum.json:49:224: quotes[1].fragment: error: expected a boolean, found string \"yes\"\n",
             "wrong-type-enum.json: 3 errors, 0 warnings\n",
         ],
     );
@@ -140,9 +140,9 @@ fn d09_out_of_range() {
     assert_rejected(
         "out-of-range.json",
         &[
-            "out-of-range.json:6:17: series.year: error: out of range: expected an integer from 0 to 65535, \
+            "out-of-range.json:6:13: series.year: error: out of range: expected an integer from 0 to 65535, \
              found integer '70000'\n",
-            "out-of-range.json:29:18: episodes[1].number: error: out of range: expected an integer from 0 to 255, \
+            "out-of-range.json:29:17: episodes[1].number: error: out of range: expected an integer from 0 to 255, \
              found integer '-2'\n",
             "out-of-range.json: 2 errors, 0 warnings\n",
         ],
@@ -169,7 +169,7 @@ fn d11_unknown_field() {
     assert_rejected(
         "unknown-field.json",
         &[
-            "unknown-field.json:19:13: episodes[0].titel: error: unknown field 'titel' — did you mean 'title'?\n",
+            "unknown-field.json:19:7: episodes[0].titel: error: unknown field 'titel' — did you mean 'title'?\n",
             "unknown-field.json:30:28: episodes[1].ti␛[2Jtle␇: error: unknown field 'ti␛[2Jtle␇' — did you mean 'title'?\n",
             "unknown-field.json: 2 errors, 0 warnings\n",
         ],
@@ -245,9 +245,9 @@ fn d15_many_errors() {
     // sections, so the paths (and the duplicate's "first at") found on the records that did
     // parse must be mapped back to the file's indices.
     let expected = [
-        "many-errors.json:6:18: series.year: error: expected an integer from 0 to 65535, found string \"2020\"",
-        "many-errors.json:18:19: episodes[0].number: error: expected an integer from 0 to 255, found string \"1\"",
-        "many-errors.json:41:60: people[0].roles: error: expected an array, found string \"director\"",
+        "many-errors.json:6:13: series.year: error: expected an integer from 0 to 65535, found string \"2020\"",
+        "many-errors.json:18:17: episodes[0].number: error: expected an integer from 0 to 255, found string \"1\"",
+        "many-errors.json:41:51: people[0].roles: error: expected an array, found string \"director\"",
         "many-errors.json:43:12: people[2].id: error: duplicate person id 'bo-ray' (first at 42:12, people[1].id)",
         "many-errors.json:46:5: footage[0]: error: missing required field 'artist'",
         "many-errors.json:49:215: quotes[0].themes[1]: error: unknown theme id 'trsut'; did you mean 'trust'?",
@@ -264,7 +264,7 @@ fn d15_broken_record_keeps_later_paths() {
     assert_rejected(
         "broken-first-record.json",
         &[
-            "broken-first-record.json:18:19: episodes[0].number: error: expected an integer from 0 to 255",
+            "broken-first-record.json:18:17: episodes[0].number: error: expected an integer from 0 to 255",
             "broken-first-record.json:30:16: episodes[1].title: warning: contains control or escape characters",
             "broken-first-record.json: 1 error, 1 warning\n",
         ],
@@ -334,7 +334,7 @@ fn d17_deep_nesting() {
         dir.path(),
         "deep-nesting-closed.json",
         &[
-            "deep-nesting-closed.json:19:15: episodes[0].title: error: expected a string, found an array\n",
+            "deep-nesting-closed.json:19:16: episodes[0].title: error: expected a string, found an array\n",
             "deep-nesting-closed.json: 1 error, 0 warnings\n",
         ],
     );
@@ -362,9 +362,9 @@ fn d18_nan_inf_bignum() {
     assert_rejected(
         "nan-inf-bignum-2pow70.json",
         &[
-            "nan-inf-bignum-2pow70.json:6:34: series.year: error: expected an integer from 0 to 65535, \
+            "nan-inf-bignum-2pow70.json:6:13: series.year: error: expected an integer from 0 to 65535, \
              found floating point '1.1805916207174113e+21'\n",
-            "nan-inf-bignum-2pow70.json:29:19: episodes[1].number: error: expected an integer from 0 to 255, \
+            "nan-inf-bignum-2pow70.json:29:17: episodes[1].number: error: expected an integer from 0 to 255, \
              found floating point '100.0'\n",
             "nan-inf-bignum-2pow70.json: 2 errors, 0 warnings\n",
         ],

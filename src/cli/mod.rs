@@ -95,7 +95,11 @@ pub fn load(path: Option<&Path>, err: &mut impl Write) -> io::Result<Option<Load
             if warnings > 0 {
                 let file = &loaded.report.file;
                 let s = if warnings == 1 { "" } else { "s" };
-                writeln!(err, "defiant: {warnings} warning{s} in {file} (run `defiant validate` to list them)")?;
+                let command = match path {
+                    Some(path) => format!("defiant validate {}", crate::sanitize::message(&path.display().to_string())),
+                    None => "defiant validate".to_string(),
+                };
+                writeln!(err, "defiant: {warnings} warning{s} in {file} (run `{command}` to list them)")?;
             }
             Ok(Some(loaded))
         }

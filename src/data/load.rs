@@ -371,7 +371,7 @@ fn parse_one<T: DeserializeOwned>(raw: &RawValue, path: &str, at: usize, report:
             // serde places a missing field at the object's closing brace; point at where the
             // object starts instead (located by path), which is what a reader looks for.
             if !message.starts_with("missing required field") {
-                diagnostic = diagnostic.at(offset);
+                diagnostic = diagnostic.at(value_start(raw, &error, at).unwrap_or(offset));
             }
             if let Some(key) = message.strip_prefix("duplicate key '").and_then(|k| k.strip_suffix('\'')) {
                 diagnostic = diagnostic.related(join_path(&full, key));
@@ -380,6 +380,39 @@ fn parse_one<T: DeserializeOwned>(raw: &RawValue, path: &str, at: usize, report:
             None
         }
     }
+}
+
+/// For a wrong type or value, serde reports the position *after* the value; the caret
+/// reads better at its start, found by path within the record (which is small).
+fn value_start(raw: &RawValue, error: &serde_path_to_error::Error<serde_json::Error>, at: usize) -> Option<usize> {
+    if !matches!(error.inner().classify(), serde_json::error::Category::Data) {
+        return None;
+    }
+    let inner = tidy_path(&error.path().to_string());
+    if inner == "." || inner.is_empty() || inner == "$" {
+        return None;
+    }
+    let bytes = raw.get().as_bytes();
+    let value = locate::locate_all(bytes, &[inner.as_str()])[0]?;
+    // An unknown field is about its key, not its value: step back over `"key":`.
+    if error.inner().to_string().starts_with("unknown field") {
+        return Some(at + key_before(bytes, value).unwrap_or(value));
+    }
+    Some(at + value)
+}
+
+/// Offset of the opening quote of the key whose value starts at `value`.
+fn key_before(bytes: &[u8], value: usize) -> Option<usize> {
+    let mut i = value.checked_sub(1)?;
+    while bytes[i].is_ascii_whitespace() || bytes[i] == b':' {
+        i = i.checked_sub(1)?;
+    }
+    // `i` is the key's closing quote; find the opening one (not preceded by a backslash).
+    let mut j = i.checked_sub(1)?;
+    while !(bytes[j] == b'"' && (j == 0 || bytes[j - 1] != b'\\')) {
+        j = j.checked_sub(1)?;
+    }
+    Some(j)
 }
 
 fn parse_section<T: DeserializeOwned>(
