@@ -9,10 +9,22 @@ use super::Palette;
 use crate::app::{App, Context, Focus, keymap};
 use crate::text::truncate_to_width;
 
+/// The query language, as the README documents it.
+const SEARCH_SYNTAX: &[(&str, &str)] = &[
+    ("dre iovine", "every term must match; fuzzy by default"),
+    ("'beats", "exact substring"),
+    ("^dr  dre$  ^part$", "prefix, suffix, whole field"),
+    ("!tupac", "leave out records containing it"),
+    ("dre | jimmy", "either term"),
+    ("person: quote: …", "only that kind (person:dre too)"),
+    ("Ctrl-e", "exact matching on/off while searching"),
+];
+
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
-    let below = match app.focus() {
-        Focus::List => Context::List,
-        Focus::Detail => Context::Detail,
+    let below = match (app.search(), app.focus()) {
+        (Some(_), _) => Context::Search,
+        (None, Focus::List) => Context::List,
+        (None, Focus::Detail) => Context::Detail,
     };
     let width = area.width.saturating_sub(4).clamp(1, 72);
     let height = area.height.saturating_sub(2).max(1);
@@ -43,6 +55,16 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
                 Span::styled(what, palette.text),
             ]));
         }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Search syntax (/ filters this pane, s searches everything)", palette.heading));
+    for (syntax, meaning) in SEARCH_SYNTAX {
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(format!("{syntax:<22}"), palette.key),
+            Span::raw(" "),
+            Span::styled(truncate_to_width(meaning, room.saturating_sub(25)), palette.text),
+        ]));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Links in a detail are followed with Enter; Backspace goes back.", palette.dim));

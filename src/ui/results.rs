@@ -120,8 +120,11 @@ fn row_line<'a>(app: &App, search: &SearchState, row: &ResultRow, room: usize, p
     }
     let label = data.label(row.record);
     spans.extend(highlighted(&label, &row.label_positions, palette.text, palette.matched));
-    if row.field != label_field(row.record.kind) {
+    if !search.input.trim().is_empty() {
+        // Say which field matched, so a surprising result explains itself.
         spans.push(Span::styled(format!("  · {}", row.field.label()), palette.dim));
+    }
+    if row.field != label_field(row.record.kind) {
         if let Some(other) = &row.other {
             let snippet = snippet(&other.text, &other.positions);
             spans.push(Span::styled(": ", palette.dim));
