@@ -14,6 +14,7 @@
 //! terminal — in the TUI or on the command line — can carry an escape sequence from data.
 
 pub mod app;
+pub mod citation;
 pub mod cli;
 pub mod data;
 pub mod record_view;

@@ -72,8 +72,9 @@ fn enter_opens_detail_and_escape_returns_to_the_list() {
 #[test]
 fn following_links_three_deep_and_back_like_a_browser() {
     let mut app = app(fixture("minimal.json"), 120, 40);
-    // Quotes pane → q01 → its speaker → the speaker's episode.
-    press(&mut app, "5 <enter>");
+    // Quotes pane → q01's page (l: Enter would open the reader) → its speaker → the
+    // speaker's episode.
+    press(&mut app, "5 l");
     let q01 = RecordRef::new(Kind::Quote, 0);
     assert_eq!(app.history().current().map(|v| v.record), Some(q01));
     let doc = app.doc().expect("detail shown");

@@ -85,7 +85,16 @@ fn browse_follow_back_help_and_quit() {
     pty.send("j");
     wait_status(&pty, "the third link selected", |s| s.contains("link 3/"));
 
+    // Enter on a quote link opens the reader on the quotes linked from Dr. Dre; Esc (alone,
+    // so it is not the start of a sequence) closes it and the detail is as it was.
     pty.send(keys::ENTER);
+    pty.wait_for("the reader on Dr. Dre's quotes", |s| s.contains("quotes linked from Dr. Dre"));
+    std::thread::sleep(std::time::Duration::from_millis(60));
+    pty.send(keys::ESC);
+    wait_status(&pty, "back on the third link", |s| s.contains("link 3/"));
+
+    // l follows the selected link as a page.
+    pty.send("l");
     let followed = wait_crumbs(&pty, "a followed link (a › in the breadcrumb)", |c| c.contains(" › "));
     assert!(followed.starts_with("Dr. Dre › "), "breadcrumb after following a link: {followed:?}");
 

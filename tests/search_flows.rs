@@ -89,7 +89,8 @@ fn typing_editing_and_the_exact_toggle() {
 fn enter_opens_and_n_steps_through_the_results() {
     let mut app = app(bundled(), 120, 40);
     press(&mut app, "s");
-    typed(&mut app, "quote: hughes");
+    // People open as pages (quotes open in the reader; see tests/reader.rs).
+    typed(&mut app, "person: o");
     let results: Vec<_> =
         app.search().map(|s| s.shown.iter().map(|&i| s.hits[i as usize].record).collect()).unwrap_or_default();
     assert!(results.len() > 3);
@@ -111,6 +112,9 @@ fn matches_are_highlighted_in_the_detail_too() {
     let mut app = app(bundled(), 120, 40);
     press(&mut app, "s");
     typed(&mut app, "'levitator");
+    // The top result is a quote: it opens in the reader; Enter there shows its page.
+    press(&mut app, "<enter>");
+    assert!(app.reader().is_some());
     press(&mut app, "<enter>");
     let doc = app.doc().expect("detail");
     let matched: String = doc

@@ -74,6 +74,26 @@ pub enum Action {
     NextMatch,
     /// Open the previous result of the last search.
     PreviousMatch,
+    /// Read the selected quote full-screen.
+    OpenReader,
+    /// Reader: the next quote of the collection.
+    NextQuote,
+    /// Reader: the previous quote of the collection.
+    PreviousQuote,
+    /// Reader: a random quote of the collection.
+    RandomQuote,
+    /// Reader: a wider text column.
+    WiderColumn,
+    /// Reader: a narrower text column.
+    NarrowerColumn,
+    /// Reader: the default column width.
+    ResetColumn,
+    /// Copy the quote with its citation (OSC 52).
+    CopyQuote,
+    /// Copy the quote's deep link `quote:ID`.
+    CopyLink,
+    /// Reader: the quote's detail page.
+    ShowDetails,
 
     // Internal messages, not bound to keys.
     /// The terminal changed size.

@@ -14,6 +14,8 @@ pub enum Context {
     Detail,
     /// Typing a search (`/` or `s`).
     Search,
+    /// Reading a quote full-screen.
+    Reader,
     /// The help overlay is open.
     Help,
 }
@@ -24,6 +26,7 @@ impl Context {
             Context::List => "List",
             Context::Detail => "Detail",
             Context::Search => "Search",
+            Context::Reader => "Reader",
             Context::Help => "Help",
         }
     }
@@ -95,10 +98,11 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-use Context::{Detail, Help, List, Search};
+use Context::{Detail, Help, List, Reader, Search};
 const BROWSE: &[Context] = &[List, Detail];
 const EVERYWHERE: &[Context] = &[List, Detail, Help];
 const SEARCH: &[Context] = &[Search];
+const READER: &[Context] = &[Reader];
 
 /// The default key table (UX.md §4.3).
 pub const BINDINGS: &[Binding] = &[
@@ -187,11 +191,25 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        keys: &[plain(KeyCode::Enter), ch('l'), plain(KeyCode::Right)],
+        keys: &[plain(KeyCode::Enter)],
         action: Action::Open,
         contexts: &[List],
-        help: "open the record",
+        help: "open the record (a quote opens in the reader)",
         hint: Some("open"),
+    },
+    Binding {
+        keys: &[ch('l'), plain(KeyCode::Right)],
+        action: Action::ShowDetails,
+        contexts: &[List, Detail],
+        help: "open the record's detail page (follow the link as a page)",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('r')],
+        action: Action::OpenReader,
+        contexts: BROWSE,
+        help: "read the quote full-screen",
+        hint: None,
     },
     Binding {
         keys: &[plain(KeyCode::Enter)],
@@ -435,6 +453,126 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("help"),
     },
     Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: SEARCH, help: "quit", hint: None },
+    Binding {
+        keys: &[ch('n'), ch('l'), plain(KeyCode::Right)],
+        action: Action::NextQuote,
+        contexts: READER,
+        help: "next quote of the collection",
+        hint: Some("next"),
+    },
+    Binding {
+        keys: &[ch('p'), ch('h'), plain(KeyCode::Left)],
+        action: Action::PreviousQuote,
+        contexts: READER,
+        help: "previous quote of the collection",
+        hint: Some("prev"),
+    },
+    Binding {
+        keys: &[ch('j'), plain(KeyCode::Down)],
+        action: Action::SelectNext,
+        contexts: READER,
+        help: "scroll down",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('k'), plain(KeyCode::Up)],
+        action: Action::SelectPrevious,
+        contexts: READER,
+        help: "scroll up",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch(' '), plain(KeyCode::PageDown), ctrl('d')],
+        action: Action::PageDown,
+        contexts: READER,
+        help: "a page down",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::PageUp), ctrl('u')],
+        action: Action::PageUp,
+        contexts: READER,
+        help: "a page up",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('g'), plain(KeyCode::Home)],
+        action: Action::SelectFirst,
+        contexts: READER,
+        help: "top of the quote",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('G'), plain(KeyCode::End)],
+        action: Action::SelectLast,
+        contexts: READER,
+        help: "end of the quote",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('+')],
+        action: Action::WiderColumn,
+        contexts: READER,
+        help: "wider text column",
+        hint: Some("width"),
+    },
+    Binding {
+        keys: &[ch('-')],
+        action: Action::NarrowerColumn,
+        contexts: READER,
+        help: "narrower text column",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('=')],
+        action: Action::ResetColumn,
+        contexts: READER,
+        help: "default text column (66)",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('R')],
+        action: Action::RandomQuote,
+        contexts: READER,
+        help: "a random quote of the collection",
+        hint: Some("random"),
+    },
+    Binding {
+        keys: &[ch('y')],
+        action: Action::CopyQuote,
+        contexts: READER,
+        help: "copy the quote with its citation (Markdown)",
+        hint: Some("copy"),
+    },
+    Binding {
+        keys: &[ch('Y')],
+        action: Action::CopyLink,
+        contexts: READER,
+        help: "copy the link quote:ID",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Enter), ch('i')],
+        action: Action::ShowDetails,
+        contexts: READER,
+        help: "the quote's detail page",
+        hint: Some("details"),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc), ch('q')],
+        action: Action::Cancel,
+        contexts: READER,
+        help: "close the reader, back to where you were",
+        hint: Some("close"),
+    },
+    Binding {
+        keys: &[ch('?'), plain(KeyCode::F(1))],
+        action: Action::ToggleHelp,
+        contexts: READER,
+        help: "help",
+        hint: Some("help"),
+    },
+    Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: READER, help: "quit", hint: None },
 ];
 
 /// Normalise a key event the way terminals differ: an uppercase letter implies Shift, so
@@ -488,7 +626,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for context in [List, Detail, Search, Help] {
+        for context in [List, Detail, Search, Reader, Help] {
             let mut seen: Vec<Key> = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
                 for key in binding.keys {

@@ -9,6 +9,7 @@ pub mod detail_doc;
 mod history;
 pub mod keymap;
 mod pane;
+pub mod reader;
 pub mod search;
 
 use std::sync::Arc;
@@ -24,6 +25,7 @@ use ratatui::layout::Rect;
 use crate::data::{Dataset, Kind, RecordRef};
 use crate::search::{Query, SearchIndex};
 use crate::ui::layout::{self, AppLayout};
+use reader::Reader;
 use search::{LastSearch, Scope, SearchState};
 
 /// Which half of the browser has the keyboard.
@@ -60,6 +62,14 @@ pub struct App {
     /// A query waiting to be handed to the search worker.
     pending: Option<(u64, Query)>,
     generation: u64,
+    /// The full-screen quote reader, when open.
+    reader: Option<Reader>,
+    /// Column width the reader opens with (the last one chosen).
+    reader_width: u16,
+    /// State of the random quote picker.
+    rng: u64,
+    /// Text waiting to be copied to the clipboard by the run loop.
+    clipboard: Option<String>,
 }
 
 impl App {
@@ -87,9 +97,18 @@ impl App {
             last: None,
             pending: None,
             generation: 0,
+            reader: None,
+            reader_width: reader::DEFAULT_WIDTH,
+            rng: 0x9E37_79B9_7F4A_7C15,
+            clipboard: None,
         };
         app.refresh();
         app
+    }
+
+    /// Seed the random quote picker (the run loop uses the clock; tests keep the default).
+    pub fn seed_random(&mut self, seed: u64) {
+        self.rng = seed | 1;
     }
 
     pub fn index(&self) -> &Arc<SearchIndex> {
@@ -150,11 +169,12 @@ impl App {
 
     /// The key table in force.
     pub fn context(&self) -> Context {
-        match (self.help, &self.search, self.focus) {
-            (Some(_), _, _) => Context::Help,
-            (None, Some(_), _) => Context::Search,
-            (None, None, Focus::Detail) => Context::Detail,
-            (None, None, Focus::List) => Context::List,
+        match (self.help, &self.reader, &self.search, self.focus) {
+            (Some(_), _, _, _) => Context::Help,
+            (None, Some(_), _, _) => Context::Reader,
+            (None, None, Some(_), _) => Context::Search,
+            (None, None, None, Focus::Detail) => Context::Detail,
+            (None, None, None, Focus::List) => Context::List,
         }
     }
 
@@ -207,7 +227,11 @@ impl App {
         if !matches!(action, Action::Resized { .. }) {
             self.status = None;
         }
-        if self.search.is_some() && self.update_search(&action) {
+        if self.help.is_none() && self.reader.is_some() && self.update_reader(&action) {
+            self.refresh();
+            return None;
+        }
+        if self.reader.is_none() && self.search.is_some() && self.update_search(&action) {
             self.refresh();
             return None;
         }
@@ -215,6 +239,16 @@ impl App {
             Action::Quit => self.quit = true,
             Action::StartFilter => self.start_search(Scope::Pane(self.pane)),
             Action::StartGlobalSearch => self.start_search(Scope::Everything),
+            Action::OpenReader => self.read_selected(),
+            Action::ShowDetails => self.show_details(),
+            Action::NextQuote
+            | Action::PreviousQuote
+            | Action::RandomQuote
+            | Action::WiderColumn
+            | Action::NarrowerColumn
+            | Action::ResetColumn
+            | Action::CopyQuote
+            | Action::CopyLink => {}
             Action::NextMatch => self.step_match(true),
             Action::PreviousMatch => self.step_match(false),
             Action::SearchFinished { .. }
@@ -307,6 +341,97 @@ impl App {
         true
     }
 
+    /// Actions while the reader is open; false for the ones handled as usual.
+    fn update_reader(&mut self, action: &Action) -> bool {
+        let page = self.size.height.saturating_sub(4).max(1) as isize;
+        match action {
+            Action::NextQuote => self.reader_step(true),
+            Action::PreviousQuote => self.reader_step(false),
+            Action::RandomQuote => self.reader_random(),
+            Action::WiderColumn => self.reader_width(1),
+            Action::NarrowerColumn => self.reader_width(-1),
+            Action::ResetColumn => self.reader_width(0),
+            Action::CopyQuote => self.copy(true),
+            Action::CopyLink => self.copy(false),
+            Action::SelectNext => self.reader_scroll(1),
+            Action::SelectPrevious => self.reader_scroll(-1),
+            Action::PageDown => self.reader_scroll(page),
+            Action::PageUp => self.reader_scroll(-page),
+            Action::SelectFirst => self.reader_scroll(isize::MIN / 2),
+            Action::SelectLast => self.reader_scroll(isize::MAX / 2),
+            Action::ShowDetails => self.reader_details(),
+            Action::Cancel => self.close_reader(),
+            Action::ToggleHelp => self.help = Some(0),
+            _ => return false,
+        }
+        true
+    }
+
+    /// `r`: read the selected quote (list), the selected quote link, or the quote shown.
+    fn read_selected(&mut self) {
+        match self.focus {
+            Focus::List => match self.selected() {
+                Some(record) if record.kind == Kind::Quote => self.read_in_pane(record),
+                _ => self.status = Some("Select a quote to read it".into()),
+            },
+            Focus::Detail => {
+                if let Some((target, group, at)) = self.selected_link().filter(|(t, _, _)| t.kind == Kind::Quote) {
+                    let name = self.group_name();
+                    self.open_reader(group, at, name, None);
+                    let _ = target;
+                } else if let Some(record) = self.history.current().map(|v| v.record).filter(|r| r.kind == Kind::Quote)
+                {
+                    self.read_in_pane(record);
+                } else {
+                    self.status = Some("Select a quote link to read it".into());
+                }
+            }
+        }
+    }
+
+    /// Read a quote within all quotes, in list order.
+    fn read_in_pane(&mut self, record: RecordRef) {
+        let all: Vec<RecordRef> = self.data.records(Kind::Quote).collect();
+        self.open_reader(all, record.index, "all quotes".into(), None);
+    }
+
+    /// The selected link of the detail, with the items of its group and its index there.
+    fn selected_link(&self) -> Option<(RecordRef, Vec<RecordRef>, usize)> {
+        let doc = self.doc.as_ref()?;
+        let visit = self.history.current()?;
+        let target = *doc.links.get(visit.link)?;
+        let groups = self.data.link_groups(doc.record);
+        let mut before = 0;
+        for group in groups {
+            if visit.link < before + group.items.len() {
+                return Some((target, group.items, visit.link - before));
+            }
+            before += group.items.len();
+        }
+        None
+    }
+
+    fn group_name(&self) -> String {
+        match self.history.current() {
+            Some(visit) => {
+                format!("quotes linked from {}", crate::text::truncate_to_width(&self.data.label(visit.record), 40))
+            }
+            None => "quotes".into(),
+        }
+    }
+
+    /// `l`/→: the record's detail page — the selected row, or the selected link as a page.
+    fn show_details(&mut self) {
+        match self.focus {
+            Focus::List => {
+                if let Some(record) = self.selected() {
+                    self.visit(record);
+                }
+            }
+            Focus::Detail => self.follow_link(),
+        }
+    }
+
     fn show_pane(&mut self, pane: Pane) {
         self.pane = pane;
         self.focus = Focus::List;
@@ -345,14 +470,31 @@ impl App {
         }
     }
 
+    /// Enter: quotes open in the reader, everything else as a detail page.
     fn open_selected(&mut self) {
         match self.focus {
-            Focus::List => {
-                if let Some(record) = self.selected() {
-                    self.visit(record);
+            Focus::List => match self.selected() {
+                Some(record) if record.kind == Kind::Quote => self.read_in_pane(record),
+                Some(record) => self.visit(record),
+                None => {}
+            },
+            Focus::Detail => match self.selected_link() {
+                Some((target, group, at)) if target.kind == Kind::Quote && self.link_visible() => {
+                    let name = self.group_name();
+                    self.open_reader(group, at, name, None);
                 }
+                _ => self.follow_link(),
+            },
+        }
+    }
+
+    fn link_visible(&self) -> bool {
+        let rows = self.detail_rows();
+        match (&self.doc, self.history.current()) {
+            (Some(doc), Some(visit)) => {
+                doc.link_rows.get(visit.link).is_some_and(|&r| r >= visit.scroll && r < visit.scroll + rows)
             }
-            Focus::Detail => self.follow_link(),
+            _ => false,
         }
     }
 

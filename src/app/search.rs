@@ -224,8 +224,17 @@ impl App {
             return;
         };
         let hits: Vec<RecordRef> = search.shown.iter().map(|&i| search.hits[i as usize].record).collect();
-        self.last = Some(LastSearch { query: search.query(), hits, position: search.list.selected });
-        self.visit(record);
+        let query = search.query();
+        self.last = Some(LastSearch { query: query.clone(), hits: hits.clone(), position: search.list.selected });
+        if record.kind == crate::data::Kind::Quote {
+            // Quotes open in the reader, paging through the quotes among the results. The
+            // search closes, as it does when a result opens as a page.
+            let name = format!("results for \u{201c}{}\u{201d}", search.input.trim());
+            let position = search.list.selected;
+            self.open_reader(hits, position, name, Some(query));
+        } else {
+            self.visit(record);
+        }
     }
 
     pub(super) fn close_search(&mut self) {

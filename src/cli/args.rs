@@ -85,6 +85,18 @@ pub enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Print a quote with its citation (a random one without ID)
+    #[command(after_help = "Examples:\n  defiant quote q71\n  defiant quote --random\n  defiant quote q06 --json")]
+    Quote {
+        /// The quote's id, e.g. q71 (or quote:q71)
+        id: Option<String>,
+        /// A random quote (the default when no id is given)
+        #[arg(long, conflicts_with = "id")]
+        random: bool,
+        /// Print the quote, speaker and source as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a shell completion script
     #[command(after_help = "Example:\n  defiant completions bash > ~/.local/share/bash-completion/completions/defiant")]
     Completions {

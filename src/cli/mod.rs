@@ -6,6 +6,7 @@
 
 mod args;
 mod list;
+mod quote;
 mod search;
 mod show;
 
@@ -78,6 +79,10 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
                 timings: *timings,
             };
             search::run(cli.data.as_deref(), &options, out, err)
+        }
+        Command::Quote { id, random: _, json } => {
+            let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
+            quote::run(&loaded.dataset, id.as_deref(), *json, out, err)
         }
         Command::Show { reference, json } => {
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };

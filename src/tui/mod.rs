@@ -1,6 +1,7 @@
 //! The interactive browser's run loop: set up the terminal, then draw → wait for a
 //! message → update, until the app quits or a signal arrives.
 
+pub mod clipboard;
 mod event;
 mod terminal;
 
@@ -42,6 +43,8 @@ pub fn run(data: Arc<Dataset>, options: &Options) -> Result<u8, StartError> {
     let palette = Palette::from_env();
     let index = Arc::new(SearchIndex::build(&data));
     let mut app = App::with_index(data, index.clone());
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
+    app.seed_random(now);
     if let Some(record) = options.open {
         app.open(record);
     }
@@ -94,6 +97,13 @@ pub fn run(data: Arc<Dataset>, options: &Options) -> Result<u8, StartError> {
             }
             if app.should_quit() {
                 return Ok(0);
+            }
+            if let Some(text) = app.take_clipboard() {
+                // The text was sanitized at load and is capped in size (citation.rs).
+                let inside_tmux = std::env::var_os("TMUX").is_some();
+                let mut out = io::stdout();
+                let _ = io::Write::write_all(&mut out, &clipboard::osc52(&text, inside_tmux));
+                let _ = io::Write::flush(&mut out);
             }
             if let Some((generation, query)) = app.take_search_request() {
                 worker.submit(generation, query);

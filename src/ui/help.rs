@@ -21,10 +21,11 @@ const SEARCH_SYNTAX: &[(&str, &str)] = &[
 ];
 
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
-    let below = match (app.search(), app.focus()) {
-        (Some(_), _) => Context::Search,
-        (None, Focus::List) => Context::List,
-        (None, Focus::Detail) => Context::Detail,
+    let below = match (app.reader(), app.search(), app.focus()) {
+        (Some(_), _, _) => Context::Reader,
+        (None, Some(_), _) => Context::Search,
+        (None, None, Focus::List) => Context::List,
+        (None, None, Focus::Detail) => Context::Detail,
     };
     let width = area.width.saturating_sub(4).clamp(1, 72);
     let height = area.height.saturating_sub(2).max(1);

@@ -7,6 +7,7 @@ mod help;
 pub mod layout;
 mod list;
 pub mod palette;
+mod reader;
 mod results;
 
 use ratatui::Frame;
@@ -16,6 +17,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::App;
 pub use palette::Palette;
+pub use reader::{ReaderPage, reader_page};
 
 /// Draw the whole screen for the app's state.
 pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
@@ -24,6 +26,13 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
         too_small(frame, palette);
         return;
     };
+    if let Some(reader) = app.reader() {
+        reader::render(frame, app, reader, palette);
+        if app.help_scroll().is_some() {
+            help::render(frame, area, app, palette);
+        }
+        return;
+    }
     match app.search() {
         Some(search) => {
             results::chips(frame, layout.tabs, app, search, palette);

@@ -1,0 +1,140 @@
+//! The full-screen quote reader: one quote in a centred column of readable width, its
+//! attribution, and the collection it was opened from (search results, a person's or a
+//! theme's quotes, all quotes) to page through. Esc returns exactly where the reader was
+//! opened, because nothing else in the app changes while it is open.
+
+use super::App;
+use crate::data::RecordRef;
+use crate::search::Query;
+
+/// Column width in characters when the reader opens (about 66 is the classic measure).
+pub const DEFAULT_WIDTH: u16 = 66;
+pub const MIN_WIDTH: u16 = 24;
+pub const MAX_WIDTH: u16 = 120;
+const WIDTH_STEP: u16 = 6;
+
+#[derive(Debug, Clone)]
+pub struct Reader {
+    /// Quotes in reading order.
+    pub collection: Vec<RecordRef>,
+    pub position: usize,
+    /// What the collection is, for the position line ("Jimmy Iovine's quotes").
+    pub name: String,
+    /// Preferred column width; the view never exceeds the terminal.
+    pub width: u16,
+    pub scroll: usize,
+    /// The search it was opened from, whose matches stay highlighted.
+    pub query: Option<Query>,
+}
+
+impl Reader {
+    pub fn current(&self) -> RecordRef {
+        self.collection[self.position]
+    }
+}
+
+impl App {
+    pub fn reader(&self) -> Option<&Reader> {
+        self.reader.as_ref()
+    }
+
+    /// Open the reader on `collection[position]` (quotes only; others are dropped).
+    pub(super) fn open_reader(
+        &mut self,
+        collection: Vec<RecordRef>,
+        position: usize,
+        name: String,
+        query: Option<Query>,
+    ) {
+        let current = collection.get(position).copied();
+        let collection: Vec<RecordRef> =
+            collection.into_iter().filter(|r| r.kind == crate::data::Kind::Quote).collect();
+        let Some(position) = current.and_then(|c| collection.iter().position(|&r| r == c)) else { return };
+        let width = self.reader.as_ref().map_or(self.reader_width, |r| r.width);
+        self.reader = Some(Reader { collection, position, name, width, scroll: 0, query });
+        self.help = None;
+    }
+
+    pub(super) fn close_reader(&mut self) {
+        if let Some(reader) = self.reader.take() {
+            // Remember the chosen width for the next time the reader opens.
+            self.reader_width = reader.width;
+        }
+    }
+
+    /// Next or previous quote of the collection; stops at the ends and says so.
+    pub(super) fn reader_step(&mut self, forward: bool) {
+        let Some(reader) = &mut self.reader else { return };
+        let last = reader.collection.len() - 1;
+        match (forward, reader.position) {
+            (true, p) if p == last => self.status = Some(format!("Last quote of {}", reader.name)),
+            (false, 0) => self.status = Some(format!("First quote of {}", reader.name)),
+            (true, p) => {
+                reader.position = p + 1;
+                reader.scroll = 0;
+            }
+            (false, p) => {
+                reader.position = p - 1;
+                reader.scroll = 0;
+            }
+        }
+    }
+
+    pub(super) fn reader_random(&mut self) {
+        // xorshift64: statistically fine for picking a quote, no dependency needed.
+        self.rng ^= self.rng << 13;
+        self.rng ^= self.rng >> 7;
+        self.rng ^= self.rng << 17;
+        let Some(reader) = &mut self.reader else { return };
+        reader.position = (self.rng % reader.collection.len() as u64) as usize;
+        reader.scroll = 0;
+    }
+
+    pub(super) fn reader_width(&mut self, change: i32) {
+        let Some(reader) = &mut self.reader else { return };
+        reader.width = match change {
+            0 => DEFAULT_WIDTH,
+            c if c > 0 => (reader.width + WIDTH_STEP).min(MAX_WIDTH),
+            _ => reader.width.saturating_sub(WIDTH_STEP).max(MIN_WIDTH),
+        };
+        reader.scroll = 0;
+        self.status = Some(format!("Column width {}", reader.width));
+    }
+
+    pub(super) fn reader_scroll(&mut self, delta: isize) {
+        let max = self.reader_max_scroll();
+        if let Some(reader) = &mut self.reader {
+            reader.scroll = reader.scroll.saturating_add_signed(delta).min(max);
+        }
+    }
+
+    /// Lines the reader can scroll: laid out by the same function the view uses.
+    fn reader_max_scroll(&self) -> usize {
+        let Some(reader) = &self.reader else { return 0 };
+        let page = crate::ui::reader_page(self, reader);
+        page.lines.len().saturating_sub(page.rows)
+    }
+
+    /// `y`: the quote as Markdown with its citation; `Y`: its deep link.
+    pub(super) fn copy(&mut self, citation: bool) {
+        let Some(reader) = &self.reader else { return };
+        let quote = reader.current();
+        let text = if citation { crate::citation::markdown(&self.data, quote) } else { self.data.deep_link(quote) };
+        let what = if citation { "quote with citation" } else { "link" };
+        self.status = Some(format!("Copied {what} ({} bytes) to the clipboard", text.len()));
+        self.clipboard = Some(text);
+    }
+
+    /// Text waiting to be sent to the terminal's clipboard (OSC 52) by the run loop.
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
+    }
+
+    /// The quote's detail page, leaving the reader.
+    pub(super) fn reader_details(&mut self) {
+        if let Some(reader) = self.reader.take() {
+            self.reader_width = reader.width;
+            self.visit(reader.current());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! A quote with its citation, as text: the form `y` copies and `defiant quote` prints.
+
+use crate::data::model::Reliability;
+use crate::data::{Dataset, RecordRef};
+
+/// Copied text is capped so a hostile dataset cannot push megabytes through the terminal.
+pub const MAX_COPY_BYTES: usize = 8 * 1024;
+
+/// Who said it and where, on one line: `Jimmy Iovine — press (to Deadline), "Title", Publication; Part 4`.
+pub fn attribution(data: &Dataset, quote: RecordRef) -> String {
+    let q = &data.quotes[quote.index];
+    let mut speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.clone());
+    if let Some(note) = &q.speaker_note {
+        speaker.push_str(&format!(" ({note})"));
+    }
+    let mut parts = vec![speaker];
+    if let Some(source) = data.source(&q.source) {
+        parts.push(format!("\u{201c}{}\u{201d}, {}", source.title, source.publication));
+    }
+    if let Some(episode) = q.episode.as_ref().and_then(|id| data.episode(id)) {
+        parts.push(episode.title.clone());
+    }
+    if q.reliability == Some(Reliability::Low) {
+        parts.push("low-reliability source".into());
+    }
+    format!("— {}", parts.join(", "))
+}
+
+/// Markdown: the quote as a block quote (a `>` line per line, blank `>` between
+/// paragraphs), then the attribution and the deep link.
+pub fn markdown(data: &Dataset, quote: RecordRef) -> String {
+    let q = &data.quotes[quote.index];
+    let mut out = String::new();
+    for (i, paragraph) in q.text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str(">\n");
+        }
+        out.push_str("> ");
+        out.push_str(paragraph);
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&attribution(data, quote));
+    out.push_str(&format!(" [{}]", data.deep_link(quote)));
+    crate::sanitize::truncate(&out, MAX_COPY_BYTES).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Kind;
+
+    #[test]
+    fn markdown_citation_of_a_seed_quote() {
+        let data = Dataset::bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
+        let q = data.find(Kind::Quote, "q06").expect("q06");
+        let text = markdown(&data, q);
+        assert!(text.starts_with("> The music business is quick"), "{text}");
+        assert!(
+            text.contains(
+                "\n\n— Allen Hughes, \u{201c}'The Defiant Ones,' Allen Hughes and the American Dream\u{201d}"
+            )
+        );
+        assert!(text.ends_with("[quote:q06]"));
+    }
+}
