@@ -581,7 +581,7 @@ fn warnings_list_prints_sanitized_text() {
     assert_eq!(list.code, Some(0), "{}", list.stderr);
     assert_eq!(
         list.stderr,
-        format!("defiant: 11 warnings in {ESCAPES} (run `defiant validate` to list them)\n"),
+        format!("defiant: 11 warnings in {ESCAPES} (run `defiant validate {ESCAPES}` to list them)\n"),
         "one line on stderr"
     );
     let expected = "\
