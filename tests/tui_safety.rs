@@ -58,7 +58,9 @@ fn assert_no_injected_controls(bytes: &[u8]) {
     }
 }
 
-const SCREENS: &[&str] = &["3", "3 <enter>", "3 j", "3 j <enter>", "5 <enter>", "4", "4 <enter>", "5 <enter> <enter>"];
+const SCREENS: &[&str] = &["3", "3 <enter>", "3 j", "3 j <enter>", "5 l", "4", "4 <enter>", "5 l <enter>"];
+/// Screens without bordered blocks (the full-screen reader), checked for bytes only.
+const READER_SCREENS: &[&str] = &["5 <enter>", "5 j j j <enter>"];
 
 /// Note: ratatui's `Paragraph` also drops controls on its own (a backstop, RELIABILITY §0.1),
 /// so this test guards the byte stream as a whole; `tampering_is_visible_as_placeholders` is
@@ -66,7 +68,7 @@ const SCREENS: &[&str] = &["3", "3 <enter>", "3 j", "3 j <enter>", "5 <enter>", 
 #[test]
 fn no_escape_from_data_reaches_the_byte_stream() {
     for (w, h) in [(120, 40), (80, 24), (40, 12)] {
-        for script in SCREENS {
+        for script in SCREENS.iter().chain(READER_SCREENS) {
             let mut app = app(fixture("tui-hostile.json"), w, h);
             press(&mut app, script);
             assert_no_injected_controls(&frame_bytes(&app));
