@@ -26,10 +26,15 @@ fn snapshots_at_three_sizes() {
 
 #[test]
 fn every_width_setting_stays_inside_the_terminal() {
-    let mut app = reader_on(None, 120, 40, "5 j j j j <enter>");
-    for step in ["- - - - - - -", "=", "+", "+ +", "+ + + + + + + +"] {
-        press(&mut app, step);
+    // From the narrowest setting up to the widest, one step at a time: every setting.
+    let mut app = reader_on(None, 120, 40, "5 j j j j <enter> - - - - - - - -");
+    let mut seen = Vec::new();
+    loop {
         let width = app.reader().map(|r| r.width).unwrap_or_default();
+        if seen.contains(&width) {
+            break;
+        }
+        seen.push(width);
         let page = defiant::ui::reader_page(&app, app.reader().expect("open"));
         assert!(page.column.width <= 116, "never wider than the terminal minus margins");
         assert!(
@@ -38,7 +43,12 @@ fn every_width_setting_stays_inside_the_terminal() {
             )
         );
         insta::assert_snapshot!(format!("reader_width_{width}_120x40"), screen(&app));
+        press(&mut app, "+");
     }
+    assert_eq!(seen.first(), Some(&defiant::app::reader::MIN_WIDTH));
+    assert_eq!(seen.last(), Some(&defiant::app::reader::MAX_WIDTH));
+    press(&mut app, "=");
+    assert_eq!(app.reader().map(|r| r.width), Some(defiant::app::reader::DEFAULT_WIDTH));
     let mut small = reader_on(None, 50, 20, "5 <enter> + + + +");
     press(&mut small, "+");
     let page = defiant::ui::reader_page(&small, small.reader().expect("open"));
