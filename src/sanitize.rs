@@ -85,7 +85,10 @@ fn clean<'a>(input: &'a str, flavour: Flavour, found: &mut impl FnMut(Finding)) 
     let mut chars = input.chars().peekable();
     let mut marks_on_base = 0usize;
     while let Some(c) = chars.next() {
-        if is_combining_mark(c) && c != '\u{200d}' {
+        // Some invisible characters are also combining marks (U+034F COMBINING GRAPHEME
+        // JOINER, Khmer U+17B4/U+17B5): they must be removed like the others, not kept as
+        // marks, or an id hiding one would not collide with its look-alike.
+        if is_combining_mark(c) && c != '\u{200d}' && !is_invisible(c) {
             marks_on_base += 1;
             if marks_on_base > MAX_COMBINING_MARKS {
                 found(Finding::CombiningFlood);
@@ -218,6 +221,7 @@ mod tests {
     fn bidi_and_invisible_are_removed() {
         assert_eq!(line("abc\u{202e}def\u{2066}"), "abcdef");
         assert_eq!(line("dr\u{200b}-dre\u{feff}"), "dr-dre");
+        assert_eq!(line("dr\u{34f}-dre\u{17b4}"), "dr-dre", "invisible combining marks are removed too");
         assert_eq!(findings("x\u{202e}"), vec![Finding::Bidi]);
         assert_eq!(findings("x\u{200b}"), vec![Finding::Invisible]);
         // ZWJ sequences survive intact.

@@ -20,7 +20,9 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 pub enum StartError {
     #[error("the browser needs a terminal, but {0} is not one; use `defiant list`, `show` or `validate` in scripts")]
     NotATerminal(&'static str),
-    #[error("cannot set up the terminal: {0}")]
+    /// Set-up failures and errors after set-up (a draw that cannot be written, input
+    /// gone) alike, so the message does not say "set up" (RELIABILITY T11).
+    #[error("terminal error: {0}")]
     Io(#[from] io::Error),
 }
 

@@ -61,10 +61,97 @@ pub mod seq {
     pub const CURSOR_QUERY: &[u8] = b"\x1b[6n";
 }
 
+/// What the emulator was asked to do besides drawing: set the window title, touch the
+/// clipboard, ring the bell, or anything it did not understand. A sanitized app asks for
+/// none of these; the tests compare against [`TermEvents::default`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermEvents {
+    pub titles: Vec<Vec<u8>>,
+    pub icon_names: Vec<Vec<u8>>,
+    pub clipboard_writes: Vec<Vec<u8>>,
+    pub clipboard_reads: usize,
+    pub bells: usize,
+    pub resize_requests: Vec<(u16, u16)>,
+    pub unhandled_osc: Vec<Vec<Vec<u8>>>,
+    pub unhandled_controls: Vec<u8>,
+    /// Printable characters vt100 refuses to draw: U+FFFD and C1 controls.
+    pub unhandled_chars: Vec<char>,
+}
+
+impl vt100::Callbacks for TermEvents {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+    fn visual_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+    fn resize(&mut self, _: &mut vt100::Screen, request: (u16, u16)) {
+        self.resize_requests.push(request);
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, icon_name: &[u8]) {
+        self.icon_names.push(icon_name.to_vec());
+    }
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8], data: &[u8]) {
+        self.clipboard_writes.push(data.to_vec());
+    }
+    fn paste_from_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8]) {
+        self.clipboard_reads += 1;
+    }
+    fn unhandled_char(&mut self, _: &mut vt100::Screen, c: char) {
+        self.unhandled_chars.push(c);
+    }
+    fn unhandled_control(&mut self, _: &mut vt100::Screen, b: u8) {
+        self.unhandled_controls.push(b);
+    }
+    fn unhandled_osc(&mut self, _: &mut vt100::Screen, params: &[&[u8]]) {
+        self.unhandled_osc.push(params.iter().map(|p| p.to_vec()).collect());
+    }
+}
+
+/// vt100 never draws U+FFFD (it keeps it for malformed UTF-8 and reports it as an unhandled
+/// character without moving the cursor), while real terminals draw it as a one-cell glyph;
+/// the app uses it as the placeholder for C1 controls. So before parsing, its UTF-8 bytes
+/// become those of U+E000 (a private-use character vt100 draws in one cell, and no test
+/// data uses), and [`Pty::screen_rows`] turns it back. The raw bytes are kept unchanged.
+#[derive(Default)]
+struct ReplacementChar {
+    /// A partial `EF BF` at the end of the previous read.
+    carry: Vec<u8>,
+}
+
+const FFFD_UTF8: &[u8] = "\u{fffd}".as_bytes();
+const STAND_IN: char = '\u{e000}';
+
+impl ReplacementChar {
+    fn feed(&mut self, bytes: &[u8]) -> Vec<u8> {
+        let mut input = std::mem::take(&mut self.carry);
+        input.extend_from_slice(bytes);
+        let mut out = Vec::with_capacity(input.len());
+        let mut i = 0;
+        while i < input.len() {
+            if input[i..].starts_with(FFFD_UTF8) {
+                let mut utf8 = [0u8; 4];
+                out.extend_from_slice(STAND_IN.encode_utf8(&mut utf8).as_bytes());
+                i += FFFD_UTF8.len();
+            } else if FFFD_UTF8.starts_with(&input[i..]) {
+                self.carry = input[i..].to_vec();
+                break;
+            } else {
+                out.push(input[i]);
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
 /// What the reader thread shares with the test.
 struct Shared {
     bytes: Vec<u8>,
-    parser: vt100::Parser,
+    parser: vt100::Parser<TermEvents>,
     /// The pty reported end of file: every slave descriptor is closed (the child is gone).
     eof: bool,
 }
@@ -164,12 +251,13 @@ impl Pty {
 
         let shared = Arc::new(Mutex::new(Shared {
             bytes: Vec::new(),
-            parser: vt100::Parser::new(nonzero(spec.rows), nonzero(spec.cols), 0),
+            parser: vt100::Parser::new_with_callbacks(nonzero(spec.rows), nonzero(spec.cols), 0, TermEvents::default()),
             eof: false,
         }));
         let mut source = pair.master.try_clone_reader().expect("pty reader");
         let sink = Arc::clone(&shared);
         let reader = thread::spawn(move || {
+            let mut replacement = ReplacementChar::default();
             let mut buf = [0u8; 8192];
             loop {
                 let n = match source.read(&mut buf) {
@@ -183,7 +271,8 @@ impl Pty {
                     return;
                 }
                 shared.bytes.extend_from_slice(&buf[..n]);
-                shared.parser.process(&buf[..n]);
+                let shown = replacement.feed(&buf[..n]);
+                shared.parser.process(&shown);
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
@@ -210,6 +299,49 @@ impl Pty {
         let shared = self.lock();
         let (_, cols) = shared.parser.screen().size();
         shared.parser.screen().contents_between(row, 0, row, cols.get()).trim_end().to_string()
+    }
+
+    /// The screen as one string per row, cell by cell (the second half of a wide character
+    /// skipped, an empty cell as a space), trailing blanks removed: comparable with a
+    /// ratatui buffer rendered the same way.
+    pub fn screen_rows(&self) -> Vec<String> {
+        let shared = self.lock();
+        let screen = shared.parser.screen();
+        let (rows, cols) = screen.size();
+        (0..rows.get())
+            .map(|row| {
+                let mut line = String::new();
+                for col in 0..cols.get() {
+                    match screen.cell(row, col) {
+                        Some(cell) if cell.is_wide_continuation() => {}
+                        Some(cell) if cell.has_contents() => {
+                            line.push_str(&cell.contents().replace(STAND_IN, "\u{fffd}"))
+                        }
+                        _ => line.push(' '),
+                    }
+                }
+                line.trim_end().to_string()
+            })
+            .collect()
+    }
+
+    /// The columns of each row that hold one of `symbols` (box drawing, say).
+    pub fn columns_of(&self, symbols: &[&str]) -> Vec<Vec<u16>> {
+        let shared = self.lock();
+        let screen = shared.parser.screen();
+        let (rows, cols) = screen.size();
+        (0..rows.get())
+            .map(|row| {
+                (0..cols.get())
+                    .filter(|&col| screen.cell(row, col).is_some_and(|c| symbols.contains(&c.contents())))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Title changes, clipboard access, bells and unknown sequences the emulator saw.
+    pub fn term_events(&self) -> TermEvents {
+        self.lock().parser.callbacks().clone()
     }
 
     /// Every byte the child has written so far.
