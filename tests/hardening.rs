@@ -1024,8 +1024,6 @@ fn d32_pathological_queries_in_the_tui() {
 /// the sanitizer shows them in data (`␛`, `␇`, `�`), so the echo cannot hide them.
 /// (That they never reach the terminal raw is checked above.)
 #[test]
-#[ignore = "bug: the search prompt (src/ui/results.rs `prompt`) draws the raw query; ESC/BEL/C1 in it \
-            are only dropped by ratatui's backstop, not shown as ␛/␇/� (RELIABILITY §1.3 point 3)"]
 fn d32_query_echo_shows_placeholders() {
     let data = common::bundled();
     for query in ["\u{1b}]0;pwned\u{7}dre", "a\u{9b}31m\u{85}b", "\u{202e}erd \u{2066}x\u{2069}"] {

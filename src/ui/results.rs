@@ -51,11 +51,18 @@ pub(super) fn prompt(frame: &mut Frame, area: Rect, search: &SearchState, palett
     };
     let mut spans = vec![Span::styled(sigil, palette.key)];
     let room = usize::from(area.width).saturating_sub(width(sigil) + 12);
-    // Keep the cursor visible in long queries by showing the tail.
-    let before: String = search.input.chars().take(search.cursor).collect();
-    let skip = width(&before).saturating_sub(room);
-    let shown: String = search.input.chars().skip(skip).collect();
-    spans.push(Span::styled(truncate_to_width(&shown, room), palette.text));
+    // The echo is sanitized like data (a pasted ESC shows as ␛), and the cursor is placed
+    // on that displayed text.
+    let typed: String = search.input.chars().take(search.cursor).collect();
+    let before: Vec<char> = crate::sanitize::line(&typed).chars().collect();
+    let after = crate::sanitize::line(&search.input.chars().skip(search.cursor).collect::<String>()).into_owned();
+    // Keep the cursor visible in long queries by dropping characters from the front.
+    let mut start = 0;
+    while start < before.len() && width(&before[start..].iter().collect::<String>()) > room {
+        start += 1;
+    }
+    let before: String = before[start..].iter().collect();
+    spans.push(Span::styled(truncate_to_width(&format!("{before}{after}"), room), palette.text));
     let mut flags = Vec::new();
     if search.exact {
         flags.push("exact");
@@ -67,7 +74,7 @@ pub(super) fn prompt(frame: &mut Frame, area: Rect, search: &SearchState, palett
         spans.push(Span::styled(format!("  [{}]", flags.join(", ")), palette.status));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    let x = area.x + width(sigil) as u16 + width(&before).saturating_sub(skip) as u16;
+    let x = area.x + width(sigil) as u16 + width(&before) as u16;
     if x < area.right() {
         frame.set_cursor_position(Position::new(x, area.y));
     }
