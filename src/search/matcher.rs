@@ -37,6 +37,7 @@ impl Matchers {
         let chars = needle.chars().count() as i64;
         match term.mode {
             Mode::Fuzzy => {
+                let text = skip_before_first_match(text, &term.text, term.case_sensitive)?;
                 let score = self.for_term(term).fuzzy_match(text, &term.text)?;
                 (score >= min_fuzzy_score(chars)).then_some(score)
             }
@@ -72,6 +73,35 @@ impl Matchers {
     }
 }
 
+/// `text` from the character before the first possible match of the pattern's first
+/// character on, or `None` when that character does not occur (then there is no match).
+///
+/// SkimMatcherV2 converts the whole text to chars and classifies every char for its
+/// bonuses before scoring, but a match cannot start before the first occurrence of the
+/// pattern's first char, and the score only uses the bonuses of matched chars, each of
+/// which depends on that char and the one before it. So the text may start one char
+/// before that occurrence: the score is the same (the first char's bonus multiplier
+/// applies to the kept char before it, which never matches). This skips ≈20 % of a quote's
+/// chars for `de` and most of them for rarer first letters; `a_trimmed_text_scores_the_same`
+/// checks the equality. Only scores use it: highlight positions index the whole text.
+fn skip_before_first_match<'a>(text: &'a str, pattern: &str, case_sensitive: bool) -> Option<&'a str> {
+    let first = pattern.chars().next()?;
+    // fuzzy-matcher's own comparison (`char_equal`): exact, or ASCII-case-insensitive.
+    let same = |c: char| if case_sensitive { c == first } else { c.eq_ignore_ascii_case(&first) };
+    let mut previous: Option<usize> = None;
+    for (chars_before, (at, c)) in text.char_indices().enumerate() {
+        if same(c) {
+            // At char 0 or 1 there is nothing to skip (and char 0 carries the multiplier).
+            return Some(match previous {
+                Some(start) if chars_before >= 2 => &text[start..],
+                _ => text,
+            });
+        }
+        previous = Some(at);
+    }
+    None
+}
+
 fn exact_score(chars: i64, at_boundary: bool) -> i64 {
     chars * EXACT_CHAR_SCORE + if at_boundary { 8 } else { 0 }
 }
@@ -105,5 +135,31 @@ pub fn may_match(term: &Term, folded: &str) -> bool {
             true
         }
         _ => folded.contains(term.folded.as_str()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Dataset, Kind};
+
+    #[test]
+    fn a_trimmed_text_scores_the_same() {
+        let data = Dataset::bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
+        let mut texts: Vec<String> =
+            Kind::ALL.iter().flat_map(|&k| data.records(k)).map(|r| data.label(r).into_owned()).collect();
+        texts.extend(["dde", "xde", "xxde", "Ede", "éde", "éédé", "a-De", "_de", "ÉÉe"].map(String::from));
+        let matchers = [SkimMatcherV2::default().ignore_case(), SkimMatcherV2::default().respect_case()];
+        let patterns = ["de", "dre", "Dre", "d", "e", "iov", "wsdm", "kindness", "é", "Éé", "hughes", "a b", "-", "ee"];
+        for (case_sensitive, matcher) in [false, true].into_iter().zip(&matchers) {
+            for text in &texts {
+                for pattern in patterns {
+                    let whole = matcher.fuzzy_match(text, pattern);
+                    let trimmed = skip_before_first_match(text, pattern, case_sensitive)
+                        .and_then(|t| matcher.fuzzy_match(t, pattern));
+                    assert_eq!(trimmed, whole, "{pattern:?} in {text:?} (case sensitive: {case_sensitive})");
+                }
+            }
+        }
     }
 }
