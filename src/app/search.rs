@@ -166,11 +166,12 @@ impl App {
         if generation != search.generation {
             return;
         }
-        let keep = search.selected();
+        // Partial results may reorder rows: if the user moved to a result, keep that result
+        // selected; if not, stay on the top row (the best match so far).
+        let keep = if search.list.selected > 0 { search.selected() } else { None };
         search.hits = hits;
         search.done = done;
         search.refilter();
-        // Partial results may reorder rows; keep the selected record selected if it is there.
         if let Some(record) = keep
             && let Some(row) = search.shown.iter().position(|&i| search.hits[i as usize].record == record)
         {
