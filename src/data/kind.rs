@@ -26,6 +26,18 @@ impl Kind {
         }
     }
 
+    /// The key of this kind's array in a dataset file (`quotes`, `people`, …).
+    pub fn section(self) -> &'static str {
+        match self {
+            Kind::Episode => "episodes",
+            Kind::Theme => "themes",
+            Kind::Person => "people",
+            Kind::Footage => "footage",
+            Kind::Quote => "quotes",
+            Kind::Source => "sources",
+        }
+    }
+
     /// The heading for a list of this kind.
     pub fn plural(self) -> &'static str {
         match self {

@@ -236,7 +236,7 @@ impl Broken {
 
     fn file_path(&self, path: &str) -> String {
         for (kind, kept) in &self.kept {
-            let section = section_name(*kind);
+            let section = kind.section();
             let prefix = format!("{section}[");
             if let Some(rest) = path.strip_prefix(&prefix)
                 && let Some((index, tail)) = rest.split_once(']')
@@ -247,17 +247,6 @@ impl Broken {
             }
         }
         path.to_string()
-    }
-}
-
-fn section_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Episode => "episodes",
-        Kind::Theme => "themes",
-        Kind::Person => "people",
-        Kind::Footage => "footage",
-        Kind::Quote => "quotes",
-        Kind::Source => "sources",
     }
 }
 
@@ -442,7 +431,7 @@ fn parse_section<T: DeserializeOwned>(
     report: &mut Report,
     broken: &mut Broken,
 ) -> Vec<T> {
-    let section = section_name(kind);
+    let section = kind.section();
     let base = bytes.as_ptr() as usize;
     let at = raw.get().as_ptr() as usize - base;
     // A section that is not an array of records is reported once, as a whole.

@@ -22,19 +22,8 @@ pub(super) fn check(data: &Dataset) -> Vec<Diagnostic> {
     out
 }
 
-fn section(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Episode => "episodes",
-        Kind::Theme => "themes",
-        Kind::Person => "people",
-        Kind::Footage => "footage",
-        Kind::Quote => "quotes",
-        Kind::Source => "sources",
-    }
-}
-
 fn record_path(r: RecordRef) -> String {
-    format!("{}[{}]", section(r.kind), r.index)
+    format!("{}[{}]", r.kind.section(), r.index)
 }
 
 /// Ids must be non-empty and unique per kind, also after case folding and Unicode
