@@ -84,7 +84,16 @@ fn cite(ids: &[&str]) -> String {
     if ids.is_empty() { String::new() } else { format!(" [{}]", ids.join(", ")) }
 }
 
-fn event_line(data: &Dataset, event: &Event) -> String {
+/// Where a quote was said, readable: the data's `in-series (Part 2)` becomes
+/// `in the series (Part 2)`; other occasions are shown as written.
+pub fn said(q: &crate::data::model::Quote) -> String {
+    match q.occasion.strip_prefix("in-series") {
+        Some(rest) => format!("in the series{rest}"),
+        None => q.occasion.clone(),
+    }
+}
+
+fn event_line(event: &Event) -> String {
     let mut flags = vec![event.placement.label().to_string(), event.support.label().to_string()];
     if event.reliability == Some(Reliability::Low) {
         flags.push("low reliability".into());
@@ -94,7 +103,6 @@ fn event_line(data: &Dataset, event: &Event) -> String {
     for note in &event.notes {
         line.push_str(&format!(" — {}", note.text));
     }
-    let _ = data;
     line
 }
 
@@ -112,7 +120,7 @@ fn fields(data: &Dataset, r: RecordRef) -> Vec<Field> {
             out.push(pair("Aired", aired));
             out.push(prose("Summary", &e.summary));
             if !e.events.is_empty() {
-                let items = e.events.iter().map(|ev| event_line(data, ev)).collect();
+                let items = e.events.iter().map(event_line).collect();
                 out.push(Field::Bullets { label: "Covers", items });
             }
             notes(&mut out, &e.notes);
@@ -166,11 +174,7 @@ fn fields(data: &Dataset, r: RecordRef) -> Vec<Field> {
             };
             out.push(pair("Speaker", speaker));
             // The occasion already names the setting ("press (to Philip Cosores)").
-            let said = match q.occasion.strip_prefix("in-series") {
-                Some(rest) => format!("in the series{rest}"),
-                None => q.occasion.clone(),
-            };
-            out.push(pair("Said", said));
+            out.push(pair("Said", said(q)));
             let source = data
                 .source(&q.source)
                 .map_or_else(|| q.source.to_string(), |s| format!("{} — {}", s.title, s.publication));

@@ -375,10 +375,9 @@ impl App {
                 _ => self.status = Some("Select a quote to read it".into()),
             },
             Focus::Detail => {
-                if let Some((target, group, at)) = self.selected_link().filter(|(t, _, _)| t.kind == Kind::Quote) {
+                if let Some((_, group, at)) = self.selected_link().filter(|(t, _, _)| t.kind == Kind::Quote) {
                     let name = self.group_name();
                     self.open_reader(group, at, name, None);
-                    let _ = target;
                 } else if let Some(record) = self.history.current().map(|v| v.record).filter(|r| r.kind == Kind::Quote)
                 {
                     self.read_in_pane(record);

@@ -5,7 +5,7 @@
 
 use super::App;
 use crate::data::RecordRef;
-use crate::search::Query;
+use crate::search::{Field, Query};
 
 /// Column width in characters when the reader opens (about 66 is the classic measure).
 pub const DEFAULT_WIDTH: u16 = 66;
@@ -25,6 +25,9 @@ pub struct Reader {
     pub scroll: usize,
     /// The search it was opened from, whose matches stay highlighted.
     pub query: Option<Query>,
+    /// Matched char positions in the current quote's text, found in `update` when the
+    /// quote changes (never while drawing).
+    pub matches: Option<Vec<usize>>,
 }
 
 impl Reader {
@@ -51,8 +54,19 @@ impl App {
             collection.into_iter().filter(|r| r.kind == crate::data::Kind::Quote).collect();
         let Some(position) = current.and_then(|c| collection.iter().position(|&r| r == c)) else { return };
         let width = self.reader.as_ref().map_or(self.reader_width, |r| r.width);
-        self.reader = Some(Reader { collection, position, name, width, scroll: 0, query });
+        self.reader = Some(Reader { collection, position, name, width, scroll: 0, query, matches: None });
         self.help = None;
+        self.find_reader_matches();
+    }
+
+    /// Where the search matched the current quote's text, for the view to highlight.
+    fn find_reader_matches(&mut self) {
+        let index = self.index.clone();
+        let Some(reader) = &mut self.reader else { return };
+        let quote = reader.current();
+        reader.matches = reader.query.as_ref().and_then(|query| {
+            index.highlights(quote, query).into_iter().find(|h| h.field == Field::Text).map(|h| h.positions)
+        });
     }
 
     pub(super) fn close_reader(&mut self) {
@@ -78,6 +92,7 @@ impl App {
                 reader.scroll = 0;
             }
         }
+        self.find_reader_matches();
     }
 
     pub(super) fn reader_random(&mut self) {
@@ -88,6 +103,7 @@ impl App {
         let Some(reader) = &mut self.reader else { return };
         reader.position = (self.rng % reader.collection.len() as u64) as usize;
         reader.scroll = 0;
+        self.find_reader_matches();
     }
 
     pub(super) fn reader_width(&mut self, change: i32) {

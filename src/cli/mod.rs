@@ -54,10 +54,10 @@ pub fn run(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> Outcome {
 }
 
 fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result<Outcome> {
+    // No command means the browser, which `main` opens itself (see main.rs `browse`).
     let Some(command) = &cli.command else {
-        let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
-        summary(&loaded.dataset, out)?;
-        return Ok(Outcome::Success);
+        writeln!(err, "defiant: no command given; run `defiant --help`")?;
+        return Ok(Outcome::Failure);
     };
     match command {
         Command::Validate { file, strict } => validate(file.as_deref().or(cli.data.as_deref()), *strict, out, err),
@@ -139,14 +139,4 @@ fn validate(path: Option<&Path>, strict: bool, out: &mut impl Write, err: &mut i
             Ok(Outcome::Failure)
         }
     }
-}
-
-fn summary(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
-    let s = &data.series;
-    writeln!(out, "{} ({}, {}) — {}", s.title, s.network, s.year, s.format)?;
-    writeln!(out, "Aired {} to {}", s.premiere, s.finale)?;
-    for kind in Kind::ALL {
-        writeln!(out, "  {:<9} {:>5}", kind.plural(), data.count(kind))?;
-    }
-    writeln!(out, "Try `defiant list person`, `defiant show person:dr-dre` or `defiant --help`.")
 }

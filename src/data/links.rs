@@ -66,8 +66,7 @@ impl LinkGraph {
         self.neighbours[start..end].iter().map(|&(kind, index)| RecordRef::new(kind, index as usize))
     }
 
-    pub(super) fn groups(&self, data: &Dataset, r: RecordRef) -> Vec<LinkGroup> {
-        let _ = data;
+    pub(super) fn groups(&self, r: RecordRef) -> Vec<LinkGroup> {
         group_order(r.kind)
             .iter()
             .filter_map(|&kind| {

@@ -179,7 +179,7 @@ impl Dataset {
 
     /// Every record this one is linked with, both directions, grouped by kind with counts.
     pub fn link_groups(&self, r: RecordRef) -> Vec<LinkGroup> {
-        self.graph().groups(self, r)
+        self.graph().groups(r)
     }
 }
 

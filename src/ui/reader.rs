@@ -12,7 +12,6 @@ use crate::app::App;
 use crate::app::detail_doc::Tone;
 use crate::app::reader::Reader;
 use crate::data::model::Reliability;
-use crate::search::Field;
 use crate::text::{split_matches, width, wrap, wrap_with_offsets};
 
 /// The reader's text laid out for the current terminal size.
@@ -39,9 +38,7 @@ pub fn reader_page(app: &App, reader: &Reader) -> ReaderPage {
     let data = app.data();
     let quote = reader.current();
     let q = &data.quotes[quote.index];
-    let positions = reader.query.as_ref().and_then(|query| {
-        app.index().highlights(quote, query).into_iter().find(|h| h.field == Field::Text).map(|h| h.positions)
-    });
+    let positions = &reader.matches;
 
     let mut lines: Vec<Vec<(Tone, String)>> = Vec::new();
     let mut offset = 0; // char offset of the paragraph in the quote text
@@ -72,8 +69,7 @@ pub fn reader_page(app: &App, reader: &Reader) -> ReaderPage {
         who.push_str(&format!(" ({})", roles.join(", ")));
     }
     push_wrapped(&mut lines, &format!("— {who}"), w, Tone::Label);
-    let said = q.occasion.strip_prefix("in-series").map_or_else(|| q.occasion.clone(), |r| format!("in the series{r}"));
-    push_wrapped(&mut lines, &format!("  {said}"), w, Tone::Dim);
+    push_wrapped(&mut lines, &format!("  {}", crate::record_view::said(q)), w, Tone::Dim);
     if let Some(source) = data.source(&q.source) {
         push_wrapped(&mut lines, &format!("  {}, {}", source.title, source.publication), w, Tone::Dim);
     }
