@@ -23,9 +23,11 @@ use defiant::search::{Query, SearchIndex};
 const QUERIES: [&str; 4] = ["de", "wsdm", "kindness", "zqxj"];
 const SEED: u64 = 42;
 
-fn dataset(records: usize) -> Dataset {
-    let bytes = generate::dataset_bytes(records, SEED);
-    load::from_bytes("synthetic", &bytes).expect("the generator writes a valid dataset").dataset
+/// The dataset's strings borrow from its bytes, which are leaked: each lives until the
+/// bench process ends, as in the app.
+fn dataset(records: usize) -> Dataset<'static> {
+    let bytes = generate::dataset_bytes(records, SEED).leak();
+    load::from_bytes("synthetic", bytes).expect("the generator writes a valid dataset").dataset
 }
 
 fn keystroke(c: &mut Criterion, label: &str, records: usize, samples: usize, seconds: u64) {

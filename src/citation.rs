@@ -9,7 +9,7 @@ pub const MAX_COPY_BYTES: usize = 8 * 1024;
 /// Who said it and where, on one line: `Jimmy Iovine — press (to Deadline), "Title", Publication; Part 4`.
 pub fn attribution(data: &Dataset, quote: RecordRef) -> String {
     let q = &data.quotes[quote.index];
-    let mut speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.clone());
+    let mut speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.to_string());
     if let Some(note) = &q.speaker_note {
         speaker.push_str(&format!(" ({note})"));
     }
@@ -18,7 +18,7 @@ pub fn attribution(data: &Dataset, quote: RecordRef) -> String {
         parts.push(format!("\u{201c}{}\u{201d}, {}", source.title, source.publication));
     }
     if let Some(episode) = q.episode.as_ref().and_then(|id| data.episode(id)) {
-        parts.push(episode.title.clone());
+        parts.push(episode.title.to_string());
     }
     if q.reliability == Some(Reliability::Low) {
         parts.push("low-reliability source".into());

@@ -44,19 +44,19 @@ fn title(data: &Dataset, r: RecordRef) -> String {
     match r.kind {
         Kind::Quote => {
             let q = &data.quotes[r.index];
-            let speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.clone());
+            let speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.to_string());
             format!("Quote — {speaker}")
         }
         _ => data.label(r).into_owned(),
     }
 }
 
-fn pair(label: &'static str, value: impl Into<String>) -> Field {
-    Field::Pair { label, value: value.into() }
+fn pair(label: &'static str, value: impl ToString) -> Field {
+    Field::Pair { label, value: value.to_string() }
 }
 
-fn prose(label: &'static str, text: impl Into<String>) -> Field {
-    Field::Prose { label, text: text.into() }
+fn prose(label: &'static str, text: impl ToString) -> Field {
+    Field::Prose { label, text: text.to_string() }
 }
 
 fn unknown_or(value: Option<&str>) -> String {
@@ -89,7 +89,7 @@ fn cite(ids: &[&str]) -> String {
 pub fn said(q: &crate::data::model::Quote) -> String {
     match q.occasion.strip_prefix("in-series") {
         Some(rest) => format!("in the series{rest}"),
-        None => q.occasion.clone(),
+        None => q.occasion.to_string(),
     }
 }
 
@@ -114,7 +114,7 @@ fn fields(data: &Dataset, r: RecordRef) -> Vec<Field> {
             out.push(pair("Part", e.number.to_string()));
             let aired = match (&e.air_date, &e.air_time) {
                 (Some(date), Some(time)) => format!("{date}, {time}"),
-                (Some(date), None) => date.clone(),
+                (Some(date), None) => date.to_string(),
                 (None, _) => "unknown".into(),
             };
             out.push(pair("Aired", aired));
@@ -167,7 +167,7 @@ fn fields(data: &Dataset, r: RecordRef) -> Vec<Field> {
         Kind::Quote => {
             let q = &data.quotes[r.index];
             out.push(prose("Text", &q.text));
-            let speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.clone());
+            let speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.to_string());
             let speaker = match &q.speaker_note {
                 Some(note) => format!("{speaker} ({note})"),
                 None => speaker,

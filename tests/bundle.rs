@@ -3,7 +3,7 @@
 
 use defiant::data::{Dataset, Kind};
 
-fn data() -> Dataset {
+fn data() -> Dataset<'static> {
     let loaded = Dataset::bundled().unwrap_or_else(|e| panic!("{e}"));
     assert!(loaded.report.diagnostics.is_empty(), "bundled dataset has diagnostics:\n{}", loaded.report);
     loaded.dataset
@@ -129,7 +129,7 @@ fn every_record_cites_sources_and_every_link_resolves() {
 #[test]
 fn conflicts_are_recorded_not_silently_resolved() {
     let data = data();
-    let notes: Vec<&str> = data.series.notes.iter().map(|n| n.text.as_str()).collect();
+    let notes: Vec<&str> = data.series.notes.iter().map(|n| &*n.text).collect();
     let all = notes.join("\n");
     for topic in ["2015", "3.2 billion", "1992"] {
         assert!(all.contains(topic), "series notes should mention {topic}");

@@ -136,11 +136,11 @@ impl Generated {
         self.dir.path().join(&self.name)
     }
 
-    fn load(&self) -> load::Loaded {
+    fn load(&self) -> load::Loaded<'static> {
         load::from_path(&self.path()).unwrap_or_else(|e| panic!("{}: {e}", self.name))
     }
 
-    fn dataset(&self) -> Arc<Dataset> {
+    fn dataset(&self) -> Arc<Dataset<'static>> {
         Arc::new(self.load().dataset)
     }
 
@@ -494,7 +494,7 @@ const SCREENS: &[&str] = &[
     "/ t",
 ];
 
-fn screen_app(data: &Arc<Dataset>, w: u16, h: u16, script: &str) -> App {
+fn screen_app(data: &Arc<Dataset<'static>>, w: u16, h: u16, script: &str) -> App {
     let mut app = common::app(data.clone(), w, h);
     common::press(&mut app, script);
     app
@@ -921,8 +921,9 @@ fn d31_huge_field_is_truncated_with_a_warning_and_renders() {
         .expect("minimal.json is JSON");
     value["people"][0]["description"] = Value::String("lorem ipsum ".repeat(5 * 1024 * 1024 / 12));
     value["people"][1]["name"] = Value::String(format!("Bo {}", "x".repeat(1024 * 1024)));
-    let bytes = serde_json::to_vec(&value).expect("serialize");
-    let loaded = load::from_bytes("huge.json", &bytes).unwrap_or_else(|e| panic!("{e}"));
+    // Leaked: the app needs a dataset that lives as long as the process (as `from_path`'s).
+    let bytes: &'static [u8] = serde_json::to_vec(&value).expect("serialize").leak();
+    let loaded = load::from_bytes("huge.json", bytes).unwrap_or_else(|e| panic!("{e}"));
     let warnings: Vec<String> =
         loaded.report.diagnostics.iter().map(|d| format!("{}: {}", d.path, d.message)).collect();
     assert_eq!(
@@ -949,7 +950,7 @@ fn d31_huge_field_is_truncated_with_a_warning_and_renders() {
     let _ = app_rows(&app);
 
     let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(dir.path().join("huge.json"), &bytes).expect("write");
+    fs::write(dir.path().join("huge.json"), bytes).expect("write");
     let show = run(defiant_in(dir.path()).args(["--data", "huge.json", "show", "person:ann-lee"]));
     assert_eq!(show.code, Some(0), "{}", show.stderr);
     assert!(show.stdout.len() < 2 * load::MAX_TEXT_BYTES, "show prints the capped text: {} bytes", show.stdout.len());

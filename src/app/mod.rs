@@ -40,7 +40,7 @@ const WHEEL_LINES: isize = 3;
 
 #[derive(Debug)]
 pub struct App {
-    data: Arc<Dataset>,
+    data: Arc<Dataset<'static>>,
     index: Arc<SearchIndex>,
     size: Rect,
     pane: Pane,
@@ -73,13 +73,13 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(data: Arc<Dataset>) -> Self {
+    pub fn new(data: Arc<Dataset<'static>>) -> Self {
         let index = Arc::new(SearchIndex::build(&data));
         Self::with_index(data, index)
     }
 
     /// An app over a dataset whose search index is already built (shared with the worker).
-    pub fn with_index(data: Arc<Dataset>, index: Arc<SearchIndex>) -> Self {
+    pub fn with_index(data: Arc<Dataset<'static>>, index: Arc<SearchIndex>) -> Self {
         let mut app = Self {
             data,
             index,
@@ -123,7 +123,7 @@ impl App {
 
     // ----- read access for the view and tests -----
 
-    pub fn data(&self) -> &Dataset {
+    pub fn data(&self) -> &Dataset<'static> {
         &self.data
     }
 

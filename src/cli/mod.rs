@@ -93,7 +93,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
 
 /// Load `--data` or the bundled dataset. Errors are printed in full; warnings as one line,
 /// pointing at `validate` for the details.
-pub fn load(path: Option<&Path>, err: &mut impl Write) -> io::Result<Option<Loaded>> {
+pub fn load(path: Option<&Path>, err: &mut impl Write) -> io::Result<Option<Loaded<'static>>> {
     match load_quietly(path) {
         Ok(loaded) => {
             let warnings = loaded.report.warning_count();
@@ -116,7 +116,7 @@ pub fn load(path: Option<&Path>, err: &mut impl Write) -> io::Result<Option<Load
 }
 
 /// Load without printing anything.
-pub fn load_quietly(path: Option<&Path>) -> Result<Loaded, data::LoadError> {
+pub fn load_quietly(path: Option<&Path>) -> Result<Loaded<'static>, data::LoadError> {
     match path {
         Some(path) => data::load::from_path(path),
         None => Dataset::bundled(),

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::diagnostic::{Diagnostic, Report};
@@ -41,8 +41,8 @@ const SECTIONS: [&str; 8] =
 
 /// A usable dataset and the warnings found while loading it.
 #[derive(Debug)]
-pub struct Loaded {
-    pub dataset: Dataset,
+pub struct Loaded<'a> {
+    pub dataset: Dataset<'a>,
     pub report: Report,
 }
 
@@ -65,7 +65,11 @@ fn fail(name: &str, message: String) -> LoadError {
 }
 
 /// Load a dataset file after checking it is a regular file of sane size.
-pub fn from_path(path: &Path) -> Result<Loaded, LoadError> {
+///
+/// The dataset's strings borrow from the file's bytes (see [`super::model::Text`]), and a
+/// process loads one dataset and keeps it until it exits, so the bytes are leaked on
+/// purpose: they live as long as the process, with no copy of any string.
+pub fn from_path(path: &Path) -> Result<Loaded<'static>, LoadError> {
     let name = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|e| fail(&name, format!("cannot read {name}: {e}")))?;
     if !metadata.is_file() {
@@ -79,7 +83,7 @@ pub fn from_path(path: &Path) -> Result<Loaded, LoadError> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(&name, format!("cannot read {name}: {e}")))?;
-    from_bytes(&name, &bytes)
+    from_bytes(&name, bytes.leak())
 }
 
 fn human_size(bytes: u64) -> String {
@@ -95,7 +99,7 @@ fn human_size(bytes: u64) -> String {
 }
 
 /// Parse, sanitize and validate a dataset held in memory.
-pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadError> {
     // RFC 8259 lets parsers ignore a byte order mark; serde_json does not.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -148,8 +152,7 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
 }
 
 /// The whole file in one pass, with no path tracking (the fast path for a valid file).
-fn parse_untracked(bytes: &[u8]) -> serde_json::Result<DatasetFile> {
-    use serde::Deserialize;
+fn parse_untracked(bytes: &[u8]) -> serde_json::Result<DatasetFile<'_>> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let file = DatasetFile::deserialize(&mut de)?;
     de.end()?;
@@ -157,7 +160,7 @@ fn parse_untracked(bytes: &[u8]) -> serde_json::Result<DatasetFile> {
 }
 
 /// Sanitize, index and validate parsed records; `None` when the schema version is wrong.
-fn finish(mut file: DatasetFile, report: &mut Report, broken: &Broken) -> Option<Dataset> {
+fn finish<'a>(mut file: DatasetFile<'a>, report: &mut Report, broken: &Broken) -> Option<Dataset<'a>> {
     if file.schema_version != SCHEMA_VERSION {
         report.push(Diagnostic::error(
             "schema_version",
@@ -175,7 +178,7 @@ fn finish(mut file: DatasetFile, report: &mut Report, broken: &Broken) -> Option
 }
 
 /// Replace every string by its display form, warning once per field about what was found.
-fn sanitize_all(file: &mut DatasetFile, report: &mut Report) {
+fn sanitize_all(file: &mut DatasetFile<'_>, report: &mut Report) {
     strings::visit_all(file, &mut |path, value, flavour| {
         let mut found: Vec<Finding> = Vec::new();
         let mut note = |f: Finding| {
@@ -188,7 +191,7 @@ fn sanitize_all(file: &mut DatasetFile, report: &mut Report) {
             Flavour::Text => sanitize::text_with_findings(value, &mut note),
         };
         if let std::borrow::Cow::Owned(cleaned) = cleaned {
-            *value = cleaned;
+            *value = cleaned.into();
         }
         // One warning per field, naming everything found in it.
         if !found.is_empty() {
@@ -199,7 +202,7 @@ fn sanitize_all(file: &mut DatasetFile, report: &mut Report) {
         let cap = if flavour == Flavour::Line { MAX_LINE_BYTES } else { MAX_TEXT_BYTES };
         if value.len() > cap {
             let size = human_size(value.len() as u64);
-            *value = sanitize::truncate(value, cap).into_owned();
+            *value = sanitize::truncate(value, cap).into_owned().into();
             report.push(Diagnostic::warning(
                 path.render(),
                 format!("field is {size}; shown and searched truncated to {} KiB", cap / 1024),
@@ -277,7 +280,7 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for TopLevel<'a> {
 }
 
 /// Slow path: parse each record on its own and keep every error.
-fn collect_records(bytes: &[u8], report: &mut Report) -> (DatasetFile, Broken) {
+fn collect_records<'a>(bytes: &'a [u8], report: &mut Report) -> (DatasetFile<'a>, Broken) {
     let mut broken = Broken::default();
     let mut file = DatasetFile {
         schema_version: SCHEMA_VERSION,
@@ -343,17 +346,17 @@ fn collect_records(bytes: &[u8], report: &mut Report) -> (DatasetFile, Broken) {
 }
 
 /// Stands in for a series that failed to parse, so the records can still be validated.
-fn placeholder_series() -> super::model::Series {
+fn placeholder_series() -> super::model::Series<'static> {
     super::model::Series {
-        id: String::new(),
+        id: "".into(),
         title: "-".into(),
         year: 0,
-        network: String::new(),
-        format: String::new(),
+        network: "".into(),
+        format: "".into(),
         premiere: "2000-01-01".into(),
         finale: "2000-01-01".into(),
         directors: Vec::new(),
-        summary: String::new(),
+        summary: "".into(),
         facts: Vec::new(),
         credits: Vec::new(),
         awards: Vec::new(),
@@ -363,7 +366,7 @@ fn placeholder_series() -> super::model::Series {
     }
 }
 
-fn parse_one<T: DeserializeOwned>(raw: &RawValue, path: &str, at: usize, report: &mut Report) -> Option<T> {
+fn parse_one<'a, T: Deserialize<'a>>(raw: &'a RawValue, path: &str, at: usize, report: &mut Report) -> Option<T> {
     let mut de = serde_json::Deserializer::from_str(raw.get());
     match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Ok(value) => Some(value),
@@ -424,9 +427,9 @@ fn key_before(bytes: &[u8], value: usize) -> Option<usize> {
     Some(j)
 }
 
-fn parse_section<T: DeserializeOwned>(
+fn parse_section<'a, T: Deserialize<'a>>(
     bytes: &[u8],
-    raw: &RawValue,
+    raw: &'a RawValue,
     kind: Kind,
     report: &mut Report,
     broken: &mut Broken,
@@ -435,7 +438,7 @@ fn parse_section<T: DeserializeOwned>(
     let base = bytes.as_ptr() as usize;
     let at = raw.get().as_ptr() as usize - base;
     // A section that is not an array of records is reported once, as a whole.
-    let items: Vec<&RawValue> = match serde_json::from_str(raw.get()) {
+    let items: Vec<&'a RawValue> = match serde_json::from_str(raw.get()) {
         Ok(items) => items,
         Err(error) => {
             let offset = at + offset_of(raw.get().as_bytes(), error.line(), error.column());

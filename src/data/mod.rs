@@ -25,21 +25,21 @@ use model::*;
 
 /// All records of one dataset, with id maps built at load.
 #[derive(Debug)]
-pub struct Dataset {
-    pub series: Series,
-    pub episodes: Vec<Episode>,
-    pub themes: Vec<Theme>,
-    pub people: Vec<Person>,
-    pub footage: Vec<Footage>,
-    pub quotes: Vec<Quote>,
-    pub sources: Vec<Source>,
-    ids: [HashMap<String, u32, IdHash>; Kind::ALL.len()],
+pub struct Dataset<'a> {
+    pub series: Series<'a>,
+    pub episodes: Vec<Episode<'a>>,
+    pub themes: Vec<Theme<'a>>,
+    pub people: Vec<Person<'a>>,
+    pub footage: Vec<Footage<'a>>,
+    pub quotes: Vec<Quote<'a>>,
+    pub sources: Vec<Source<'a>>,
+    ids: [HashMap<Text<'a>, u32, IdHash>; Kind::ALL.len()],
     links: OnceLock<LinkGraph>,
 }
 
-impl Dataset {
+impl<'a> Dataset<'a> {
     /// Build lookups over already validated records. Duplicate ids keep the first record.
-    pub(crate) fn from_file(file: DatasetFile) -> Self {
+    pub(crate) fn from_file(file: DatasetFile<'a>) -> Self {
         let mut dataset = Self {
             series: file.series,
             episodes: file.episodes,
@@ -54,7 +54,7 @@ impl Dataset {
         for kind in Kind::ALL {
             let mut map = HashMap::with_capacity_and_hasher(dataset.count(kind), IdHash::default());
             for index in 0..dataset.count(kind) {
-                let id = dataset.id(RecordRef::new(kind, index)).to_string();
+                let id = dataset.id_text(RecordRef::new(kind, index)).clone();
                 map.entry(id).or_insert(index as u32);
             }
             dataset.ids[kind as usize] = map;
@@ -63,7 +63,7 @@ impl Dataset {
     }
 
     /// The dataset bundled into the binary.
-    pub fn bundled() -> Result<Loaded, LoadError> {
+    pub fn bundled() -> Result<Loaded<'static>, LoadError> {
         load::from_bytes(load::BUNDLED_NAME, load::BUNDLED.as_bytes())
     }
 
@@ -143,6 +143,18 @@ impl Dataset {
         }
     }
 
+    /// A record's id as stored: cloning it copies no bytes when it borrows from the file.
+    fn id_text(&self, r: RecordRef) -> &Text<'a> {
+        match r.kind {
+            Kind::Episode => &self.episodes[r.index].id.0,
+            Kind::Theme => &self.themes[r.index].id.0,
+            Kind::Person => &self.people[r.index].id.0,
+            Kind::Footage => &self.footage[r.index].id.0,
+            Kind::Quote => &self.quotes[r.index].id.0,
+            Kind::Source => &self.sources[r.index].id.0,
+        }
+    }
+
     /// A one-line human label: a name, a title, or a quote's text on one line.
     pub fn label(&self, r: RecordRef) -> Cow<'_, str> {
         match r.kind {
@@ -161,15 +173,15 @@ impl Dataset {
     }
 
     /// The person who said a quote, when the speaker resolves.
-    pub fn speaker(&self, quote: &Quote) -> Option<&Person> {
+    pub fn speaker(&self, quote: &Quote<'_>) -> Option<&Person<'a>> {
         self.find(Kind::Person, quote.speaker.as_str()).map(|r| &self.people[r.index])
     }
 
-    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+    pub fn source(&self, id: &SourceId<'_>) -> Option<&Source<'a>> {
         self.find(Kind::Source, id.as_str()).map(|r| &self.sources[r.index])
     }
 
-    pub fn episode(&self, id: &EpisodeId) -> Option<&Episode> {
+    pub fn episode(&self, id: &EpisodeId<'_>) -> Option<&Episode<'a>> {
         self.find(Kind::Episode, id.as_str()).map(|r| &self.episodes[r.index])
     }
 

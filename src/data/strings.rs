@@ -54,26 +54,26 @@ impl PathStack {
 }
 
 /// Something holding strings. `flavour` is the field's flavour, passed down to leaves.
-pub trait VisitStrings {
-    fn visit<F: FnMut(&PathStack, &mut String, Flavour)>(&mut self, flavour: Flavour, at: &mut PathStack, f: &mut F);
+pub trait VisitStrings<'a> {
+    fn visit<F: FnMut(&PathStack, &mut Text<'a>, Flavour)>(&mut self, flavour: Flavour, at: &mut PathStack, f: &mut F);
 }
 
-impl VisitStrings for String {
-    fn visit<F: FnMut(&PathStack, &mut String, Flavour)>(&mut self, flavour: Flavour, at: &mut PathStack, f: &mut F) {
+impl<'a> VisitStrings<'a> for Text<'a> {
+    fn visit<F: FnMut(&PathStack, &mut Text<'a>, Flavour)>(&mut self, flavour: Flavour, at: &mut PathStack, f: &mut F) {
         f(at, self, flavour);
     }
 }
 
-impl<T: VisitStrings> VisitStrings for Option<T> {
-    fn visit<F: FnMut(&PathStack, &mut String, Flavour)>(&mut self, flavour: Flavour, at: &mut PathStack, f: &mut F) {
+impl<'a, T: VisitStrings<'a>> VisitStrings<'a> for Option<T> {
+    fn visit<F: FnMut(&PathStack, &mut Text<'a>, Flavour)>(&mut self, flavour: Flavour, at: &mut PathStack, f: &mut F) {
         if let Some(inner) = self {
             inner.visit(flavour, at, f);
         }
     }
 }
 
-impl<T: VisitStrings> VisitStrings for Vec<T> {
-    fn visit<F: FnMut(&PathStack, &mut String, Flavour)>(&mut self, flavour: Flavour, at: &mut PathStack, f: &mut F) {
+impl<'a, T: VisitStrings<'a>> VisitStrings<'a> for Vec<T> {
+    fn visit<F: FnMut(&PathStack, &mut Text<'a>, Flavour)>(&mut self, flavour: Flavour, at: &mut PathStack, f: &mut F) {
         for (i, item) in self.iter_mut().enumerate() {
             at.with(Step::Index(i), |at| item.visit(flavour, at, f));
         }
@@ -81,9 +81,9 @@ impl<T: VisitStrings> VisitStrings for Vec<T> {
 }
 
 macro_rules! visit_ids {
-    ($($id:ty),*) => {$(
-        impl VisitStrings for $id {
-            fn visit<F: FnMut(&PathStack, &mut String, Flavour)>(&mut self, _: Flavour, at: &mut PathStack, f: &mut F) {
+    ($($id:ident),*) => {$(
+        impl<'a> VisitStrings<'a> for $id<'a> {
+            fn visit<F: FnMut(&PathStack, &mut Text<'a>, Flavour)>(&mut self, _: Flavour, at: &mut PathStack, f: &mut F) {
                 f(at, &mut self.0, Flavour::Line);
             }
         }
@@ -92,9 +92,9 @@ macro_rules! visit_ids {
 visit_ids!(EpisodeId, ThemeId, PersonId, FootageId, QuoteId, SourceId);
 
 macro_rules! visit_struct {
-    ($name:ty { $($field:ident : $flavour:ident),* $(,)? }) => {
-        impl VisitStrings for $name {
-            fn visit<F: FnMut(&PathStack, &mut String, Flavour)>(&mut self, _: Flavour, at: &mut PathStack, f: &mut F) {
+    ($name:ident { $($field:ident : $flavour:ident),* $(,)? }) => {
+        impl<'a> VisitStrings<'a> for $name<'a> {
+            fn visit<F: FnMut(&PathStack, &mut Text<'a>, Flavour)>(&mut self, _: Flavour, at: &mut PathStack, f: &mut F) {
                 $( at.with(Step::Key(stringify!($field)), |at| self.$field.visit(Flavour::$flavour, at, f)); )*
             }
         }
@@ -190,6 +190,6 @@ visit_struct!(DatasetFile {
 });
 
 /// Visit every string in the file, depth first, in field order.
-pub fn visit_all<F: FnMut(&PathStack, &mut String, Flavour)>(file: &mut DatasetFile, f: &mut F) {
+pub fn visit_all<'a, F: FnMut(&PathStack, &mut Text<'a>, Flavour)>(file: &mut DatasetFile<'a>, f: &mut F) {
     file.visit(Flavour::Text, &mut PathStack::default(), f);
 }

@@ -185,7 +185,7 @@ impl SearchIndex {
                 add(Field::Title, &e.title);
                 add(Field::Id, e.id.as_str());
                 add(Field::Summary, &e.summary);
-                let events: Vec<&str> = e.events.iter().map(|ev| ev.text.as_str()).collect();
+                let events: Vec<&str> = e.events.iter().map(|ev| &*ev.text).collect();
                 add(Field::Events, &events.join("\n"));
             }
             Kind::Theme => {
@@ -214,7 +214,7 @@ impl SearchIndex {
             Kind::Quote => {
                 let q = &data.quotes[r.index];
                 add(Field::Text, &q.text);
-                let speaker = data.speaker(q).map_or(q.speaker.as_str(), |p| p.name.as_str());
+                let speaker = data.speaker(q).map_or(q.speaker.as_str(), |p| &*p.name);
                 add(Field::Speaker, speaker);
                 add(Field::Id, q.id.as_str());
                 add(Field::Context, q.context.as_deref().unwrap_or_default());

@@ -192,7 +192,7 @@ mod tests {
     use super::*;
     use crate::data::{Dataset, Kind};
 
-    fn index() -> (Dataset, SearchIndex) {
+    fn index() -> (Dataset<'static>, SearchIndex) {
         let data = Dataset::bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
         let index = SearchIndex::build(&data);
         (data, index)

@@ -38,7 +38,7 @@ const SEARCH_GRACE: Duration = Duration::from_millis(8);
 
 /// Run the browser until the user quits. Returns the process exit code: 0 after a normal
 /// quit, 128+n after signal n.
-pub fn run(data: Arc<Dataset>, options: &Options) -> Result<u8, StartError> {
+pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartError> {
     check_tty()?;
     let palette = Palette::from_env();
     let index = Arc::new(SearchIndex::build(&data));

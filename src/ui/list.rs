@@ -63,21 +63,21 @@ fn row_text(data: &Dataset, r: RecordRef) -> (String, String) {
     match r.kind {
         Kind::Episode => {
             let e = &data.episodes[r.index];
-            (e.title.clone(), e.air_date.as_ref().map_or(String::new(), |d| format!("  {d}")))
+            (e.title.to_string(), e.air_date.as_ref().map_or(String::new(), |d| format!("  {d}")))
         }
-        Kind::Theme => (data.themes[r.index].name.clone(), String::new()),
+        Kind::Theme => (data.themes[r.index].name.to_string(), String::new()),
         Kind::Person => {
             let p = &data.people[r.index];
             let roles: Vec<&str> = p.roles.iter().map(|r| r.label()).collect();
-            (p.name.clone(), format!("  {}", roles.join(", ")))
+            (p.name.to_string(), format!("  {}", roles.join(", ")))
         }
         Kind::Footage => {
             let f = &data.footage[r.index];
-            (f.title.clone(), String::new())
+            (f.title.to_string(), String::new())
         }
         Kind::Quote => {
             let q = &data.quotes[r.index];
-            let speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.clone());
+            let speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.to_string());
             (data.label(r).into_owned(), format!("  — {speaker}"))
         }
         Kind::Source => (data.label(r).into_owned(), String::new()),

@@ -10,17 +10,17 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub fn bundled() -> Arc<Dataset> {
+pub fn bundled() -> Arc<Dataset<'static>> {
     Arc::new(Dataset::bundled().unwrap_or_else(|e| panic!("bundled dataset: {e}")).dataset)
 }
 
-pub fn fixture(name: &str) -> Arc<Dataset> {
+pub fn fixture(name: &str) -> Arc<Dataset<'static>> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
     Arc::new(load::from_path(&path).unwrap_or_else(|e| panic!("{name}: {e}")).dataset)
 }
 
 /// An app on `data` in a terminal of `width`×`height`.
-pub fn app(data: Arc<Dataset>, width: u16, height: u16) -> App {
+pub fn app(data: Arc<Dataset<'static>>, width: u16, height: u16) -> App {
     let mut app = App::new(data);
     app.update(Action::Resized { width, height });
     app
