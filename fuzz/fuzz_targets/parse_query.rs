@@ -8,7 +8,7 @@ use defiant::data::Dataset;
 use defiant::search::{Query, SearchIndex};
 use libfuzzer_sys::fuzz_target;
 
-static DATA: LazyLock<(Dataset<'static>, SearchIndex)> = LazyLock::new(|| {
+static DATA: LazyLock<(Dataset<'static>, SearchIndex<'static>)> = LazyLock::new(|| {
     let bytes = include_bytes!("../../tests/fixtures/unicode-names.json");
     let dataset = match defiant::data::load::from_bytes("unicode-names.json", bytes) {
         Ok(loaded) => loaded.dataset,

@@ -41,7 +41,7 @@ const WHEEL_LINES: isize = 3;
 #[derive(Debug)]
 pub struct App {
     data: Arc<Dataset<'static>>,
-    index: Arc<SearchIndex>,
+    index: Arc<SearchIndex<'static>>,
     size: Rect,
     pane: Pane,
     focus: Focus,
@@ -79,7 +79,7 @@ impl App {
     }
 
     /// An app over a dataset whose search index is already built (shared with the worker).
-    pub fn with_index(data: Arc<Dataset<'static>>, index: Arc<SearchIndex>) -> Self {
+    pub fn with_index(data: Arc<Dataset<'static>>, index: Arc<SearchIndex<'static>>) -> Self {
         let mut app = Self {
             data,
             index,
@@ -111,7 +111,7 @@ impl App {
         self.rng = seed | 1;
     }
 
-    pub fn index(&self) -> &Arc<SearchIndex> {
+    pub fn index(&self) -> &Arc<SearchIndex<'static>> {
         &self.index
     }
 

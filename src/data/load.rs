@@ -107,7 +107,11 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
     }
     // Parse without path tracking first: serde_path_to_error costs ≈30 % of the parse and its
     // path is only needed for an error, so a file that fails is parsed again with it.
-    let parsed = match parse_untracked(bytes) {
+    // A file that parses is valid UTF-8 as a whole (outside strings, JSON is ASCII), so this
+    // fails only for a file that will be rejected anyway. Parsing from `&str` then skips
+    // serde_json's own per-string UTF-8 checks.
+    let source = std::str::from_utf8(bytes).unwrap_or_default();
+    let parsed = match parse_untracked(source, bytes) {
         Ok(file) => Ok(file),
         Err(_) => {
             let mut de = serde_json::Deserializer::from_slice(bytes);
@@ -119,7 +123,7 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
     };
     let mut report = Report::new(name);
     let dataset = match parsed {
-        Ok(file) => finish(file, &mut report, &Broken::default()),
+        Ok(file) => finish(file, source, &mut report, &Broken::default()),
         // A wrong type, or a non-string where an enum's name belongs (serde_json calls that a
         // syntax error): collect every error.
         Err((_, error))
@@ -128,7 +132,7 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
         {
             let (file, broken) = collect_records(bytes, &mut report);
             let parse_errors = report.diagnostics.len();
-            let dataset = finish(file, &mut report, &broken);
+            let dataset = finish(file, source, &mut report, &broken);
             broken.remap_paths(&mut report.diagnostics[parse_errors..]);
             dataset
         }
@@ -151,16 +155,25 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
     }
 }
 
-/// The whole file in one pass, with no path tracking (the fast path for a valid file).
-fn parse_untracked(bytes: &[u8]) -> serde_json::Result<DatasetFile<'_>> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let file = DatasetFile::deserialize(&mut de)?;
-    de.end()?;
-    Ok(file)
+/// The whole file in one pass, with no path tracking (the fast path for a valid file):
+/// from `source` when the bytes are UTF-8, else from the bytes (to report where they are not).
+fn parse_untracked<'a>(source: &'a str, bytes: &'a [u8]) -> serde_json::Result<DatasetFile<'a>> {
+    fn parse<'a, R: serde_json::de::Read<'a>>(
+        mut de: serde_json::Deserializer<R>,
+    ) -> serde_json::Result<DatasetFile<'a>> {
+        let file = DatasetFile::deserialize(&mut de)?;
+        de.end()?;
+        Ok(file)
+    }
+    if source.len() == bytes.len() {
+        parse(serde_json::Deserializer::from_str(source))
+    } else {
+        parse(serde_json::Deserializer::from_slice(bytes))
+    }
 }
 
 /// Sanitize, index and validate parsed records; `None` when the schema version is wrong.
-fn finish<'a>(mut file: DatasetFile<'a>, report: &mut Report, broken: &Broken) -> Option<Dataset<'a>> {
+fn finish<'a>(mut file: DatasetFile<'a>, source: &'a str, report: &mut Report, broken: &Broken) -> Option<Dataset<'a>> {
     if file.schema_version != SCHEMA_VERSION {
         report.push(Diagnostic::error(
             "schema_version",
@@ -168,7 +181,7 @@ fn finish<'a>(mut file: DatasetFile<'a>, report: &mut Report, broken: &Broken) -
         ));
     }
     sanitize_all(&mut file, report);
-    let dataset = Dataset::from_file(file);
+    let dataset = Dataset::from_file(file, source);
     for diagnostic in validate::check(&dataset) {
         if !broken.explains(&diagnostic) {
             report.push(diagnostic);

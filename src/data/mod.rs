@@ -35,11 +35,13 @@ pub struct Dataset<'a> {
     pub sources: Vec<Source<'a>>,
     ids: [HashMap<Text<'a>, u32, IdHash>; Kind::ALL.len()],
     links: OnceLock<LinkGraph>,
+    /// The file's text, which borrowed strings point into ("" when it was not valid UTF-8).
+    file_text: &'a str,
 }
 
 impl<'a> Dataset<'a> {
     /// Build lookups over already validated records. Duplicate ids keep the first record.
-    pub(crate) fn from_file(file: DatasetFile<'a>) -> Self {
+    pub(crate) fn from_file(file: DatasetFile<'a>, source: &'a str) -> Self {
         let mut dataset = Self {
             series: file.series,
             episodes: file.episodes,
@@ -50,6 +52,7 @@ impl<'a> Dataset<'a> {
             sources: file.sources,
             ids: Default::default(),
             links: OnceLock::new(),
+            file_text: source,
         };
         for kind in Kind::ALL {
             let mut map = HashMap::with_capacity_and_hasher(dataset.count(kind), IdHash::default());
@@ -65,6 +68,12 @@ impl<'a> Dataset<'a> {
     /// The dataset bundled into the binary.
     pub fn bundled() -> Result<Loaded<'static>, LoadError> {
         load::from_bytes(load::BUNDLED_NAME, load::BUNDLED.as_bytes())
+    }
+
+    /// The text of the file the dataset was loaded from. The search index refers to the
+    /// fields that are slices of it instead of copying them.
+    pub fn file_text(&self) -> &'a str {
+        self.file_text
     }
 
     pub fn count(&self, kind: Kind) -> usize {

@@ -3,6 +3,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::haystack::Haystack;
 use super::query::{Mode, Term};
 
 /// Score credited per character of an exact, prefix or suffix match — about what the fuzzy
@@ -30,10 +31,15 @@ impl Matchers {
     }
 
     /// Score of `term` in a field, or `None` when it does not match. `text` is the field,
-    /// `folded` its lower-cased copy.
-    pub fn score(&self, term: &Term, text: &str, folded: &str) -> Option<i64> {
-        let (hay, needle) =
-            if term.case_sensitive { (text, term.text.as_str()) } else { (folded, term.folded.as_str()) };
+    /// `hay` what its lower-cased comparisons run on.
+    pub fn score(&self, term: &Term, text: &str, hay: Haystack<'_>) -> Option<i64> {
+        // Case-sensitive terms compare the text itself (an ASCII haystack of it would
+        // ignore case).
+        let (hay, needle) = if term.case_sensitive {
+            (Haystack::Folded(text), term.text.as_str())
+        } else {
+            (hay, term.folded.as_str())
+        };
         let chars = needle.chars().count() as i64;
         match term.mode {
             Mode::Fuzzy => {
@@ -41,25 +47,29 @@ impl Matchers {
                 let score = self.for_term(term).fuzzy_match(text, &term.text)?;
                 (score >= min_fuzzy_score(chars)).then_some(score)
             }
-            Mode::Exact => hay.find(needle).map(|at| exact_score(chars, at == 0 || boundary_before(hay, at))),
+            Mode::Exact => hay.find(needle).map(|at| exact_score(chars, at == 0 || boundary_before(hay.as_str(), at))),
             Mode::Prefix => hay.starts_with(needle).then(|| exact_score(chars, true)),
             Mode::Suffix => hay.ends_with(needle).then(|| exact_score(chars, false)),
-            Mode::Whole => (hay == needle).then(|| exact_score(chars, true) * 2),
+            Mode::Whole => hay.equals(needle).then(|| exact_score(chars, true) * 2),
         }
     }
 
     /// Character positions (in `text`) that matched, for highlighting.
-    pub fn positions(&self, term: &Term, text: &str, folded: &str) -> Vec<usize> {
+    pub fn positions(&self, term: &Term, text: &str, hay: Haystack<'_>) -> Vec<usize> {
         match term.mode {
             Mode::Fuzzy => self.for_term(term).fuzzy_indices(text, &term.text).map(|(_, p)| p).unwrap_or_default(),
             _ => {
-                let (hay, needle) =
-                    if term.case_sensitive { (text, term.text.as_str()) } else { (folded, term.folded.as_str()) };
+                let (hay, needle) = if term.case_sensitive {
+                    (Haystack::Folded(text), term.text.as_str())
+                } else {
+                    (hay, term.folded.as_str())
+                };
                 let at = match term.mode {
                     Mode::Prefix | Mode::Whole => hay.starts_with(needle).then_some(0),
-                    Mode::Suffix => hay.ends_with(needle).then(|| hay.len() - needle.len()),
+                    Mode::Suffix => hay.ends_with(needle).then(|| hay.as_str().len() - needle.len()),
                     _ => hay.find(needle),
                 };
+                let hay = hay.as_str();
                 // Folding can change byte lengths (rarely), so count chars, not bytes.
                 match at {
                     Some(at) if hay.is_char_boundary(at) => {
@@ -119,22 +129,13 @@ pub fn min_fuzzy_score(chars: i64) -> i64 {
     if chars <= 2 { 0 } else { chars * 14 }
 }
 
-/// Could `term` match somewhere in `folded`? Exact for the plain modes; for fuzzy terms,
-/// a subsequence test of the lower-cased letters (a superset of real matches, so it
-/// never hides one).
-pub fn may_match(term: &Term, folded: &str) -> bool {
+/// Could `term` match somewhere in `hay`? Exact for the plain modes; for fuzzy terms, a
+/// subsequence test of the lower-cased letters (a superset of real matches, so it never
+/// hides one).
+pub fn may_match(term: &Term, hay: Haystack<'_>) -> bool {
     match term.mode {
-        Mode::Fuzzy => {
-            let mut rest = folded;
-            for c in term.folded.chars() {
-                match rest.find(c) {
-                    Some(at) => rest = &rest[at + c.len_utf8()..],
-                    None => return false,
-                }
-            }
-            true
-        }
-        _ => folded.contains(term.folded.as_str()),
+        Mode::Fuzzy => hay.has_subsequence(&term.folded),
+        _ => hay.find(&term.folded).is_some(),
     }
 }
 

@@ -5,6 +5,7 @@
 //! over the machine's cores; a cancel check between blocks lets a newer query stop a
 //! stale one within a few milliseconds.
 
+mod haystack;
 mod index;
 mod matcher;
 pub mod query;
@@ -43,7 +44,7 @@ const BLOCK: usize = 4096;
 /// Below this many records one thread is faster than two.
 const PARALLEL_FROM: usize = 16_384;
 
-impl SearchIndex {
+impl SearchIndex<'_> {
     /// Every record matching `query`, best first (ties keep dataset order).
     pub fn search(&self, query: &Query) -> Vec<Hit> {
         self.search_cancellable(query, &|| false).unwrap_or_default()
@@ -104,7 +105,6 @@ impl SearchIndex {
         if !query.allows(record.kind) {
             return None;
         }
-        let folded = self.record_folded(i);
         let mut total = 0;
         let mut best: Option<(i64, index::Field)> = None;
         for group in &query.groups {
@@ -112,24 +112,20 @@ impl SearchIndex {
             let mut group_best = 0;
             for term in &group.0 {
                 if term.negated {
-                    let present = may_match(term, folded)
-                        && self
-                            .fields_of(i)
-                            .iter()
-                            .any(|f| matchers.score(term, self.field_text(f), self.field_folded(f)).is_some());
+                    let present = self.fields_of(i).iter().any(|f| {
+                        let hay = self.haystack(f);
+                        may_match(term, hay) && matchers.score(term, self.field_text(f), hay).is_some()
+                    });
                     group_ok |= !present;
                     continue;
                 }
-                if !may_match(term, folded) {
-                    continue;
-                }
                 for f in self.fields_of(i) {
-                    let field_folded = self.field_folded(f);
-                    if !may_match(term, field_folded) {
+                    let hay = self.haystack(f);
+                    if !may_match(term, hay) {
                         continue;
                     }
                     let text = self.field_text(f);
-                    if let Some(score) = matchers.score(term, text, field_folded) {
+                    if let Some(score) = matchers.score(term, text, hay) {
                         let weighted = score * f.field.weight() * coverage(text.len(), term.text.len());
                         group_ok = true;
                         if weighted > group_best {
@@ -157,11 +153,11 @@ impl SearchIndex {
         let matchers = Matchers::default();
         let mut out: Vec<Highlight> = Vec::new();
         for f in self.fields_of(i) {
-            let (text, folded) = (self.field_text(f), self.field_folded(f));
+            let (text, hay) = (self.field_text(f), self.haystack(f));
             let mut positions: Vec<usize> = Vec::new();
             for term in query.groups.iter().flat_map(|g| g.0.iter()).filter(|t| !t.negated) {
-                if may_match(term, folded) && matchers.score(term, text, folded).is_some() {
-                    positions.extend(matchers.positions(term, text, folded));
+                if may_match(term, hay) && matchers.score(term, text, hay).is_some() {
+                    positions.extend(matchers.positions(term, text, hay));
                 }
             }
             if !positions.is_empty() {
@@ -192,7 +188,7 @@ mod tests {
     use super::*;
     use crate::data::{Dataset, Kind};
 
-    fn index() -> (Dataset<'static>, SearchIndex) {
+    fn index() -> (Dataset<'static>, SearchIndex<'static>) {
         let data = Dataset::bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
         let index = SearchIndex::build(&data);
         (data, index)

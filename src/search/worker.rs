@@ -42,7 +42,7 @@ pub struct SearchWorker {
 
 impl SearchWorker {
     /// Start the worker; `publish` receives every (partial or final) result.
-    pub fn spawn(index: Arc<SearchIndex>, publish: impl Fn(SearchUpdate) + Send + 'static) -> Self {
+    pub fn spawn(index: Arc<SearchIndex<'static>>, publish: impl Fn(SearchUpdate) + Send + 'static) -> Self {
         let (requests, inbox) = mpsc::channel();
         let current = Arc::new(AtomicU64::new(0));
         let counter = current.clone();

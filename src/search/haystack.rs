@@ -1,0 +1,137 @@
+//! The text that lower-cased comparisons (the pre-check and the exact modes) run on.
+//!
+//! A non-ASCII field has a lower-cased copy in the index. An ASCII field has none: it is
+//! compared ignoring ASCII case, which gives the same answers as comparing its lower-cased
+//! copy, since lower-casing ASCII only maps `A`–`Z` to `a`–`z`. The needles here are
+//! always lower-cased already (`Term::folded`).
+
+use memchr::{memchr, memchr2};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Haystack<'t> {
+    /// ASCII text, compared ignoring ASCII case.
+    Ascii(&'t str),
+    /// The lower-cased copy of a non-ASCII text.
+    Folded(&'t str),
+}
+
+impl<'t> Haystack<'t> {
+    /// The text as stored: the byte offsets returned by [`find`](Self::find) index it.
+    pub fn as_str(self) -> &'t str {
+        match self {
+            Haystack::Ascii(text) | Haystack::Folded(text) => text,
+        }
+    }
+
+    /// Byte offset of the first occurrence of `needle`.
+    pub fn find(self, needle: &str) -> Option<usize> {
+        match self {
+            Haystack::Folded(folded) => folded.find(needle),
+            Haystack::Ascii(text) => find_ignoring_ascii_case(text.as_bytes(), needle.as_bytes()),
+        }
+    }
+
+    pub fn starts_with(self, needle: &str) -> bool {
+        match self {
+            Haystack::Folded(folded) => folded.starts_with(needle),
+            Haystack::Ascii(text) => {
+                text.as_bytes().get(..needle.len()).is_some_and(|head| head.eq_ignore_ascii_case(needle.as_bytes()))
+            }
+        }
+    }
+
+    pub fn ends_with(self, needle: &str) -> bool {
+        match self {
+            Haystack::Folded(folded) => folded.ends_with(needle),
+            Haystack::Ascii(text) => text
+                .len()
+                .checked_sub(needle.len())
+                .is_some_and(|from| text.as_bytes()[from..].eq_ignore_ascii_case(needle.as_bytes())),
+        }
+    }
+
+    pub fn equals(self, needle: &str) -> bool {
+        match self {
+            Haystack::Folded(folded) => folded == needle,
+            Haystack::Ascii(text) => text.eq_ignore_ascii_case(needle),
+        }
+    }
+
+    /// Do `needle`'s chars occur in this order (not necessarily together)?
+    pub fn has_subsequence(self, needle: &str) -> bool {
+        match self {
+            Haystack::Folded(folded) => {
+                let mut rest = folded;
+                for c in needle.chars() {
+                    match rest.find(c) {
+                        Some(at) => rest = &rest[at + c.len_utf8()..],
+                        None => return false,
+                    }
+                }
+                true
+            }
+            Haystack::Ascii(text) => {
+                let mut rest = text.as_bytes();
+                for c in needle.chars() {
+                    // A non-ASCII char cannot occur in ASCII text.
+                    let Ok(b) = u8::try_from(c) else { return false };
+                    if !b.is_ascii() {
+                        return false;
+                    }
+                    match find_byte_ignoring_ascii_case(b, rest) {
+                        Some(at) => rest = &rest[at + 1..],
+                        None => return false,
+                    }
+                }
+                true
+            }
+        }
+    }
+}
+
+/// `b` (lower-case) or its upper-case form, with memchr's vectorised search.
+fn find_byte_ignoring_ascii_case(b: u8, hay: &[u8]) -> Option<usize> {
+    if b.is_ascii_lowercase() { memchr2(b, b.to_ascii_uppercase(), hay) } else { memchr(b, hay) }
+}
+
+fn find_ignoring_ascii_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some((&first, rest)) = needle.split_first() else { return Some(0) };
+    if !needle.is_ascii() || needle.len() > hay.len() {
+        return None;
+    }
+    let last_start = hay.len() - needle.len();
+    let mut from = 0;
+    while from <= last_start {
+        let at = from + find_byte_ignoring_ascii_case(first, &hay[from..=last_start])?;
+        if hay[at + 1..at + needle.len()].eq_ignore_ascii_case(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// On ASCII text, every operation answers as it would on the lower-cased copy.
+    #[test]
+    fn ascii_comparisons_equal_those_on_a_lower_cased_copy() {
+        let texts = ["", "Dr. Dre", "DE de dE De", "Jimmy Iovine", "a", "abcABCabc", "x-y_Z 09!", "KINDNESS kind"];
+        let needles =
+            ["", "d", "de", "dre", "dr. dre", "e", "abc", "cab", "z", "9!", "kind", "é", "k\u{212a}", "iovine", "xyz"];
+        for text in texts {
+            let folded = text.to_lowercase();
+            let (ascii, copy) = (Haystack::Ascii(text), Haystack::Folded(&folded));
+            for needle in needles {
+                let needle = needle.to_lowercase();
+                assert_eq!(ascii.find(&needle), copy.find(&needle), "find {needle:?} in {text:?}");
+                assert_eq!(ascii.starts_with(&needle), copy.starts_with(&needle), "{needle:?} {text:?}");
+                assert_eq!(ascii.ends_with(&needle), copy.ends_with(&needle), "{needle:?} {text:?}");
+                assert_eq!(ascii.equals(&needle), copy.equals(&needle), "{needle:?} {text:?}");
+                assert_eq!(ascii.has_subsequence(&needle), copy.has_subsequence(&needle), "{needle:?} {text:?}");
+            }
+        }
+    }
+}
