@@ -70,7 +70,15 @@ pub fn text_with_findings<'a>(input: &'a str, found: &mut impl FnMut(Finding)) -
 
 /// True when a string has nothing the sanitizer would change: the fast path for clean data.
 fn is_plain(input: &str) -> bool {
-    input.bytes().all(|b| (0x20..0x7f).contains(&b)) || !input.chars().any(needs_attention)
+    is_printable_ascii(input.as_bytes()) || !input.chars().any(needs_attention)
+}
+
+/// Only 0x20–0x7E, the common case. Blocks of 16 bytes are checked without an early exit,
+/// which the compiler vectorises: at 100k records loading spent ≈ 5 ms here byte by byte.
+fn is_printable_ascii(bytes: &[u8]) -> bool {
+    let printable = |b: &u8| b.wrapping_sub(0x20) < 0x5f;
+    let mut blocks = bytes.chunks_exact(16);
+    blocks.all(|block| block.iter().fold(true, |all, b| all & printable(b))) && blocks.remainder().iter().all(printable)
 }
 
 fn needs_attention(c: char) -> bool {
@@ -193,6 +201,22 @@ mod tests {
         let _ = text_with_findings(s, &mut |f| v.push(f));
         v.dedup();
         v
+    }
+
+    #[test]
+    fn the_block_check_finds_a_control_byte_at_any_position() {
+        for len in 0..40 {
+            let plain = "x".repeat(len);
+            assert!(is_printable_ascii(plain.as_bytes()));
+            for at in 0..len {
+                for bad in [0x00, 0x1b, 0x1f, 0x7f, 0x80, 0xff] {
+                    let mut bytes = plain.clone().into_bytes();
+                    bytes[at] = bad;
+                    assert!(!is_printable_ascii(&bytes), "{bad:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert!(is_printable_ascii(b" ~"));
     }
 
     #[test]
