@@ -772,7 +772,9 @@ fn assert_layout_intact(what: &str, app: &App) {
     // The help overlay is drawn over the blocks, and the quote reader replaces them: the
     // blocks' borders are checked on the other screens.
     let blocks = match app.layout() {
-        Some(layout) if matches!(app.context(), Context::List | Context::Detail | Context::Search) => {
+        Some(layout)
+            if matches!(app.context(), Context::List | Context::Detail | Context::Filter | Context::Search) =>
+        {
             [layout.list, layout.detail]
         }
         _ => [None, None],

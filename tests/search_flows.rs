@@ -5,8 +5,9 @@ mod common;
 
 use common::{app, bundled, press, screen};
 use defiant::app::detail_doc::Tone;
-use defiant::app::{Context, Focus, Pane};
+use defiant::app::{Context, Focus, Pane, keymap};
 use defiant::data::Kind;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 fn typed(app: &mut defiant::app::App, text: &str) {
     let script: Vec<String> = text.chars().map(|c| if c == ' ' { " ".into() } else { c.to_string() }).collect();
@@ -26,7 +27,11 @@ fn slash_filters_the_focused_pane_and_escape_restores_the_view() {
     press(&mut app, "3 j j");
     let before = (app.pane(), app.cursor(Pane::People), app.focus());
     press(&mut app, "/");
-    assert_eq!(app.context(), Context::Search);
+    assert_eq!(app.context(), Context::Filter);
+    // A pane filter has no kind facets: Tab is not bound there, and no hint offers it.
+    assert_eq!(app.action_for(KeyEvent::from(KeyCode::Tab)), None);
+    assert!(keymap::hints(Context::Filter).iter().all(|(keys, _)| keys != "Tab"));
+    assert!(keymap::hints(Context::Search).iter().any(|(keys, hint)| keys == "Tab" && *hint == "kind"));
     assert_eq!(
         app.search().map(|s| s.shown.len()),
         Some(app.data().count(Kind::Person)),

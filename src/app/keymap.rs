@@ -12,7 +12,9 @@ pub enum Context {
     List,
     /// Reading a record and choosing links.
     Detail,
-    /// Typing a search (`/` or `s`).
+    /// Typing a filter over the focused pane (`/`).
+    Filter,
+    /// Typing a search over every kind (`s`).
     Search,
     /// Reading a quote full-screen.
     Reader,
@@ -25,6 +27,7 @@ impl Context {
         match self {
             Context::List => "List",
             Context::Detail => "Detail",
+            Context::Filter => "Filter",
             Context::Search => "Search",
             Context::Reader => "Reader",
             Context::Help => "Help",
@@ -98,10 +101,13 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-use Context::{Detail, Help, List, Reader, Search};
+use Context::{Detail, Filter, Help, List, Reader, Search};
 const BROWSE: &[Context] = &[List, Detail];
 const EVERYWHERE: &[Context] = &[List, Detail, Help];
-const SEARCH: &[Context] = &[Search];
+/// Typing a query: a pane filter or a global search.
+const TYPING: &[Context] = &[Filter, Search];
+/// Only the global search has kind facets.
+const GLOBAL_SEARCH: &[Context] = &[Search];
 const READER: &[Context] = &[Reader];
 
 /// The default key table (UX.md §4.3).
@@ -342,117 +348,117 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::Down), ctrl('n'), ctrl('j')],
         action: Action::SelectNext,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "next result",
         hint: Some("move"),
     },
     Binding {
         keys: &[plain(KeyCode::Up), ctrl('p'), ctrl('k')],
         action: Action::SelectPrevious,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "previous result",
         hint: None,
     },
     Binding {
         keys: &[plain(KeyCode::PageDown)],
         action: Action::PageDown,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "a page of results down",
         hint: None,
     },
     Binding {
         keys: &[plain(KeyCode::PageUp)],
         action: Action::PageUp,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "a page of results up",
         hint: None,
     },
     Binding {
         keys: &[plain(KeyCode::Enter)],
         action: Action::Open,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "open the selected result",
         hint: Some("open"),
     },
     Binding {
         keys: &[plain(KeyCode::Esc)],
         action: Action::Cancel,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "close the search, back to where you were",
         hint: Some("cancel"),
     },
     Binding {
         keys: &[plain(KeyCode::Tab)],
         action: Action::NextFacet,
-        contexts: SEARCH,
-        help: "only the next kind (global search)",
+        contexts: GLOBAL_SEARCH,
+        help: "only the next kind",
         hint: Some("kind"),
     },
     Binding {
         keys: &[plain(KeyCode::BackTab)],
         action: Action::PreviousFacet,
-        contexts: SEARCH,
-        help: "only the previous kind (global search)",
+        contexts: GLOBAL_SEARCH,
+        help: "only the previous kind",
         hint: None,
     },
     Binding {
         keys: &[ctrl('e')],
         action: Action::ToggleExact,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "toggle exact matching (no fuzzy)",
         hint: Some("exact"),
     },
     Binding {
         keys: &[plain(KeyCode::Backspace)],
         action: Action::DeleteCharBefore,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "delete the character before the cursor",
         hint: None,
     },
     Binding {
         keys: &[plain(KeyCode::Delete), ctrl('d')],
         action: Action::DeleteCharAfter,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "delete the character under the cursor",
         hint: None,
     },
-    Binding { keys: &[ctrl('u')], action: Action::ClearQuery, contexts: SEARCH, help: "clear the query", hint: None },
+    Binding { keys: &[ctrl('u')], action: Action::ClearQuery, contexts: TYPING, help: "clear the query", hint: None },
     Binding {
         keys: &[plain(KeyCode::Left)],
         action: Action::CursorLeft,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "cursor left",
         hint: None,
     },
     Binding {
         keys: &[plain(KeyCode::Right)],
         action: Action::CursorRight,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "cursor right",
         hint: None,
     },
     Binding {
         keys: &[plain(KeyCode::Home), ctrl('a')],
         action: Action::CursorStart,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "cursor to the start",
         hint: None,
     },
     Binding {
         keys: &[plain(KeyCode::End)],
         action: Action::CursorEnd,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "cursor to the end",
         hint: None,
     },
     Binding {
         keys: &[plain(KeyCode::F(1))],
         action: Action::ToggleHelp,
-        contexts: SEARCH,
+        contexts: TYPING,
         help: "help",
         hint: Some("help"),
     },
-    Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: SEARCH, help: "quit", hint: None },
+    Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: TYPING, help: "quit", hint: None },
     Binding {
         keys: &[ch('n'), ch('l'), plain(KeyCode::Right)],
         action: Action::NextQuote,
@@ -595,7 +601,9 @@ pub fn resolve(context: Context, event: KeyEvent) -> Option<Action> {
     let bound = BINDINGS.iter().find(|b| b.contexts.contains(&context) && b.keys.contains(&key));
     match (bound, context, key.code) {
         (Some(binding), _, _) => Some(binding.action.clone()),
-        (None, Search, KeyCode::Char(c)) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+        (None, Filter | Search, KeyCode::Char(c))
+            if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
             Some(Action::InsertChar(c))
         }
         _ => None,
@@ -626,7 +634,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for context in [List, Detail, Search, Reader, Help] {
+        for context in [List, Detail, Filter, Search, Reader, Help] {
             let mut seen: Vec<Key> = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
                 for key in binding.keys {

@@ -169,12 +169,17 @@ impl App {
 
     /// The key table in force.
     pub fn context(&self) -> Context {
-        match (self.help, &self.reader, &self.search, self.focus) {
-            (Some(_), _, _, _) => Context::Help,
-            (None, Some(_), _, _) => Context::Reader,
-            (None, None, Some(_), _) => Context::Search,
-            (None, None, None, Focus::Detail) => Context::Detail,
-            (None, None, None, Focus::List) => Context::List,
+        if self.help.is_some() { Context::Help } else { self.context_under_help() }
+    }
+
+    /// The key table under the help overlay (the one help describes while it is open).
+    pub fn context_under_help(&self) -> Context {
+        match (&self.reader, &self.search, self.focus) {
+            (Some(_), _, _) => Context::Reader,
+            (None, Some(search), _) if search.scope == Scope::Everything => Context::Search,
+            (None, Some(_), _) => Context::Filter,
+            (None, None, Focus::Detail) => Context::Detail,
+            (None, None, Focus::List) => Context::List,
         }
     }
 

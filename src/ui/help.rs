@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Palette;
-use crate::app::{App, Context, Focus, keymap};
+use crate::app::{App, Context, keymap};
 use crate::text::truncate_to_width;
 
 /// The query language, as the README documents it.
@@ -21,12 +21,7 @@ const SEARCH_SYNTAX: &[(&str, &str)] = &[
 ];
 
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
-    let below = match (app.reader(), app.search(), app.focus()) {
-        (Some(_), _, _) => Context::Reader,
-        (None, Some(_), _) => Context::Search,
-        (None, None, Focus::List) => Context::List,
-        (None, None, Focus::Detail) => Context::Detail,
-    };
+    let below = app.context_under_help();
     let width = area.width.saturating_sub(4).clamp(1, 72);
     let height = area.height.saturating_sub(2).max(1);
     let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
