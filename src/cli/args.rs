@@ -49,7 +49,7 @@ pub enum Command {
     List {
         /// Only this kind of record
         #[arg(value_enum)]
-        kind: Option<KindArg>,
+        kind: Option<Kind>,
         /// Print a JSON array of {kind, id, label}
         #[arg(long)]
         json: bool,
@@ -71,7 +71,7 @@ pub enum Command {
         query: Vec<String>,
         /// Only this kind of record (same as a `kind:` facet in the query)
         #[arg(long, value_enum)]
-        kind: Option<KindArg>,
+        kind: Option<Kind>,
         /// At most this many results (0 = all)
         #[arg(long, default_value_t = 50)]
         limit: usize,
@@ -123,26 +123,14 @@ Examples:
   defiant search 'quote: chronic !hughes'
   defiant search levitator --json --limit 3";
 
-/// Record kinds as the command line spells them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindArg {
-    Episode,
-    Theme,
-    Person,
-    Footage,
-    Quote,
-    Source,
-}
+/// `--kind` takes a record kind by its singular name (`quote`, `person`, …), the same name
+/// `kind:id` references use.
+impl ValueEnum for Kind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Kind::ALL
+    }
 
-impl From<KindArg> for Kind {
-    fn from(kind: KindArg) -> Kind {
-        match kind {
-            KindArg::Episode => Kind::Episode,
-            KindArg::Theme => Kind::Theme,
-            KindArg::Person => Kind::Person,
-            KindArg::Footage => Kind::Footage,
-            KindArg::Quote => Kind::Quote,
-            KindArg::Source => Kind::Source,
-        }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
     }
 }

@@ -13,11 +13,11 @@ mod show;
 use std::io::{self, Write};
 use std::path::Path;
 
-pub use args::{Cli, Command, KindArg};
+pub use args::{Cli, Command};
 use clap::CommandFactory;
 pub use show::resolve_or_explain;
 
-use crate::data::{self, Dataset, Kind, Loaded};
+use crate::data::{self, Dataset, Loaded};
 
 /// How a command ended; `main` maps it to the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,12 +67,12 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
         }
         Command::List { kind, json } => {
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
-            list::run(&loaded.dataset, kind.map(Kind::from), *json, out)
+            list::run(&loaded.dataset, *kind, *json, out)
         }
         Command::Search { query, kind, limit, exact, json, timings } => {
             let options = search::Options {
                 query: query.join(" "),
-                kind: kind.map(Kind::from),
+                kind: *kind,
                 limit: *limit,
                 exact: *exact,
                 json: *json,
