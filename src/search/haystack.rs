@@ -134,4 +134,21 @@ mod tests {
             }
         }
     }
+
+    proptest::proptest! {
+        /// The same on any ASCII text and needle, with a small alphabet so matches happen.
+        #[test]
+        fn ascii_comparisons_equal_those_on_a_lower_cased_copy_for_any_text(
+            text in "[aAbB .!-]{0,24}",
+            needle in "[abAB .!-]{0,5}",
+        ) {
+            let (folded, needle) = (text.to_lowercase(), needle.to_lowercase());
+            let (ascii, copy) = (Haystack::Ascii(&text), Haystack::Folded(&folded));
+            proptest::prop_assert_eq!(ascii.find(&needle), copy.find(&needle));
+            proptest::prop_assert_eq!(ascii.starts_with(&needle), copy.starts_with(&needle));
+            proptest::prop_assert_eq!(ascii.ends_with(&needle), copy.ends_with(&needle));
+            proptest::prop_assert_eq!(ascii.equals(&needle), copy.equals(&needle));
+            proptest::prop_assert_eq!(ascii.has_subsequence(&needle), copy.has_subsequence(&needle));
+        }
+    }
 }
