@@ -105,12 +105,12 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(fail(name, "file is empty: expected a JSON object with 'series', 'episodes', …".into()));
     }
+    // A file that parses is valid UTF-8 as a whole (outside strings, JSON is ASCII), so this
+    // is `None` only for a file that will be rejected anyway. Parsing from `&str` skips
+    // serde_json's own per-string UTF-8 checks, and the search index refers to the text.
+    let source = std::str::from_utf8(bytes).ok();
     // Parse without path tracking first: serde_path_to_error costs ≈30 % of the parse and its
     // path is only needed for an error, so a file that fails is parsed again with it.
-    // A file that parses is valid UTF-8 as a whole (outside strings, JSON is ASCII), so this
-    // fails only for a file that will be rejected anyway. Parsing from `&str` then skips
-    // serde_json's own per-string UTF-8 checks.
-    let source = std::str::from_utf8(bytes).unwrap_or_default();
     let parsed = match parse_untracked(source, bytes) {
         Ok(file) => Ok(file),
         Err(_) => {
@@ -123,7 +123,7 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
     };
     let mut report = Report::new(name);
     let dataset = match parsed {
-        Ok(file) => finish(file, source, &mut report, &Broken::default()),
+        Ok(file) => finish(file, source.unwrap_or_default(), &mut report, &Broken::default()),
         // A wrong type, or a non-string where an enum's name belongs (serde_json calls that a
         // syntax error): collect every error.
         Err((_, error))
@@ -132,7 +132,7 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
         {
             let (file, broken) = collect_records(bytes, &mut report);
             let parse_errors = report.diagnostics.len();
-            let dataset = finish(file, source, &mut report, &broken);
+            let dataset = finish(file, source.unwrap_or_default(), &mut report, &broken);
             broken.remap_paths(&mut report.diagnostics[parse_errors..]);
             dataset
         }
@@ -157,7 +157,7 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
 
 /// The whole file in one pass, with no path tracking (the fast path for a valid file):
 /// from `source` when the bytes are UTF-8, else from the bytes (to report where they are not).
-fn parse_untracked<'a>(source: &'a str, bytes: &'a [u8]) -> serde_json::Result<DatasetFile<'a>> {
+fn parse_untracked<'a>(source: Option<&'a str>, bytes: &'a [u8]) -> serde_json::Result<DatasetFile<'a>> {
     fn parse<'a, R: serde_json::de::Read<'a>>(
         mut de: serde_json::Deserializer<R>,
     ) -> serde_json::Result<DatasetFile<'a>> {
@@ -165,10 +165,9 @@ fn parse_untracked<'a>(source: &'a str, bytes: &'a [u8]) -> serde_json::Result<D
         de.end()?;
         Ok(file)
     }
-    if source.len() == bytes.len() {
-        parse(serde_json::Deserializer::from_str(source))
-    } else {
-        parse(serde_json::Deserializer::from_slice(bytes))
+    match source {
+        Some(source) => parse(serde_json::Deserializer::from_str(source)),
+        None => parse(serde_json::Deserializer::from_slice(bytes)),
     }
 }
 

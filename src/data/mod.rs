@@ -142,14 +142,7 @@ impl<'a> Dataset<'a> {
     }
 
     pub fn id(&self, r: RecordRef) -> &str {
-        match r.kind {
-            Kind::Episode => self.episodes[r.index].id.as_str(),
-            Kind::Theme => self.themes[r.index].id.as_str(),
-            Kind::Person => self.people[r.index].id.as_str(),
-            Kind::Footage => self.footage[r.index].id.as_str(),
-            Kind::Quote => self.quotes[r.index].id.as_str(),
-            Kind::Source => self.sources[r.index].id.as_str(),
-        }
+        self.id_text(r)
     }
 
     /// A record's id as stored: cloning it copies no bytes when it borrows from the file.

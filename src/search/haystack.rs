@@ -1,9 +1,10 @@
 //! The text that lower-cased comparisons (the pre-check and the exact modes) run on.
 //!
-//! A non-ASCII field has a lower-cased copy in the index. An ASCII field has none: it is
-//! compared ignoring ASCII case, which gives the same answers as comparing its lower-cased
-//! copy, since lower-casing ASCII only maps `A`–`Z` to `a`–`z`. The needles here are
-//! always lower-cased already (`Term::folded`).
+//! A non-ASCII field has a lower-cased copy in the index, compared as it is. An ASCII field
+//! has none: it is compared ignoring ASCII case, which gives the same answers as comparing
+//! its lower-cased copy, since lower-casing ASCII only maps `A`–`Z` to `a`–`z`. Needles are
+//! lower-cased already (`Term::folded`), except a case-sensitive term's, which is looked for
+//! in the field as it is.
 
 use memchr::{memchr, memchr2};
 
@@ -11,29 +12,30 @@ use memchr::{memchr, memchr2};
 pub enum Haystack<'t> {
     /// ASCII text, compared ignoring ASCII case.
     Ascii(&'t str),
-    /// The lower-cased copy of a non-ASCII text.
-    Folded(&'t str),
+    /// Text compared as it is: the lower-cased copy of a non-ASCII field, or the field itself
+    /// for a case-sensitive term.
+    AsIs(&'t str),
 }
 
 impl<'t> Haystack<'t> {
     /// The text as stored: the byte offsets returned by [`find`](Self::find) index it.
     pub fn as_str(self) -> &'t str {
         match self {
-            Haystack::Ascii(text) | Haystack::Folded(text) => text,
+            Haystack::Ascii(text) | Haystack::AsIs(text) => text,
         }
     }
 
     /// Byte offset of the first occurrence of `needle`.
     pub fn find(self, needle: &str) -> Option<usize> {
         match self {
-            Haystack::Folded(folded) => folded.find(needle),
+            Haystack::AsIs(hay) => hay.find(needle),
             Haystack::Ascii(text) => find_ignoring_ascii_case(text.as_bytes(), needle.as_bytes()),
         }
     }
 
     pub fn starts_with(self, needle: &str) -> bool {
         match self {
-            Haystack::Folded(folded) => folded.starts_with(needle),
+            Haystack::AsIs(hay) => hay.starts_with(needle),
             Haystack::Ascii(text) => {
                 text.as_bytes().get(..needle.len()).is_some_and(|head| head.eq_ignore_ascii_case(needle.as_bytes()))
             }
@@ -42,7 +44,7 @@ impl<'t> Haystack<'t> {
 
     pub fn ends_with(self, needle: &str) -> bool {
         match self {
-            Haystack::Folded(folded) => folded.ends_with(needle),
+            Haystack::AsIs(hay) => hay.ends_with(needle),
             Haystack::Ascii(text) => text
                 .len()
                 .checked_sub(needle.len())
@@ -52,7 +54,7 @@ impl<'t> Haystack<'t> {
 
     pub fn equals(self, needle: &str) -> bool {
         match self {
-            Haystack::Folded(folded) => folded == needle,
+            Haystack::AsIs(hay) => hay == needle,
             Haystack::Ascii(text) => text.eq_ignore_ascii_case(needle),
         }
     }
@@ -60,8 +62,8 @@ impl<'t> Haystack<'t> {
     /// Do `needle`'s chars occur in this order (not necessarily together)?
     pub fn has_subsequence(self, needle: &str) -> bool {
         match self {
-            Haystack::Folded(folded) => {
-                let mut rest = folded;
+            Haystack::AsIs(hay) => {
+                let mut rest = hay;
                 for c in needle.chars() {
                     match rest.find(c) {
                         Some(at) => rest = &rest[at + c.len_utf8()..],
@@ -123,7 +125,7 @@ mod tests {
             ["", "d", "de", "dre", "dr. dre", "e", "abc", "cab", "z", "9!", "kind", "é", "k\u{212a}", "iovine", "xyz"];
         for text in texts {
             let folded = text.to_lowercase();
-            let (ascii, copy) = (Haystack::Ascii(text), Haystack::Folded(&folded));
+            let (ascii, copy) = (Haystack::Ascii(text), Haystack::AsIs(&folded));
             for needle in needles {
                 let needle = needle.to_lowercase();
                 assert_eq!(ascii.find(&needle), copy.find(&needle), "find {needle:?} in {text:?}");
@@ -143,7 +145,7 @@ mod tests {
             needle in "[abAB .!-]{0,5}",
         ) {
             let (folded, needle) = (text.to_lowercase(), needle.to_lowercase());
-            let (ascii, copy) = (Haystack::Ascii(&text), Haystack::Folded(&folded));
+            let (ascii, copy) = (Haystack::Ascii(&text), Haystack::AsIs(&folded));
             proptest::prop_assert_eq!(ascii.find(&needle), copy.find(&needle));
             proptest::prop_assert_eq!(ascii.starts_with(&needle), copy.starts_with(&needle));
             proptest::prop_assert_eq!(ascii.ends_with(&needle), copy.ends_with(&needle));

@@ -81,7 +81,7 @@ pub(super) struct FieldEntry {
 /// Most fields are not copied: a field whose text is a slice of the dataset's file (the
 /// common case, see `data::model::Text`) is kept as a range of it. Only texts that are not
 /// there verbatim go into `own`, and only non-ASCII texts get a lower-cased copy in `folded`.
-/// At 100k records that is ≈ 0.3 MB of arenas instead of ≈ 28 MB.
+/// At 100k synthetic records the two arenas hold 0.16 MB, where copies of every field took ≈ 28 MB.
 #[derive(Debug, Default)]
 pub struct SearchIndex<'a> {
     pub(super) records: Vec<RecordRef>,
@@ -267,7 +267,7 @@ impl<'a> SearchIndex<'a> {
         if f.ascii {
             Haystack::Ascii(self.field_text(f))
         } else {
-            Haystack::Folded(&self.folded[f.folded_start as usize..f.folded_end as usize])
+            Haystack::AsIs(&self.folded[f.folded_start as usize..f.folded_end as usize])
         }
     }
 
@@ -324,7 +324,7 @@ mod tests {
                 }
                 match index.haystack(f) {
                     Haystack::Ascii(hay) => assert!(f.ascii && hay == text && text.is_ascii()),
-                    Haystack::Folded(folded) => {
+                    Haystack::AsIs(folded) => {
                         assert_eq!(folded, text.chars().flat_map(char::to_lowercase).collect::<String>())
                     }
                 }

@@ -33,13 +33,7 @@ impl Matchers {
     /// Score of `term` in a field, or `None` when it does not match. `text` is the field,
     /// `hay` what its lower-cased comparisons run on.
     pub fn score(&self, term: &Term, text: &str, hay: Haystack<'_>) -> Option<i64> {
-        // Case-sensitive terms compare the text itself (an ASCII haystack of it would
-        // ignore case).
-        let (hay, needle) = if term.case_sensitive {
-            (Haystack::Folded(text), term.text.as_str())
-        } else {
-            (hay, term.folded.as_str())
-        };
+        let (hay, needle) = hay_and_needle(term, text, hay);
         let chars = needle.chars().count() as i64;
         match term.mode {
             Mode::Fuzzy => {
@@ -59,11 +53,7 @@ impl Matchers {
         match term.mode {
             Mode::Fuzzy => self.for_term(term).fuzzy_indices(text, &term.text).map(|(_, p)| p).unwrap_or_default(),
             _ => {
-                let (hay, needle) = if term.case_sensitive {
-                    (Haystack::Folded(text), term.text.as_str())
-                } else {
-                    (hay, term.folded.as_str())
-                };
+                let (hay, needle) = hay_and_needle(term, text, hay);
                 let at = match term.mode {
                     Mode::Prefix | Mode::Whole => hay.starts_with(needle).then_some(0),
                     Mode::Suffix => hay.ends_with(needle).then(|| hay.as_str().len() - needle.len()),
@@ -81,6 +71,12 @@ impl Matchers {
             }
         }
     }
+}
+
+/// What a plain (non-fuzzy) term compares: a case-sensitive term looks for itself in the
+/// text as it is; any other looks for its lower-cased form in the lower-cased haystack.
+fn hay_and_needle<'t>(term: &'t Term, text: &'t str, hay: Haystack<'t>) -> (Haystack<'t>, &'t str) {
+    if term.case_sensitive { (Haystack::AsIs(text), &term.text) } else { (hay, &term.folded) }
 }
 
 /// `text` from the character before the first possible match of the pattern's first
