@@ -51,18 +51,6 @@ macro_rules! id_type {
             }
         }
 
-        impl<'a> From<&'a str> for $name<'a> {
-            fn from(id: &'a str) -> Self {
-                Self(Cow::Borrowed(id))
-            }
-        }
-
-        impl From<String> for $name<'_> {
-            fn from(id: String) -> Self {
-                Self(Cow::Owned(id))
-            }
-        }
-
         impl std::fmt::Display for $name<'_> {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(&self.0)
