@@ -19,51 +19,94 @@ pub struct LinkGroup {
 
 #[derive(Debug)]
 pub(super) struct LinkGraph {
-    /// Global index of the first record of each kind.
-    base: [usize; Kind::ALL.len()],
+    /// Global index of the first record of each kind (records are numbered kind by kind).
+    base: [u32; Kind::ALL.len()],
+    /// `neighbours[offsets[g]..offsets[g + 1]]` are record g's links, by global index:
+    /// sorted, so kind by kind in `Kind::ALL` order and in file order within a kind.
     offsets: Vec<u32>,
-    neighbours: Vec<(Kind, u32)>,
+    neighbours: Vec<u32>,
 }
 
 impl LinkGraph {
+    /// Resolve every reference once, then lay the links out with a counting sort: count
+    /// each record's links, give each record its slice, fill the slices. At 1M records
+    /// (≈ 4M references) that replaced sorting 8M 24-byte edges, which kept the browser's
+    /// first frame waiting ≈ 0.7 s.
     pub(super) fn build(data: &Dataset) -> Self {
-        let mut base = [0; Kind::ALL.len()];
-        let mut total = 0;
+        let mut base = [0u32; Kind::ALL.len()];
+        let mut total = 0u32;
         for kind in Kind::ALL {
             base[kind as usize] = total;
-            total += data.count(kind);
+            total += data.count(kind) as u32;
         }
-        let global = |r: RecordRef| base[r.kind as usize] + r.index;
+        let global = |r: RecordRef| base[r.kind as usize] + r.index as u32;
 
-        let mut edges: Vec<(usize, RecordRef)> = Vec::new();
+        let mut edges: Vec<(u32, u32)> = Vec::new();
         for kind in Kind::ALL {
             for from in data.records(kind) {
                 for_each_reference(data, from, |to| {
                     if to != from {
-                        edges.push((global(from), to));
-                        edges.push((global(to), from));
+                        edges.push((global(from), global(to)));
                     }
                 });
             }
         }
-        edges.sort_unstable();
-        edges.dedup();
 
-        let mut offsets = vec![0u32; total + 1];
-        for &(from, _) in &edges {
-            offsets[from + 1] += 1;
+        // Links are shown both ways: each edge is in both records' lists.
+        let mut offsets = vec![0u32; total as usize + 1];
+        for &(a, b) in &edges {
+            offsets[a as usize + 1] += 1;
+            offsets[b as usize + 1] += 1;
         }
-        for i in 0..total {
+        for i in 0..total as usize {
             offsets[i + 1] += offsets[i];
         }
-        let neighbours = edges.into_iter().map(|(_, to)| (to.kind, to.index as u32)).collect();
+        let mut next = offsets.clone();
+        let mut neighbours = vec![0u32; edges.len() * 2];
+        for &(a, b) in &edges {
+            for (from, to) in [(a, b), (b, a)] {
+                let at = &mut next[from as usize];
+                neighbours[*at as usize] = to;
+                *at += 1;
+            }
+        }
+        drop(edges);
+
+        // Sort each list and drop repeats (a quote naming one source in `source` and in
+        // `sources`), moving the lists left over the gaps: a list is never written past
+        // where it is read.
+        let mut write = 0usize;
+        let mut start = 0usize;
+        for node in 0..total as usize {
+            let end = offsets[node + 1] as usize;
+            neighbours[start..end].sort_unstable();
+            let mut previous = None;
+            for read in start..end {
+                let to = neighbours[read];
+                if previous != Some(to) {
+                    neighbours[write] = to;
+                    write += 1;
+                    previous = Some(to);
+                }
+            }
+            start = end;
+            offsets[node + 1] = write as u32;
+        }
+        neighbours.truncate(write);
+        neighbours.shrink_to_fit();
         Self { base, offsets, neighbours }
     }
 
+    /// The record with global index `g`: of the last kind whose records start at or before it.
+    fn record(&self, g: u32) -> RecordRef {
+        let kind = Kind::ALL.iter().rev().copied().find(|&k| self.base[k as usize] <= g).unwrap_or(Kind::Episode);
+        RecordRef::new(kind, (g - self.base[kind as usize]) as usize)
+    }
+
     fn neighbours(&self, r: RecordRef) -> impl Iterator<Item = RecordRef> + '_ {
-        let at = self.base[r.kind as usize] + r.index;
+        let at = (self.base[r.kind as usize] + r.index as u32) as usize;
         let (start, end) = (self.offsets[at] as usize, self.offsets[at + 1] as usize);
-        self.neighbours[start..end].iter().map(|&(kind, index)| RecordRef::new(kind, index as usize))
+        self.neighbours[start..end].iter().map(|&g| self.record(g))
     }
 
     pub(super) fn groups(&self, r: RecordRef) -> Vec<LinkGroup> {
@@ -145,5 +188,46 @@ fn for_each_reference(data: &Dataset, from: RecordRef, mut f: impl FnMut(RecordR
             quote.variants.iter().for_each(|v| to(Kind::Source, v.source.as_str()));
         }
         Kind::Source => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// The counting-sort layout gives every record exactly the links a plain set of
+    /// (record, linked record) pairs gives, in kind order then file order.
+    #[test]
+    fn links_equal_every_reference_taken_both_ways() {
+        let data = Dataset::bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
+        let mut pairs: BTreeSet<(RecordRef, RecordRef)> = BTreeSet::new();
+        for kind in Kind::ALL {
+            for from in data.records(kind) {
+                for_each_reference(&data, from, |to| {
+                    if to != from {
+                        pairs.insert((from, to));
+                        pairs.insert((to, from));
+                    }
+                });
+            }
+        }
+        let graph = LinkGraph::build(&data);
+        let mut seen = 0;
+        for kind in Kind::ALL {
+            for r in data.records(kind) {
+                let expected: Vec<RecordRef> = pairs
+                    .range((r, RecordRef::new(Kind::Episode, 0))..)
+                    .take_while(|(from, _)| *from == r)
+                    .map(|&(_, to)| to)
+                    .collect();
+                let actual: Vec<RecordRef> = graph.neighbours(r).collect();
+                assert_eq!(actual, expected, "{r:?}");
+                seen += actual.len();
+            }
+        }
+        assert_eq!(seen, pairs.len());
+        assert!(seen > 1000, "the bundled data has {seen} links");
     }
 }
