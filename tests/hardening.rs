@@ -22,12 +22,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use bin_support::{Run, defiant_in, run};
+use common::bytes::{assert_no_injected_controls, frame_bytes, is_bidi, is_invisible};
 use defiant::app::{Action, App, Context};
 use defiant::data::{Dataset, load};
 use defiant::search::{Query, SearchIndex};
 use defiant::ui::{self, Palette};
 use ratatui::Terminal;
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use serde_json::Value;
@@ -170,29 +171,6 @@ fn clean() -> Generated {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::copy(fixture_path("all-fields.json"), dir.path().join("clean.json")).expect("copy");
     Generated { dir, name: "clean.json".into(), paths: Vec::new() }
-}
-
-/// Bidirectional formatting characters (listed here, not taken from the crate under test).
-fn is_bidi(c: char) -> bool {
-    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// The invisible characters the payloads use.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200b}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{feff}'
-            | '\u{ad}'
-            | '\u{3164}'
-            | '\u{115f}'
-            | '\u{1160}'
-            | '\u{ffa0}'
-            | '\u{180e}'
-            | '\u{34f}'
-            | '\u{e0000}'..='\u{e007f}'
-    )
 }
 
 /// A string that may reach a terminal: no C0 (but `\n`), DEL, C1, bidi or invisible character.
@@ -430,48 +408,6 @@ fn d27_d28_cli_output_equals_the_clean_output() {
 // ---------------------------------------------------------------------------------------
 // D25–D28: the TUI's byte stream, in-process
 // ---------------------------------------------------------------------------------------
-
-/// Every byte the app writes to draw one frame, through the real crossterm backend.
-fn frame_bytes(app: &App) -> Vec<u8> {
-    let size = app.size();
-    let mut bytes = Vec::new();
-    {
-        let backend = CrosstermBackend::new(&mut bytes);
-        let options = ratatui::TerminalOptions { viewport: ratatui::Viewport::Fixed(size) };
-        let mut terminal = Terminal::with_options(backend, options).unwrap_or_else(|e| panic!("{e}"));
-        terminal.draw(|frame| ui::view(frame, app, &Palette::colour())).unwrap_or_else(|e| panic!("{e}"));
-    }
-    bytes
-}
-
-/// ESC only as the start of a well-formed CSI (`ESC [` params final), never OSC (`ESC ]`),
-/// DCS (`ESC P`) or bare; no other C0 control but CR/LF, no C1, bidi or invisible character.
-fn assert_no_injected_controls(what: &str, bytes: &[u8]) {
-    let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{what}: not UTF-8: {e}"));
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let context = || text[i..].chars().take(16).collect::<String>();
-        match c {
-            '\u{1b}' => {
-                assert_eq!(chars.next().map(|(_, c)| c), Some('['), "{what}: ESC not followed by '[': {:?}", context());
-                let mut fin = None;
-                for (_, c) in chars.by_ref() {
-                    if !(c.is_ascii_digit() || c == ';' || c == '?' || c == ':') {
-                        fin = Some(c);
-                        break;
-                    }
-                }
-                assert!(fin.is_some_and(|f| f.is_ascii_alphabetic()), "{what}: odd CSI {:?}", context());
-            }
-            '\r' | '\n' => {}
-            c if c.is_control() => panic!("{what}: control U+{:04X} reached the terminal: {:?}", c as u32, context()),
-            c if is_bidi(c) || is_invisible(c) => {
-                panic!("{what}: U+{:04X} reached the terminal: {:?}", c as u32, context())
-            }
-            _ => {}
-        }
-    }
-}
 
 /// Key scripts reaching every screen: each pane's list and detail, a followed link, help,
 /// a global search with results and an opened result.

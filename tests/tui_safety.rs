@@ -4,59 +4,9 @@
 
 mod common;
 
+use common::bytes::{assert_no_injected_controls, frame_bytes};
 use common::{app, fixture, press, screen};
-use defiant::app::App;
-use defiant::ui::{self, Palette};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-
-/// Every byte the app writes to draw one frame, through the real crossterm backend.
-fn frame_bytes(app: &App) -> Vec<u8> {
-    let size = app.size();
-    let mut bytes = Vec::new();
-    {
-        let backend = CrosstermBackend::new(&mut bytes);
-        let options = ratatui::TerminalOptions { viewport: ratatui::Viewport::Fixed(size) };
-        let mut terminal = Terminal::with_options(backend, options).unwrap_or_else(|e| panic!("{e}"));
-        terminal.draw(|frame| ui::view(frame, app, &Palette::colour())).unwrap_or_else(|e| panic!("{e}"));
-    }
-    bytes
-}
-
-/// ESC may appear only as the start of ratatui's own CSI sequences (`ESC [` followed by
-/// digits, `;`, `?` and a final letter), never as OSC (`ESC ]`), DCS (`ESC P`) or a bare ESC.
-fn assert_no_injected_controls(bytes: &[u8]) {
-    let text = String::from_utf8_lossy(bytes);
-    for (i, c) in text.char_indices() {
-        match c {
-            '\u{1b}' => {
-                let rest = &text[i + 1..];
-                assert!(
-                    rest.starts_with('['),
-                    "ESC not followed by '[' at byte {i}: {:?}",
-                    &text[i..(i + 12).min(text.len())]
-                );
-                let params: String =
-                    rest[1..].chars().take_while(|c| c.is_ascii_digit() || *c == ';' || *c == '?').collect();
-                let fin = rest[1 + params.len()..].chars().next();
-                assert!(
-                    fin.is_some_and(|f| f.is_ascii_alphabetic()),
-                    "odd CSI {:?}",
-                    &rest[..(params.len() + 3).min(rest.len())]
-                );
-            }
-            '\u{7}' | '\u{0}' | '\u{8}' | '\u{7f}' => panic!("control {c:?} reached the terminal"),
-            '\u{80}'..='\u{9f}' => panic!("C1 control {:?} reached the terminal", c as u32),
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}' => {
-                panic!("bidi control U+{:04X} reached the terminal", c as u32)
-            }
-            '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{3164}' => {
-                panic!("invisible U+{:04X} reached the terminal", c as u32)
-            }
-            _ => {}
-        }
-    }
-}
+use defiant::ui::Palette;
 
 const SCREENS: &[&str] = &["3", "3 <enter>", "3 j", "3 j <enter>", "5 l", "4", "4 <enter>", "5 l <enter>"];
 /// Screens without bordered blocks (the full-screen reader), checked for bytes only.
@@ -71,7 +21,7 @@ fn no_escape_from_data_reaches_the_byte_stream() {
         for script in SCREENS.iter().chain(READER_SCREENS) {
             let mut app = app(fixture("tui-hostile.json"), w, h);
             press(&mut app, script);
-            assert_no_injected_controls(&frame_bytes(&app));
+            assert_no_injected_controls(&format!("{w}x{h} {script:?}"), &frame_bytes(&app));
         }
     }
 }

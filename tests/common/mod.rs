@@ -1,6 +1,8 @@
 //! Shared helpers for TUI tests: datasets, key scripts and rendering to a TestBackend.
 #![allow(dead_code)]
 
+pub mod bytes;
+
 use std::sync::Arc;
 
 use defiant::app::{Action, App};
