@@ -9,7 +9,7 @@ pub const MAX_COPY_BYTES: usize = 8 * 1024;
 /// Who said it and where, on one line: `Jimmy Iovine — press (to Deadline), "Title", Publication; Part 4`.
 pub fn attribution(data: &Dataset, quote: RecordRef) -> String {
     let q = &data.quotes[quote.index];
-    let mut speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.to_string());
+    let mut speaker = data.speaker_name(q).to_string();
     if let Some(note) = &q.speaker_note {
         speaker.push_str(&format!(" ({note})"));
     }

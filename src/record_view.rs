@@ -44,7 +44,7 @@ fn title(data: &Dataset, r: RecordRef) -> String {
     match r.kind {
         Kind::Quote => {
             let q = &data.quotes[r.index];
-            let speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.to_string());
+            let speaker = data.speaker_name(q).to_string();
             format!("Quote — {speaker}")
         }
         _ => data.label(r).into_owned(),
@@ -167,7 +167,7 @@ fn fields(data: &Dataset, r: RecordRef) -> Vec<Field> {
         Kind::Quote => {
             let q = &data.quotes[r.index];
             out.push(prose("Text", &q.text));
-            let speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.to_string());
+            let speaker = data.speaker_name(q).to_string();
             let speaker = match &q.speaker_note {
                 Some(note) => format!("{speaker} ({note})"),
                 None => speaker,

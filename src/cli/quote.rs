@@ -58,7 +58,7 @@ pub(super) fn run(
         let value = QuoteJson {
             id: q.id.as_str(),
             text: &q.text,
-            speaker: data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.to_string()),
+            speaker: data.speaker_name(q).to_string(),
             source: data.source(&q.source).map(|s| SourceJson {
                 id: s.id.as_str(),
                 title: &s.title,

@@ -179,6 +179,11 @@ impl<'a> Dataset<'a> {
         self.find(Kind::Person, quote.speaker.as_str()).map(|r| &self.people[r.index])
     }
 
+    /// Who said a quote: the speaker's name, or the bare id when it does not resolve.
+    pub fn speaker_name<'s>(&'s self, quote: &'s Quote<'_>) -> &'s str {
+        self.speaker(quote).map_or(quote.speaker.as_str(), |p| &p.name)
+    }
+
     pub fn source(&self, id: &SourceId<'_>) -> Option<&Source<'a>> {
         self.find(Kind::Source, id.as_str()).map(|r| &self.sources[r.index])
     }

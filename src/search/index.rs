@@ -236,7 +236,7 @@ impl<'a> SearchIndex<'a> {
             Kind::Quote => {
                 let q = &data.quotes[r.index];
                 add(Field::Text, &q.text);
-                let speaker = data.speaker(q).map_or(q.speaker.as_str(), |p| &*p.name);
+                let speaker = data.speaker_name(q);
                 add(Field::Speaker, speaker);
                 add(Field::Id, q.id.as_str());
                 add(Field::Context, q.context.as_deref().unwrap_or_default());

@@ -77,7 +77,7 @@ fn row_text(data: &Dataset, r: RecordRef) -> (String, String) {
         }
         Kind::Quote => {
             let q = &data.quotes[r.index];
-            let speaker = data.speaker(q).map_or_else(|| q.speaker.to_string(), |p| p.name.to_string());
+            let speaker = data.speaker_name(q).to_string();
             (data.label(r).into_owned(), format!("  — {speaker}"))
         }
         Kind::Source => (data.label(r).into_owned(), String::new()),

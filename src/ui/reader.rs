@@ -60,7 +60,7 @@ pub fn reader_page(app: &App, reader: &Reader) -> ReaderPage {
 
     lines.push(Vec::new());
     let speaker = data.speaker(q);
-    let mut who = speaker.map_or_else(|| q.speaker.to_string(), |p| p.name.to_string());
+    let mut who = data.speaker_name(q).to_string();
     if let Some(note) = &q.speaker_note {
         who.push_str(&format!(", {note}"));
     }
