@@ -26,9 +26,10 @@ pub(super) fn run(data: &Dataset, kind: Option<Kind>, json: bool, out: &mut impl
         serde_json::to_writer_pretty(&mut *out, &entries).map_err(io::Error::from)?;
         writeln!(out)?;
     } else {
-        let mut out = io::BufWriter::new(out);
+        let mut out = io::BufWriter::with_capacity(64 * 1024, out);
         for r in records {
-            writeln!(out, "{}:{}\t{}", r.kind.name(), data.id(r), data.label(r))?;
+            super::write_record(&mut out, data, r)?;
+            out.write_all(b"\n")?;
         }
         out.flush()?;
     }

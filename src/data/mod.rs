@@ -216,5 +216,5 @@ pub enum ResolveError {
 }
 
 fn one_line(text: &str) -> Cow<'_, str> {
-    if text.contains('\n') { Cow::Owned(text.split('\n').collect::<Vec<_>>().join(" ")) } else { Cow::Borrowed(text) }
+    if text.contains('\n') { Cow::Owned(text.replace('\n', " ")) } else { Cow::Borrowed(text) }
 }
