@@ -16,14 +16,7 @@ pub(super) fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<Outcome> {
-    let reference = crate::sanitize::line(reference);
-    let r = match data.resolve(&reference) {
-        Ok(r) => r,
-        Err(error) => {
-            explain(data, &reference, &error, err)?;
-            return Ok(Outcome::Failure);
-        }
-    };
+    let Some(r) = resolve_or_explain(data, reference, err) else { return Ok(Outcome::Failure) };
     let view = RecordView::new(data, r);
     if json { write_json(data, &view, out) } else { write_text(data, &view, out) }?;
     Ok(Outcome::Success)

@@ -137,10 +137,9 @@ impl Report {
         let text = String::from_utf8_lossy(&bytes[start..end]);
         // Keep the excerpt short and centred on the column for long (minified) lines.
         const WIDTH: usize = 100;
-        let chars: Vec<char> = text.chars().collect();
-        let first = column.saturating_sub(WIDTH / 2).min(chars.len());
-        let last = (first + WIDTH).min(chars.len());
-        let shown: String = chars[first..last].iter().collect();
+        // A minified file is one line of megabytes: walk its chars, never collect them.
+        let first = column.saturating_sub(WIDTH / 2).min(text.chars().count());
+        let shown: String = text.chars().skip(first).take(WIDTH).collect();
         let shown = sanitize::line(&shown).into_owned();
         let caret = column.saturating_sub(1) - first;
         Some((line, shown, caret))

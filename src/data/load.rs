@@ -123,7 +123,7 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
     };
     let mut report = Report::new(name);
     let dataset = match parsed {
-        Ok(file) => finish(file, source.unwrap_or_default(), &mut report, &Broken::default()),
+        Ok(file) => Some(finish(file, source.unwrap_or_default(), &mut report, &Broken::default())),
         // A wrong type, or a non-string where an enum's name belongs (serde_json calls that a
         // syntax error): collect every error.
         Err((_, error))
@@ -134,11 +134,11 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
             let parse_errors = report.diagnostics.len();
             let dataset = finish(file, source.unwrap_or_default(), &mut report, &broken);
             broken.remap_paths(&mut report.diagnostics[parse_errors..]);
-            dataset
+            Some(dataset)
         }
         Err((path, error)) => {
             let offset = offset_of(bytes, error.line(), error.column());
-            report.push(Diagnostic::error(path, serde_message(&error, None)).at(offset));
+            report.push(Diagnostic::error(path, serde_message(&error)).at(offset));
             None
         }
     };
@@ -171,8 +171,8 @@ fn parse_untracked<'a>(source: Option<&'a str>, bytes: &'a [u8]) -> serde_json::
     }
 }
 
-/// Sanitize, index and validate parsed records; `None` when the schema version is wrong.
-fn finish<'a>(mut file: DatasetFile<'a>, source: &'a str, report: &mut Report, broken: &Broken) -> Option<Dataset<'a>> {
+/// Sanitize, index and validate parsed records (a wrong schema version is reported as an error).
+fn finish<'a>(mut file: DatasetFile<'a>, source: &'a str, report: &mut Report, broken: &Broken) -> Dataset<'a> {
     if file.schema_version != SCHEMA_VERSION {
         report.push(Diagnostic::error(
             "schema_version",
@@ -186,7 +186,7 @@ fn finish<'a>(mut file: DatasetFile<'a>, source: &'a str, report: &mut Report, b
             report.push(diagnostic);
         }
     }
-    Some(dataset)
+    dataset
 }
 
 /// Replace every string by its display form, warning once per field about what was found.
@@ -308,7 +308,7 @@ fn collect_records<'a>(bytes: &'a [u8], report: &mut Report) -> (DatasetFile<'a>
         Ok(top) => top,
         Err(e) => {
             let offset = offset_of(bytes, e.line(), e.column());
-            report.push(Diagnostic::error("$", serde_message(&e, None)).at(offset));
+            report.push(Diagnostic::error("$", serde_message(&e)).at(offset));
             return (file, broken);
         }
     };
@@ -389,7 +389,7 @@ fn parse_one<'a, T: Deserialize<'a>>(raw: &'a RawValue, path: &str, at: usize, r
             let full = join_path(path, &tidy_path(&error.path().to_string()));
             let message = match misplaced_value(inner, &raw.get().as_bytes()[local..]) {
                 Some(found) => format!("expected a string naming one of the allowed values, found {found}"),
-                None => serde_message(inner, None),
+                None => serde_message(inner),
             };
             let mut diagnostic = Diagnostic::error(full.clone(), message.clone());
             // serde places a missing field at the object's closing brace; point at where the
@@ -454,7 +454,7 @@ fn parse_section<'a, T: Deserialize<'a>>(
         Ok(items) => items,
         Err(error) => {
             let offset = at + offset_of(raw.get().as_bytes(), error.line(), error.column());
-            report.push(Diagnostic::error(section, serde_message(&error, None)).at(offset));
+            report.push(Diagnostic::error(section, serde_message(&error)).at(offset));
             return Vec::new();
         }
     };
@@ -543,14 +543,15 @@ fn locate_diagnostics(bytes: &[u8], report: &mut Report) {
         return;
     }
     let paths: Vec<&str> = wanted.iter().map(String::as_str).collect();
-    let found = locate::locate_all(bytes, &paths);
-    let lookup = |path: &str| paths.iter().position(|p| *p == path).and_then(|i| found[i]);
+    // Read back in the order the paths were asked for (a search per diagnostic would be
+    // quadratic in the number of problems a broken file has).
+    let mut found = locate::locate_all(bytes, &paths).into_iter();
     for d in &mut report.diagnostics {
         if d.offset.is_none() {
-            d.offset = lookup(&d.path);
+            d.offset = found.next().flatten();
         }
         if let Some(related) = &mut d.related {
-            related.offset = lookup(&related.path);
+            related.offset = found.next().flatten();
         }
     }
 }
@@ -566,7 +567,7 @@ fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 
 /// Turn serde_json's message into ours: no trailing position (we print it), plain wording,
 /// and no raw data echoed (the caller sanitizes, but keys are also quoted consistently).
-fn serde_message(error: &serde_json::Error, _path: Option<&str>) -> String {
+fn serde_message(error: &serde_json::Error) -> String {
     let full = error.to_string();
     let text = match full.rfind(" at line ") {
         Some(i) => &full[..i],

@@ -124,21 +124,29 @@ impl<'a> Dataset<'a> {
     /// Up to five ids close to `id`, best first, as `kind:id`.
     pub fn suggest(&self, kind: Option<Kind>, id: &str) -> Vec<String> {
         let wanted = id.to_lowercase();
-        let mut scored: Vec<(f64, String)> = Kind::ALL
+        // Scored without allocating (most ids are lower-case already); only the few that
+        // pass are formatted. Validation asks this once per unknown reference.
+        let mut scored: Vec<(f64, Kind, &str)> = Kind::ALL
             .iter()
             .filter(|&&k| kind.is_none_or(|want| want == k))
-            .flat_map(|&k| self.ids[k as usize].keys().map(move |candidate| (k, candidate)))
-            .map(|(k, candidate)| {
-                let mut score = strsim::jaro_winkler(&wanted, &candidate.to_lowercase());
+            .flat_map(|&k| self.ids[k as usize].keys().map(move |candidate| (k, candidate.as_ref())))
+            .filter_map(|(k, candidate): (Kind, &str)| {
+                let folded: Cow<str> = if candidate.chars().any(char::is_uppercase) {
+                    Cow::Owned(candidate.to_lowercase())
+                } else {
+                    Cow::Borrowed(candidate)
+                };
+                let mut score = strsim::jaro_winkler(&wanted, &folded);
                 if candidate.contains(&wanted) && !wanted.is_empty() {
                     score += 0.2;
                 }
-                (score, format!("{}:{candidate}", k.name()))
+                (score > 0.75).then_some((score, k, candidate))
             })
-            .filter(|(score, _)| *score > 0.75)
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        scored.into_iter().take(5).map(|(_, s)| s).collect()
+        // Best first, then by `kind:id` (no kind's name is a prefix of another's, so comparing
+        // the name, then the id, orders as the formatted text does).
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| (a.1.name(), a.2).cmp(&(b.1.name(), b.2))));
+        scored.into_iter().take(5).map(|(_, k, id)| format!("{}:{id}", k.name())).collect()
     }
 
     pub fn id(&self, r: RecordRef) -> &str {

@@ -99,14 +99,20 @@ fn ids_are_plainly_unique(data: &Dataset, kind: Kind) -> bool {
 }
 
 fn check_references(data: &Dataset, out: &mut Vec<Diagnostic>) {
+    // A suggestion scores every id of the kind, so each wrong id is looked up once: a file
+    // that repeats one typo 30,000 times took 11.6 s to validate before.
+    let mut messages: HashMap<(Kind, String), String> = HashMap::new();
     let mut want = |path: PathFn, kind: Kind, id: &str| {
         if data.find(kind, id).is_none() {
-            let mut message = format!("unknown {} id '{id}'", kind.name());
-            if let Some(best) = data.suggest(Some(kind), id).first() {
-                let best = best.split_once(':').map_or(best.as_str(), |(_, id)| id);
-                message.push_str(&format!("; did you mean '{best}'?"));
-            }
-            out.push(Diagnostic::error(path(), message));
+            let message = messages.entry((kind, id.to_string())).or_insert_with(|| {
+                let mut message = format!("unknown {} id '{id}'", kind.name());
+                if let Some(best) = data.suggest(Some(kind), id).first() {
+                    let best = best.split_once(':').map_or(best.as_str(), |(_, id)| id);
+                    message.push_str(&format!("; did you mean '{best}'?"));
+                }
+                message
+            });
+            out.push(Diagnostic::error(path(), message.clone()));
         }
     };
     let s = &data.series;

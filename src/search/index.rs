@@ -4,15 +4,13 @@
 //! non-ASCII fields get a lower-cased copy for the pre-check, so a keystroke never
 //! re-allocates or re-folds text.
 
-use serde::Serialize;
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 use super::haystack::Haystack;
 use crate::data::{Dataset, Kind, RecordRef};
 
 /// Which part of a record matched; the weight ranks names and titles above body text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     Name,
     Title,
@@ -100,7 +98,7 @@ impl<'a> SearchIndex<'a> {
     /// the same as a serial build (the halves' offsets are shifted when joined).
     pub fn build(data: &Dataset<'a>) -> Self {
         let records: Vec<RecordRef> = Kind::ALL.iter().flat_map(|&kind| data.records(kind)).collect();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
+        let threads = super::threads().min(2);
         if records.len() < super::PARALLEL_FROM || threads < 2 {
             return Self::build_part(data, &records);
         }
@@ -274,10 +272,6 @@ impl<'a> SearchIndex<'a> {
     /// Index of a record in this index (records are stored in kind order, then file order).
     pub fn position(&self, r: RecordRef) -> Option<usize> {
         self.records.binary_search(&r).ok()
-    }
-
-    pub fn record(&self, i: usize) -> RecordRef {
-        self.records[i]
     }
 }
 

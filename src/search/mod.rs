@@ -17,7 +17,6 @@ use std::ops::Range;
 pub use index::{Field, SearchIndex};
 use matcher::{Matchers, may_match};
 pub use query::Query;
-use serde::Serialize;
 
 use crate::data::RecordRef;
 
@@ -31,12 +30,19 @@ pub struct Hit {
 }
 
 /// Matched character positions in one field's text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Highlight {
     pub field: Field,
     pub text: String,
     /// Char indices into `text`, sorted, without duplicates.
     pub positions: Vec<usize>,
+}
+
+/// The cores to split work over. Asked once: std recomputes it on every call (an affinity
+/// query and cgroup files on Linux), and the worker scans once per 64k-record block.
+fn threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// Records checked between two looks at the cancel flag.
@@ -59,7 +65,7 @@ impl SearchIndex<'_> {
 
     /// Match a range of records, over all cores when it is big.
     pub fn scan(&self, range: Range<usize>, query: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = threads();
         if range.len() < PARALLEL_FROM || threads < 2 {
             return self.scan_one_thread(range, query, cancelled);
         }

@@ -126,10 +126,6 @@ impl Query {
         query
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.groups.is_empty() && self.kinds.is_empty()
-    }
-
     pub fn allows(&self, kind: Kind) -> bool {
         self.kinds.is_empty() || self.kinds.contains(&kind)
     }
@@ -215,7 +211,8 @@ mod tests {
         for input in ["", "   ", "|", "| |", "!", "'", "^", "$", "^$", "person:", "\u{1b}[2J", "''"] {
             let _ = Query::parse(input, false);
         }
-        assert!(Query::parse("   ", false).is_empty());
+        let blank = Query::parse("   ", false);
+        assert!(blank.groups.is_empty() && blank.kinds.is_empty());
         let long = "x".repeat(10_000);
         assert_eq!(Query::parse(&long, false).groups[0].0[0].text.len(), MAX_QUERY_CHARS);
     }
