@@ -209,3 +209,56 @@ fn open_starts_on_a_record() {
     assert_eq!(app.pane(), Pane::People);
     assert!(screen(&app).contains("person:jimmy-iovine"));
 }
+
+/// Each layer takes the keys and mouse events it is shown for; nothing under it moves.
+#[test]
+fn help_over_a_search_scrolls_the_help_not_the_hidden_results() {
+    let mut app = app(bundled(), 120, 40);
+    press(&mut app, "s e");
+    let selected = app.search().map(|s| s.list.selected);
+    press(&mut app, "<f1> j j");
+    assert_eq!(app.context(), Context::Help);
+    assert_eq!(app.help_scroll(), Some(2));
+    assert_eq!(app.search().map(|s| s.list.selected), selected, "the results under the help stay put");
+}
+
+#[test]
+fn help_scroll_stays_in_range_so_k_after_g_moves() {
+    let mut app = app(bundled(), 80, 24);
+    press(&mut app, "? G");
+    let bottom = app.help_scroll().expect("help open");
+    assert!(bottom > 0 && bottom < 1000, "G goes to the last page, not past it: {bottom}");
+    press(&mut app, "k");
+    assert_eq!(app.help_scroll(), Some(bottom - 1));
+    press(&mut app, "g g");
+    assert_eq!(app.help_scroll(), Some(0));
+}
+
+#[test]
+fn the_mouse_in_the_reader_scrolls_the_quote_and_leaves_the_list_alone() {
+    let mut app = app(bundled(), 40, 12);
+    press(&mut app, "5 j <enter>");
+    assert_eq!(app.context(), Context::Reader);
+    let before = app.cursor(Pane::Quotes);
+    app.update(Action::ClickedAt { column: 3, row: 5 });
+    app.update(Action::ScrolledAt { column: 3, row: 5, lines: 1 });
+    assert_eq!(app.context(), Context::Reader);
+    assert_eq!(app.cursor(Pane::Quotes), before);
+    assert!(app.reader().is_some_and(|r| r.scroll > 0), "a narrow reader scrolls a long quote");
+}
+
+#[test]
+fn the_mouse_in_a_search_selects_results_and_leaves_the_list_alone() {
+    let mut app = app(bundled(), 120, 40);
+    press(&mut app, "3 s d r e");
+    let list = app.layout().and_then(|l| l.list).expect("results");
+    let before = (app.pane(), app.cursor(Pane::People));
+    app.update(Action::ClickedAt { column: list.x + 3, row: list.y + 3 });
+    assert_eq!(app.search().map(|s| s.list.selected), Some(2));
+    app.update(Action::ScrolledAt { column: list.x + 3, row: list.y + 3, lines: 1 });
+    assert_eq!(app.search().map(|s| s.list.selected), Some(5));
+    let tabs = app.layout().expect("fits").tabs;
+    app.update(Action::ClickedAt { column: tabs.x + 2, row: tabs.y });
+    assert_eq!((app.pane(), app.cursor(Pane::People)), before, "the pane under the search stays put");
+    assert_eq!(app.context(), Context::Search);
+}

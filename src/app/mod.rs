@@ -20,7 +20,7 @@ pub use history::{History, Visit};
 pub use keymap::Context;
 pub use pane::{Cursor, Pane};
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use crate::data::{Dataset, Kind, RecordRef};
 use crate::search::{Query, SearchIndex};
@@ -232,11 +232,19 @@ impl App {
         if !matches!(action, Action::Resized { .. }) {
             self.status = None;
         }
-        if self.help.is_none() && self.reader.is_some() && self.update_reader(&action) {
-            self.refresh();
-            return None;
-        }
-        if self.reader.is_none() && self.search.is_some() && self.update_search(&action) {
+        // The innermost layer the user is in gets the action first (the same order as the
+        // key table's contexts); what it leaves goes to the browser below. Search results
+        // belong to the search even while help is open over it.
+        let handled = match self.context() {
+            _ if matches!(action, Action::SearchFinished { .. }) && self.search.is_some() => {
+                self.update_search(&action)
+            }
+            Context::Help => self.update_help(&action),
+            Context::Reader => self.update_reader(&action),
+            Context::Filter | Context::Search => self.update_search(&action),
+            Context::List | Context::Detail => false,
+        };
+        if handled {
             self.refresh();
             return None;
         }
@@ -298,7 +306,8 @@ impl App {
     }
 
     /// Actions while a search is open; returns false for the ones handled as usual
-    /// (quit, resize, mouse).
+    /// (quit, resize, help). The mouse reaches only the results: the list and detail
+    /// under the search are not the user's to change until it closes.
     fn update_search(&mut self, action: &Action) -> bool {
         match action {
             Action::InsertChar(c) => {
@@ -339,8 +348,24 @@ impl App {
             Action::PageUp => self.move_results(-(self.list_rows() as isize)),
             Action::Open => self.open_result(),
             Action::Cancel => self.close_search(),
-            Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
+            Action::ScrolledAt { column, row, lines } => {
+                if self.layout().and_then(|l| l.list).is_some_and(|r| r.contains(Position::new(*column, *row))) {
+                    self.move_results(isize::from(*lines) * WHEEL_LINES);
+                }
+            }
+            Action::ClickedAt { column, row } => self.click_result(*column, *row),
             Action::SearchFinished { generation, hits, done } => self.search_finished(*generation, hits.clone(), *done),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Actions while help is open: keys are the browser's scroll and close actions (handled
+    /// as usual); the wheel scrolls the help and a click does nothing.
+    fn update_help(&mut self, action: &Action) -> bool {
+        match action {
+            Action::ScrolledAt { lines, .. } => self.scroll_help(isize::from(*lines) * WHEEL_LINES),
+            Action::ClickedAt { .. } => {}
             _ => return false,
         }
         true
@@ -367,6 +392,10 @@ impl App {
             Action::ShowDetails => self.reader_details(),
             Action::Cancel => self.close_reader(),
             Action::ToggleHelp => self.help = Some(0),
+            // Nothing under the reader changes while it is open: the wheel scrolls the quote,
+            // a click does nothing.
+            Action::ScrolledAt { lines, .. } => self.reader_scroll(isize::from(*lines) * WHEEL_LINES),
+            Action::ClickedAt { .. } => {}
             _ => return false,
         }
         true
@@ -542,13 +571,21 @@ impl App {
     /// j/k: one row in a list; in a detail, the next link once it is on screen, otherwise
     /// one line of scrolling, so prose between links can be read.
     fn step(&mut self, delta: isize) {
-        if let Some(scroll) = &mut self.help {
-            *scroll = scroll.saturating_add_signed(delta);
+        if self.help.is_some() {
+            self.scroll_help(delta);
             return;
         }
         match self.focus {
             Focus::List => self.move_list(delta),
             Focus::Detail => self.step_detail(delta),
+        }
+    }
+
+    /// Scroll the help, kept in range here (not only when drawn) so `k` after `G` moves.
+    fn scroll_help(&mut self, delta: isize) {
+        let max = crate::ui::help_max_scroll(self);
+        if let Some(scroll) = &mut self.help {
+            *scroll = scroll.saturating_add_signed(delta).min(max);
         }
     }
 
@@ -576,8 +613,8 @@ impl App {
     /// g/G, paging: jump the list selection, or scroll the detail and select the first link
     /// in view.
     fn jump(&mut self, delta: isize) {
-        if let Some(scroll) = &mut self.help {
-            *scroll = scroll.saturating_add_signed(delta);
+        if self.help.is_some() {
+            self.scroll_help(delta);
             return;
         }
         match self.focus {

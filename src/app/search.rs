@@ -216,6 +216,21 @@ impl App {
         }
     }
 
+    /// A click on a result row selects it (the rows sit inside the list's border).
+    pub(super) fn click_result(&mut self, column: u16, row: u16) {
+        let Some(list) = self.layout().and_then(|l| l.list) else { return };
+        if !list.contains(ratatui::layout::Position::new(column, row)) || row <= list.y || row + 1 >= list.bottom() {
+            return;
+        }
+        let rows = self.list_rows();
+        if let Some(search) = &mut self.search {
+            let index = search.list.offset + usize::from(row - list.y - 1);
+            if index < search.shown.len() {
+                search.list.select(index, search.shown.len(), rows);
+            }
+        }
+    }
+
     /// Enter on a result: open it, close the search, remember the results for n/N.
     pub(super) fn open_result(&mut self) {
         let Some(search) = self.search.take() else { return };

@@ -22,10 +22,7 @@ const SEARCH_SYNTAX: &[(&str, &str)] = &[
 
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
     let below = app.context_under_help();
-    let width = area.width.saturating_sub(4).clamp(1, 72);
-    let height = area.height.saturating_sub(2).max(1);
-    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
+    let popup = popup(area);
     frame.render_widget(Clear, popup);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -33,8 +30,31 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
         .title(Line::styled(format!(" Help — keys in the {} ", below.title().to_lowercase()), palette.title));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
+    let lines = lines(below, usize::from(inner.width), palette);
+    let scroll = app.help_scroll().unwrap_or(0).min(lines.len().saturating_sub(usize::from(inner.height)));
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}
 
-    let room = usize::from(inner.width);
+/// How far the help can scroll at the app's size, so `update` keeps the scroll in range.
+pub fn max_scroll(app: &App) -> usize {
+    let inner = Block::default().borders(Borders::ALL).inner(popup(app.size()));
+    let count = lines(app.context_under_help(), usize::from(inner.width), &Palette::colour()).len();
+    count.saturating_sub(usize::from(inner.height))
+}
+
+/// The centred box the help is drawn in.
+fn popup(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4).clamp(1, 72);
+    let height = area.height.saturating_sub(2).max(1);
+    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
+    popup
+}
+
+/// The help's text: the keys of the context it was opened over, its own keys, the search
+/// syntax. `room` is the width inside the box.
+fn lines(below: Context, room: usize, palette: &Palette) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for context in [below, Context::Help] {
         if context == Context::Help {
@@ -64,7 +84,5 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Links in a detail are followed with Enter; Backspace goes back.", palette.dim));
-    let scroll = app.help_scroll().unwrap_or(0).min(lines.len().saturating_sub(usize::from(inner.height)));
-    let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
-    frame.render_widget(Paragraph::new(visible), inner);
+    lines
 }

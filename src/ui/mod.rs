@@ -16,6 +16,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::App;
+pub use help::max_scroll as help_max_scroll;
 pub use palette::Palette;
 pub use reader::{ReaderPage, reader_page};
 
