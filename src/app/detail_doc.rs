@@ -163,7 +163,7 @@ impl DetailDoc {
                 let kind = format!("  {}", target.kind.name());
                 let room = w.saturating_sub(4 + kind.chars().count());
                 let label = truncate_to_width(&data.label(target), room.max(1));
-                let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+                let pad = room.saturating_sub(crate::text::width(&label));
                 let mut line = DocLine::new(vec![
                     (Tone::Dim, "  › ".into()),
                     (Tone::Link, label),

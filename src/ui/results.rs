@@ -11,7 +11,7 @@ use super::Palette;
 use crate::app::App;
 use crate::app::search::{ResultRow, Scope, SearchState, label_field};
 use crate::data::Kind;
-use crate::text::{truncate_to_width, width};
+use crate::text::{split_matches, truncate_to_width, width};
 
 /// `All 42 · Episodes 2 · …` for global search; the pane name for a filter.
 pub(super) fn chips(frame: &mut Frame, area: Rect, app: &App, search: &SearchState, palette: &Palette) {
@@ -141,23 +141,12 @@ fn row_line<'a>(app: &App, search: &SearchState, row: &ResultRow, room: usize, p
     clip(spans, room)
 }
 
-/// Spans of `text` with the chars at `positions` in `hit` style.
+/// Spans of `text` with the chars at `positions` in `hit` style, on one line.
 fn highlighted<'a>(text: &str, positions: &[usize], normal: Style, hit: Style) -> Vec<Span<'a>> {
-    let mut spans: Vec<Span> = Vec::new();
-    let mut run = String::new();
-    let mut run_hit = false;
-    for (i, c) in text.chars().enumerate() {
-        let is_hit = positions.binary_search(&i).is_ok();
-        if is_hit != run_hit && !run.is_empty() {
-            spans.push(Span::styled(std::mem::take(&mut run), if run_hit { hit } else { normal }));
-        }
-        run_hit = is_hit;
-        run.push(if c == '\n' { ' ' } else { c });
-    }
-    if !run.is_empty() {
-        spans.push(Span::styled(run, if run_hit { hit } else { normal }));
-    }
-    spans
+    split_matches(text, 0, 0, positions)
+        .into_iter()
+        .map(|(matched, run)| Span::styled(run.replace('\n', " "), if matched { hit } else { normal }))
+        .collect()
 }
 
 /// A short piece of a long field around its first match, with positions shifted to it.
