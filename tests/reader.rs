@@ -30,7 +30,7 @@ fn every_width_setting_stays_inside_the_terminal() {
     let mut app = reader_on(None, 120, 40, "5 j j j j <enter> - - - - - - - -");
     let mut seen = Vec::new();
     loop {
-        let width = app.reader().map(|r| r.width).unwrap_or_default();
+        let width = app.reader_column();
         if seen.contains(&width) {
             break;
         }
@@ -48,7 +48,7 @@ fn every_width_setting_stays_inside_the_terminal() {
     assert_eq!(seen.first(), Some(&defiant::app::reader::MIN_WIDTH));
     assert_eq!(seen.last(), Some(&defiant::app::reader::MAX_WIDTH));
     press(&mut app, "=");
-    assert_eq!(app.reader().map(|r| r.width), Some(defiant::app::reader::DEFAULT_WIDTH));
+    assert_eq!(app.reader_column(), defiant::app::reader::DEFAULT_WIDTH);
     let mut small = reader_on(None, 50, 20, "5 <enter> + + + +");
     press(&mut small, "+");
     let page = defiant::ui::reader_page(&small, small.reader().expect("open"));

@@ -20,8 +20,6 @@ pub struct Reader {
     pub position: usize,
     /// What the collection is, for the position line ("Jimmy Iovine's quotes").
     pub name: String,
-    /// Preferred column width; the view never exceeds the terminal.
-    pub width: u16,
     pub scroll: usize,
     /// The search it was opened from, whose matches stay highlighted.
     pub query: Option<Query>,
@@ -41,6 +39,12 @@ impl App {
         self.reader.as_ref()
     }
 
+    /// The reader's preferred column width; kept while it is closed, and the view never
+    /// exceeds the terminal.
+    pub fn reader_column(&self) -> u16 {
+        self.reader_width
+    }
+
     /// Open the reader on `collection[position]` (quotes only; others are dropped).
     pub(super) fn open_reader(
         &mut self,
@@ -53,8 +57,7 @@ impl App {
         let collection: Vec<RecordRef> =
             collection.into_iter().filter(|r| r.kind == crate::data::Kind::Quote).collect();
         let Some(position) = current.and_then(|c| collection.iter().position(|&r| r == c)) else { return };
-        let width = self.reader.as_ref().map_or(self.reader_width, |r| r.width);
-        self.reader = Some(Reader { collection, position, name, width, scroll: 0, query, matches: None });
+        self.reader = Some(Reader { collection, position, name, scroll: 0, query, matches: None });
         self.help = None;
         self.find_reader_matches();
     }
@@ -70,10 +73,7 @@ impl App {
     }
 
     pub(super) fn close_reader(&mut self) {
-        if let Some(reader) = self.reader.take() {
-            // Remember the chosen width for the next time the reader opens.
-            self.reader_width = reader.width;
-        }
+        self.reader = None;
     }
 
     /// Next or previous quote of the collection; stops at the ends and says so.
@@ -106,15 +106,15 @@ impl App {
         self.find_reader_matches();
     }
 
-    pub(super) fn reader_width(&mut self, change: i32) {
+    pub(super) fn change_reader_width(&mut self, change: i32) {
         let Some(reader) = &mut self.reader else { return };
-        reader.width = match change {
+        self.reader_width = match change {
             0 => DEFAULT_WIDTH,
-            c if c > 0 => (reader.width + WIDTH_STEP).min(MAX_WIDTH),
-            _ => reader.width.saturating_sub(WIDTH_STEP).max(MIN_WIDTH),
+            c if c > 0 => (self.reader_width + WIDTH_STEP).min(MAX_WIDTH),
+            _ => self.reader_width.saturating_sub(WIDTH_STEP).max(MIN_WIDTH),
         };
         reader.scroll = 0;
-        self.status = Some(format!("Column width {}", reader.width));
+        self.status = Some(format!("Column width {}", self.reader_width));
     }
 
     pub(super) fn reader_scroll(&mut self, delta: isize) {
@@ -149,7 +149,6 @@ impl App {
     /// The quote's detail page, leaving the reader.
     pub(super) fn reader_details(&mut self) {
         if let Some(reader) = self.reader.take() {
-            self.reader_width = reader.width;
             self.visit(reader.current());
         }
     }

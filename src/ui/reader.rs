@@ -27,7 +27,7 @@ pub struct ReaderPage {
 pub fn reader_page(app: &App, reader: &Reader) -> ReaderPage {
     let area = app.size();
     let body_height = area.height.saturating_sub(1);
-    let column_width = reader.width.min(area.width.saturating_sub(4)).max(1);
+    let column_width = app.reader_column().min(area.width.saturating_sub(4)).max(1);
     let column = Rect {
         x: area.x + (area.width.saturating_sub(column_width)) / 2,
         y: area.y + u16::from(body_height > 4),
@@ -124,7 +124,7 @@ pub(super) fn render(frame: &mut Frame, app: &App, reader: &Reader, palette: &Pa
         crate::text::truncate_to_width(&left.content, usize::from(area.width).saturating_sub(10)),
         left.style,
     );
-    let right = format!("width {} ", reader.width.min(area.width.saturating_sub(4)));
+    let right = format!("width {} ", app.reader_column().min(area.width.saturating_sub(4)));
     let pad = usize::from(area.width).saturating_sub(width(&left.content) + width(&right));
     let line = Line::from(vec![left, Span::raw(" ".repeat(pad)), Span::styled(right, palette.dim)]);
     frame.render_widget(Paragraph::new(line), status_area);
