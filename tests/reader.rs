@@ -188,3 +188,12 @@ fn cli_quote_prints_a_citation_and_json() {
     assert_eq!(run(&["quote", "person:dr-dre"]).status.code(), Some(2));
     assert_eq!(run(&["quote", "q01", "--random"]).status.code(), Some(2), "id and --random conflict");
 }
+
+#[test]
+fn the_chosen_width_is_kept_when_the_reader_opens_again() {
+    let mut app = app(bundled(), 120, 40);
+    press(&mut app, "5 <enter> + + <esc>");
+    assert!(app.reader().is_none());
+    press(&mut app, "j <enter>");
+    assert_eq!(app.reader_column(), defiant::app::reader::DEFAULT_WIDTH + 12);
+}
