@@ -37,11 +37,6 @@ impl DocLine {
     fn blank() -> Self {
         Self::new(Vec::new())
     }
-
-    /// The line as plain text (for tests and the search highlighter).
-    pub fn text(&self) -> String {
-        self.spans.iter().map(|(_, s)| s.as_str()).collect()
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -70,10 +70,6 @@ impl History {
             None => &[],
         }
     }
-
-    pub fn can_go_forward(&self) -> bool {
-        self.position.map_or(0, |p| p + 1) < self.visits.len()
-    }
 }
 
 #[cfg(test)]
@@ -100,7 +96,7 @@ mod tests {
         h.back();
         h.visit(r(9));
         assert_eq!(h.trail().iter().map(|v| v.record).collect::<Vec<_>>(), vec![r(1), r(9)]);
-        assert!(!h.can_go_forward());
+        assert!(!h.forward(), "a new visit drops what was ahead");
         assert!(h.back() && h.back() && !h.back());
         assert!(h.current().is_none());
     }

@@ -111,10 +111,6 @@ impl App {
         self.rng = seed | 1;
     }
 
-    pub fn index(&self) -> &Arc<SearchIndex<'static>> {
-        &self.index
-    }
-
     /// Start on a record's detail (`--open KIND:ID`).
     pub fn open(&mut self, record: RecordRef) {
         self.visit(record);
