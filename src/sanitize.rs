@@ -42,8 +42,9 @@ impl Finding {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Flavour {
+/// Whether a field is shown on one line or as wrapped prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavour {
     Line,
     Text,
 }
@@ -58,14 +59,9 @@ pub fn text(input: &str) -> Cow<'_, str> {
     clean(input, Flavour::Text, &mut |_| {})
 }
 
-/// Sanitize a one-line field and report what was found.
-pub fn line_with_findings<'a>(input: &'a str, found: &mut impl FnMut(Finding)) -> Cow<'a, str> {
-    clean(input, Flavour::Line, found)
-}
-
-/// Sanitize a prose field and report what was found.
-pub fn text_with_findings<'a>(input: &'a str, found: &mut impl FnMut(Finding)) -> Cow<'a, str> {
-    clean(input, Flavour::Text, found)
+/// Sanitize a field of either flavour and report what was found.
+pub fn with_findings<'a>(input: &'a str, flavour: Flavour, found: &mut impl FnMut(Finding)) -> Cow<'a, str> {
+    clean(input, flavour, found)
 }
 
 /// True when a string has nothing the sanitizer would change: the fast path for clean data.
@@ -198,7 +194,7 @@ mod tests {
 
     fn findings(s: &str) -> Vec<Finding> {
         let mut v = Vec::new();
-        let _ = text_with_findings(s, &mut |f| v.push(f));
+        let _ = with_findings(s, Flavour::Text, &mut |f| v.push(f));
         v.dedup();
         v
     }

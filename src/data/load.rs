@@ -198,10 +198,7 @@ fn sanitize_all(file: &mut DatasetFile<'_>, report: &mut Report) {
                 found.push(f);
             }
         };
-        let cleaned = match flavour {
-            Flavour::Line => sanitize::line_with_findings(value, &mut note),
-            Flavour::Text => sanitize::text_with_findings(value, &mut note),
-        };
+        let cleaned = sanitize::with_findings(value, flavour, &mut note);
         if let std::borrow::Cow::Owned(cleaned) = cleaned {
             *value = cleaned.into();
         }

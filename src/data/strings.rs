@@ -6,12 +6,7 @@
 
 use super::model::*;
 
-/// Whether a field is shown on one line or as wrapped prose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flavour {
-    Line,
-    Text,
-}
+pub use crate::sanitize::Flavour;
 
 /// One step of the path to the current field; formatted only when something is reported.
 #[derive(Debug, Clone, Copy)]
