@@ -405,14 +405,12 @@ impl App {
                 _ => self.status = Some("Select a quote to read it".into()),
             },
             Focus::Detail => {
-                if let Some((_, group, at)) = self.selected_link().filter(|(t, _, _)| t.kind == Kind::Quote) {
-                    let name = self.group_name();
-                    self.open_reader(group, at, name, None);
-                } else if let Some(record) = self.history.current().map(|v| v.record).filter(|r| r.kind == Kind::Quote)
-                {
-                    self.read_in_pane(record);
-                } else {
-                    self.status = Some("Select a quote link to read it".into());
+                if self.read_quote_link() {
+                    return;
+                }
+                match self.history.current().map(|v| v.record).filter(|r| r.kind == Kind::Quote) {
+                    Some(record) => self.read_in_pane(record),
+                    None => self.status = Some("Select a quote link to read it".into()),
                 }
             }
         }
@@ -507,13 +505,11 @@ impl App {
                 Some(record) => self.visit(record),
                 None => {}
             },
-            Focus::Detail => match self.selected_link() {
-                Some((target, group, at)) if target.kind == Kind::Quote && self.link_visible() => {
-                    let name = self.group_name();
-                    self.open_reader(group, at, name, None);
+            Focus::Detail => {
+                if !self.read_quote_link() {
+                    self.follow_link();
                 }
-                _ => self.follow_link(),
-            },
+            }
         }
     }
 
@@ -528,20 +524,32 @@ impl App {
     }
 
     fn follow_link(&mut self) {
-        let Some(doc) = &self.doc else { return };
-        let Some(visit) = self.history.current() else { return };
-        let rows = self.detail_rows();
-        let Some(&row) = doc.link_rows.get(visit.link) else {
+        let (Some(doc), Some(visit)) = (&self.doc, self.history.current()) else { return };
+        let Some(&target) = doc.links.get(visit.link) else {
             self.status = Some("No links here".into());
             return;
         };
-        if row < visit.scroll || row >= visit.scroll + rows {
+        if self.link_visible() {
+            self.visit(target);
+        } else {
             // Never follow a link the reader cannot see: bring it into view first.
             self.ensure_link_visible();
-            return;
         }
-        let target = doc.links[visit.link];
-        self.visit(target);
+    }
+
+    /// Enter or `r` on a quote link: open the reader on the link's group, or, when the link
+    /// is off screen, bring it into view first (as for any link). False if not a quote link.
+    fn read_quote_link(&mut self) -> bool {
+        let Some((_, group, at)) = self.selected_link().filter(|(target, _, _)| target.kind == Kind::Quote) else {
+            return false;
+        };
+        if self.link_visible() {
+            let name = self.group_name();
+            self.open_reader(group, at, name, None);
+        } else {
+            self.ensure_link_visible();
+        }
+        true
     }
 
     fn page(&self) -> usize {
