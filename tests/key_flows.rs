@@ -178,7 +178,7 @@ fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
     let layout = app.layout().expect("fits");
     let list = layout.list.expect("list");
     // Click the third tab label (People).
-    let tabs = defiant::ui::layout::tabs(layout.tabs.width, app.pane_counts());
+    let tabs = defiant::app::layout::tabs(layout.tabs.width, app.pane_counts());
     let (_, start, _) = tabs[2];
     app.update(Action::ClickedAt { column: layout.tabs.x + start + 2, row: layout.tabs.y });
     assert_eq!(app.pane(), Pane::People);

@@ -35,12 +35,12 @@ fn every_width_setting_stays_inside_the_terminal() {
             break;
         }
         seen.push(width);
-        let page = defiant::ui::reader_page(&app, app.reader().expect("open"));
-        assert!(page.column.width <= 116, "never wider than the terminal minus margins");
+        let page = app.reader_page().expect("open");
+        assert!(page.width <= 116, "never wider than the terminal minus margins");
         assert!(
-            page.lines.iter().all(
-                |l| l.iter().map(|(_, t)| defiant::text::width(t)).sum::<usize>() <= usize::from(page.column.width)
-            )
+            page.lines
+                .iter()
+                .all(|l| l.iter().map(|(_, t)| defiant::text::width(t)).sum::<usize>() <= usize::from(page.width))
         );
         insta::assert_snapshot!(format!("reader_width_{width}_120x40"), screen(&app));
         press(&mut app, "+");
@@ -51,8 +51,8 @@ fn every_width_setting_stays_inside_the_terminal() {
     assert_eq!(app.reader_column(), defiant::app::reader::DEFAULT_WIDTH);
     let mut small = reader_on(None, 50, 20, "5 <enter> + + + +");
     press(&mut small, "+");
-    let page = defiant::ui::reader_page(&small, small.reader().expect("open"));
-    assert_eq!(page.column.width, 46, "a 90-wide setting is cut to the 50-column terminal");
+    let page = small.reader_page().expect("open");
+    assert_eq!(page.width, 46, "a 90-wide setting is cut to the 50-column terminal");
 }
 
 #[test]
@@ -124,12 +124,12 @@ fn search_terms_stay_highlighted_in_the_reader() {
     press(&mut app, "<enter>");
     let reader = app.reader().expect("a quote result opens the reader");
     assert!(reader.name.starts_with("results for"));
-    let page = defiant::ui::reader_page(&app, reader);
+    let page = app.reader_page().expect("open");
     let matched: String = page
         .lines
         .iter()
         .flatten()
-        .filter(|(tone, _)| *tone == defiant::app::detail_doc::Tone::Match)
+        .filter(|(tone, _)| *tone == defiant::present::Tone::Match)
         .map(|(_, t)| t.as_str())
         .collect();
     assert_eq!(matched.to_lowercase(), "levitator");
@@ -151,7 +151,7 @@ fn y_copies_exactly_the_citation_with_osc52() {
         Some(format!("Copied quote with citation ({} bytes) to the clipboard", text.len()).as_str())
     );
     let q06 = app.data().find(defiant::data::Kind::Quote, "q06").expect("q06");
-    assert_eq!(text, defiant::citation::markdown(app.data(), q06));
+    assert_eq!(text, defiant::present::citation::markdown(app.data(), q06));
     assert_eq!(decode(&osc52(&text, false)), text, "the OSC 52 payload is base64 of exactly that text");
     press(&mut app, "Y");
     assert_eq!(app.take_clipboard().as_deref(), Some("quote:q06"));

@@ -4,9 +4,9 @@
 mod common;
 
 use common::{app, bundled, press, screen};
-use defiant::app::detail_doc::Tone;
 use defiant::app::{Context, Focus, Pane, keymap};
 use defiant::data::Kind;
+use defiant::present::Tone;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 fn typed(app: &mut defiant::app::App, text: &str) {

@@ -624,6 +624,11 @@ pub fn help(context: Context) -> Vec<(String, &'static str)> {
     BINDINGS.iter().filter(|b| b.contexts.contains(&context)).map(|b| (key_labels(b.keys, 3), b.help)).collect()
 }
 
+/// The keys bound to `action` in `context`, as help writes them (`Ctrl-e`).
+pub fn keys_for(action: &Action, context: Context) -> Option<String> {
+    BINDINGS.iter().find(|b| b.contexts.contains(&context) && &b.action == action).map(|b| key_labels(b.keys, 3))
+}
+
 fn key_labels(keys: &[Key], at_most: usize) -> String {
     keys.iter().take(at_most).map(|k| k.label()).collect::<Vec<_>>().join("/")
 }

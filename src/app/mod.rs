@@ -5,9 +5,10 @@
 //! terminal size (page heights, the wrapped detail) so the view stays a pure reader.
 
 mod action;
-pub mod detail_doc;
+pub mod help;
 mod history;
 pub mod keymap;
+pub mod layout;
 mod pane;
 pub mod reader;
 pub mod search;
@@ -15,7 +16,6 @@ pub mod search;
 use std::sync::Arc;
 
 pub use action::Action;
-use detail_doc::DetailDoc;
 pub use history::{History, Visit};
 pub use keymap::Context;
 pub use pane::{Cursor, Pane};
@@ -23,8 +23,10 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 
 use crate::data::{Dataset, Kind, RecordRef};
+use crate::present::detail::DetailDoc;
 use crate::search::{Query, SearchIndex};
-use crate::ui::layout::{self, AppLayout};
+use help::HelpState;
+use layout::AppLayout;
 use reader::Reader;
 use search::{LastSearch, Scope, SearchState};
 
@@ -51,8 +53,8 @@ pub struct App {
     preview_scroll: usize,
     /// The detail currently shown, laid out for the current width.
     doc: Option<DetailDoc>,
-    /// `Some(scroll)` while the help overlay is open.
-    help: Option<usize>,
+    /// The help overlay, while it is open.
+    help: Option<HelpState>,
     status: Option<String>,
     quit: bool,
     /// The search being typed, if any.
@@ -147,8 +149,17 @@ impl App {
         self.doc.as_ref()
     }
 
+    pub fn help(&self) -> Option<&HelpState> {
+        self.help.as_ref()
+    }
+
+    /// How far the help is scrolled, while it is open.
     pub fn help_scroll(&self) -> Option<usize> {
-        self.help
+        self.help.as_ref().map(HelpState::scroll)
+    }
+
+    fn open_help(&mut self) {
+        self.help = Some(HelpState::new(self.context_under_help(), self.size));
     }
 
     pub fn status(&self) -> Option<&str> {
@@ -272,9 +283,20 @@ impl App {
             | Action::NextFacet
             | Action::PreviousFacet
             | Action::ToggleExact => {}
-            Action::Resized { width, height } => self.size = Rect::new(0, 0, width, height),
-            Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
-            Action::Cancel => match (self.help, self.focus) {
+            Action::Resized { width, height } => {
+                self.size = Rect::new(0, 0, width, height);
+                if let Some(help) = &mut self.help {
+                    help.resize(self.size);
+                }
+            }
+            Action::ToggleHelp => {
+                if self.help.is_some() {
+                    self.help = None;
+                } else {
+                    self.open_help();
+                }
+            }
+            Action::Cancel => match (&self.help, self.focus) {
                 (Some(_), _) => self.help = None,
                 (None, Focus::Detail) => self.focus = Focus::List,
                 (None, Focus::List) => {}
@@ -387,7 +409,7 @@ impl App {
             Action::SelectLast => self.reader_scroll(isize::MAX / 2),
             Action::ShowDetails => self.reader_details(),
             Action::Cancel => self.close_reader(),
-            Action::ToggleHelp => self.help = Some(0),
+            Action::ToggleHelp => self.open_help(),
             // Nothing under the reader changes while it is open: the wheel scrolls the quote,
             // a click does nothing.
             Action::ScrolledAt { lines, .. } => self.reader_scroll(isize::from(*lines) * WHEEL_LINES),
@@ -553,7 +575,7 @@ impl App {
     }
 
     fn page(&self) -> usize {
-        match (self.help, self.focus) {
+        match (&self.help, self.focus) {
             (Some(_), _) => usize::from(self.size.height.saturating_sub(4)).max(1),
             (None, Focus::Detail) => self.detail_rows(),
             (None, Focus::List) => self.list_rows(),
@@ -587,9 +609,8 @@ impl App {
 
     /// Scroll the help, kept in range here (not only when drawn) so `k` after `G` moves.
     fn scroll_help(&mut self, delta: isize) {
-        let max = crate::ui::help_max_scroll(self);
-        if let Some(scroll) = &mut self.help {
-            *scroll = scroll.saturating_add_signed(delta).min(max);
+        if let Some(help) = &mut self.help {
+            help.scroll_by(delta);
         }
     }
 

@@ -3,8 +3,11 @@
 //! theme's quotes, all quotes) to page through. Esc returns exactly where the reader was
 //! opened, because nothing else in the app changes while it is open.
 
+use ratatui::layout::Rect;
+
 use super::App;
-use crate::data::RecordRef;
+use crate::data::{Dataset, RecordRef};
+use crate::present::reader::{Place, ReaderPage};
 use crate::search::{Field, Query};
 
 /// Column width in characters when the reader opens (about 66 is the classic measure).
@@ -32,11 +35,23 @@ impl Reader {
     pub fn current(&self) -> RecordRef {
         self.collection[self.position]
     }
+
+    /// The current quote laid out for the column a terminal of `size` gives `width`.
+    pub fn page(&self, data: &Dataset, width: u16, size: Rect) -> ReaderPage {
+        let place = Place { position: self.position, len: self.collection.len(), collection: &self.name };
+        let column = super::layout::reader_width(size, width);
+        ReaderPage::build(data, self.current(), self.matches.as_deref(), place, column)
+    }
 }
 
 impl App {
     pub fn reader(&self) -> Option<&Reader> {
         self.reader.as_ref()
+    }
+
+    /// The open reader's page, laid out for the terminal.
+    pub fn reader_page(&self) -> Option<ReaderPage> {
+        self.reader.as_ref().map(|reader| reader.page(&self.data, self.reader_width, self.size))
     }
 
     /// The reader's preferred column width; kept while it is closed, and the view never
@@ -127,15 +142,17 @@ impl App {
     /// Lines the reader can scroll: laid out by the same function the view uses.
     fn reader_max_scroll(&self) -> usize {
         let Some(reader) = &self.reader else { return 0 };
-        let page = crate::ui::reader_page(self, reader);
-        page.lines.len().saturating_sub(page.rows)
+        let page = reader.page(&self.data, self.reader_width, self.size);
+        let rows = usize::from(super::layout::reader_column(self.size, self.reader_width).height);
+        page.lines.len().saturating_sub(rows)
     }
 
     /// `y`: the quote as Markdown with its citation; `Y`: its deep link.
     pub(super) fn copy(&mut self, citation: bool) {
         let Some(reader) = &self.reader else { return };
         let quote = reader.current();
-        let text = if citation { crate::citation::markdown(&self.data, quote) } else { self.data.deep_link(quote) };
+        let text =
+            if citation { crate::present::citation::markdown(&self.data, quote) } else { self.data.deep_link(quote) };
         let what = if citation { "quote with citation" } else { "link" };
         self.status = Some(format!("Copied {what} ({} bytes) to the clipboard", text.len()));
         self.clipboard = Some(text);

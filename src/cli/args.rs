@@ -64,7 +64,7 @@ pub enum Command {
         json: bool,
     },
     /// Fuzzy-search every record: KIND:ID<TAB>label<TAB>matched field, best first
-    #[command(after_help = QUERY_HELP)]
+    #[command(after_help = query_help())]
     Search {
         /// The query; several words are joined with spaces
         #[arg(required = true, num_args = 1..)]
@@ -105,23 +105,25 @@ pub enum Command {
     },
 }
 
-/// The query language, shown by `defiant search --help` (and in the README).
-pub const QUERY_HELP: &str = "Query language:
-  dre iovine     every term must match (AND); fuzzy by default
-  'beats         exact substring
-  ^dr  dre$      prefix, suffix (^part$ = the whole field)
-  !tupac         leave out records containing tupac
-  dre | jimmy    either term (OR)
-  person:  quote:  episode:  theme:  footage:  source:   only that kind (person:dre works too)
-  Smart case: a term with a capital letter is case-sensitive.
-
+/// The query language for `defiant search --help`, from the one table in `search::query`.
+pub fn query_help() -> String {
+    let mut out = String::from("Query language:\n");
+    for row in crate::search::query::SYNTAX {
+        out.push_str(&format!("  {:<20} {}\n", row.example, row.meaning));
+    }
+    out.push_str(&format!("  {}\n", crate::search::query::SMART_CASE));
+    out.push_str(
+        "
 Output: KIND:ID<TAB>label<TAB>matched field, best first.
 Exit codes: 0 results · 1 nothing found · 2 usage or data error
 
 Examples:
   defiant search iovine
   defiant search 'quote: chronic !hughes'
-  defiant search levitator --json --limit 3";
+  defiant search levitator --json --limit 3",
+    );
+    out
+}
 
 /// `--kind` takes a record kind by its singular name (`quote`, `person`, …), the same name
 /// `kind:id` references use.

@@ -6,8 +6,8 @@ use std::io::{self, IsTerminal, Write};
 use serde::Serialize;
 
 use super::Outcome;
-use crate::citation;
 use crate::data::{Dataset, Kind, RecordRef};
+use crate::present::citation;
 
 #[derive(Serialize)]
 struct QuoteJson<'a> {

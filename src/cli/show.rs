@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::Outcome;
 use super::list::Entry;
 use crate::data::{Dataset, Kind, RecordRef, ResolveError};
-use crate::record_view::{Field, RecordView};
+use crate::present::record::{Field, RecordView};
 
 pub(super) fn run(
     data: &Dataset,

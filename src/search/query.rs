@@ -1,16 +1,6 @@
-//! The query language (fzf's, plus kind facets):
-//!
-//! | Syntax         | Matches                                              |
-//! |----------------|------------------------------------------------------|
-//! | `dre iov`      | every space-separated term must match (AND)          |
-//! | `iovne`        | fuzzy: the letters in order, gaps allowed            |
-//! | `'beats`       | exact: the substring `beats`                         |
-//! | `^dr`          | prefix: a field starts with `dr`                     |
-//! | `dre$`         | suffix: a field ends with `dre`                      |
-//! | `!tupac`       | not: records containing `tupac` are left out         |
-//! | `dre \| jimmy` | either term (OR)                                     |
-//! | `person:`      | facet: only people (`episode:` `theme:` `footage:` `quote:` `source:`) |
-//! | `person:dre`   | facet and term at once                               |
+//! The query language (fzf's, plus kind facets). [`SYNTAX`] is its one description: the
+//! browser's help, its empty search screen, `defiant search --help` and (checked by a test)
+//! the README all show that table.
 //!
 //! Smart case: a term with an uppercase letter is case-sensitive, otherwise not.
 //! `\ ` is a literal space inside a term.
@@ -18,6 +8,27 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::data::Kind;
+
+/// One operator of the query language, with an example and what it matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Syntax {
+    pub example: &'static str,
+    pub meaning: &'static str,
+}
+
+/// The query language, operator by operator.
+pub const SYNTAX: &[Syntax] = &[
+    Syntax { example: "dre iovine", meaning: "every term must match; fuzzy by default" },
+    Syntax { example: "'beats", meaning: "exact substring" },
+    Syntax { example: "^dr  dre$  ^part$", meaning: "prefix, suffix, whole field" },
+    Syntax { example: "!tupac", meaning: "leave out records containing it" },
+    Syntax { example: "dre | jimmy", meaning: "either term" },
+    Syntax { example: "person: quote: …", meaning: "only that kind (person:dre too)" },
+    Syntax { example: "new\\ york", meaning: "a literal space inside a term" },
+];
+
+/// Said after the table wherever it is shown.
+pub const SMART_CASE: &str = "Smart case: a term with a capital letter is case-sensitive.";
 
 /// How a term is compared with a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,8 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Palette;
-use super::layout;
-use crate::app::{App, Focus, keymap};
+use crate::app::{App, Focus, keymap, layout};
 use crate::text::{truncate_to_width, width};
 
 pub(super) fn tabs(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {

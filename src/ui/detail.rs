@@ -3,13 +3,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::Palette;
-use crate::app::detail_doc::Tone;
 use crate::app::{App, Focus};
+use crate::present::Tone;
 
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
     let focused = app.focus() == Focus::Detail && app.help_scroll().is_none();
@@ -40,8 +39,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
                 .spans
                 .iter()
                 .map(|(tone, text)| {
-                    let style =
-                        if is_selected && *tone == Tone::Link { palette.selected } else { style(*tone, palette) };
+                    let style = if is_selected && *tone == Tone::Link { palette.selected } else { palette.tone(*tone) };
                     Span::styled(text.as_str(), style)
                 })
                 .collect();
@@ -56,20 +54,6 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
             area.inner(Margin { vertical: 1, horizontal: 0 }),
             &mut state,
         );
-    }
-}
-
-fn style(tone: Tone, palette: &Palette) -> Style {
-    match tone {
-        Tone::Title => palette.title,
-        Tone::Id => palette.id,
-        Tone::Label => palette.label,
-        Tone::Text => palette.text,
-        Tone::Dim => palette.dim,
-        Tone::Heading => palette.heading,
-        Tone::Link => palette.link,
-        Tone::LinkKind => palette.link_kind,
-        Tone::Match => palette.matched,
     }
 }
 

@@ -68,8 +68,7 @@ fn row_text(data: &Dataset, r: RecordRef) -> (String, String) {
         Kind::Theme => (data.themes[r.index].name.to_string(), String::new()),
         Kind::Person => {
             let p = &data.people[r.index];
-            let roles: Vec<&str> = p.roles.iter().map(|r| r.label()).collect();
-            (p.name.to_string(), format!("  {}", roles.join(", ")))
+            (p.name.to_string(), format!("  {}", crate::present::record::roles(&p.roles)))
         }
         Kind::Footage => {
             let f = &data.footage[r.index];

@@ -4,7 +4,6 @@
 mod chrome;
 mod detail;
 mod help;
-pub mod layout;
 mod list;
 pub mod palette;
 mod reader;
@@ -15,10 +14,8 @@ use ratatui::layout::Alignment;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::App;
-pub use help::max_scroll as help_max_scroll;
+use crate::app::{App, layout};
 pub use palette::Palette;
-pub use reader::{ReaderPage, reader_page};
 
 /// Draw the whole screen for the app's state.
 pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {

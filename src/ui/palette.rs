@@ -6,6 +6,9 @@
 //! `NO_COLOR` set, emphasis is carried by bold, underline, italic and reverse only.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::present::Tone;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Palette {
@@ -88,5 +91,26 @@ impl Palette {
             notice: bold,
             matched: bold.add_modifier(Modifier::UNDERLINED),
         }
+    }
+
+    /// The one style of each tone, wherever toned text is drawn.
+    pub fn tone(&self, tone: Tone) -> Style {
+        match tone {
+            Tone::Title => self.title,
+            Tone::Id => self.id,
+            Tone::Label => self.label,
+            Tone::Text => self.text,
+            Tone::Dim => self.dim,
+            Tone::Heading => self.heading,
+            Tone::Link => self.link,
+            Tone::LinkKind => self.link_kind,
+            Tone::Key => self.key,
+            Tone::Match => self.matched,
+        }
+    }
+
+    /// A line of toned runs as styled spans.
+    pub fn line<'a>(&self, spans: &'a [(Tone, String)]) -> Line<'a> {
+        Line::from(spans.iter().map(|(tone, text)| Span::styled(text.as_str(), self.tone(*tone))).collect::<Vec<_>>())
     }
 }

@@ -11,6 +11,7 @@ use super::Palette;
 use crate::app::App;
 use crate::app::search::{ResultRow, Scope, SearchState, label_field};
 use crate::data::Kind;
+use crate::search::query::SYNTAX;
 use crate::text::{split_matches, truncate_to_width, width};
 
 /// `All 42 · Episodes 2 · …` for global search; the pane name for a filter.
@@ -93,11 +94,12 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, search: &SearchSt
     frame.render_widget(block, area);
     if search.shown.is_empty() {
         let text = if search.input.trim().is_empty() {
-            "Type to search. Syntax: 'exact ^prefix suffix$ !not a|b person: quote: …"
+            let examples: Vec<&str> = SYNTAX.iter().skip(1).map(|s| s.example).collect();
+            format!("Type to search. Syntax: {}", examples.join("  "))
         } else if search.done {
-            "No matches. Fewer letters, or Ctrl-e for exact/fuzzy."
+            "No matches. Fewer letters, or Ctrl-e for exact/fuzzy.".to_string()
         } else {
-            "Searching…"
+            "Searching…".to_string()
         };
         frame.render_widget(
             Paragraph::new(Line::styled(format!(" {text}"), palette.dim)).wrap(Default::default()),

@@ -3,7 +3,7 @@
 //! `defiant show` prints a [`RecordView`] as plain text and the TUI draws the same view
 //! with styles, so the two can never disagree about which fields a record has.
 
-use crate::data::model::{Event, Note, NoteKind, Reliability};
+use crate::data::model::{Event, Note, NoteKind, Reliability, Role};
 use crate::data::{Dataset, Kind, LinkGroup, RecordRef};
 
 /// One labelled part of a record.
@@ -80,6 +80,11 @@ fn notes(out: &mut Vec<Field>, notes: &[Note]) {
     out.push(Field::Bullets { label: "Notes", items });
 }
 
+/// A person's roles as one phrase: `subject, interviewee`.
+pub fn roles(roles: &[Role]) -> String {
+    roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")
+}
+
 fn cite(ids: &[&str]) -> String {
     if ids.is_empty() { String::new() } else { format!(" [{}]", ids.join(", ")) }
 }
@@ -139,8 +144,7 @@ fn fields(data: &Dataset, r: RecordRef) -> Vec<Field> {
             if !p.aka.is_empty() {
                 out.push(pair("Also known as", p.aka.join(", ")));
             }
-            let roles: Vec<&str> = p.roles.iter().map(|r| r.label()).collect();
-            out.push(pair("Roles", roles.join(", ")));
+            out.push(pair("Roles", roles(&p.roles)));
             if p.seed {
                 out.push(pair("Seed", "named in the seed article"));
             }

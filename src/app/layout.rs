@@ -1,9 +1,10 @@
-//! Where each region goes for a terminal size. Pure, so `update` uses the same numbers as
-//! the view for page sizes and mouse hit-testing.
+//! Where each region goes for a terminal size. Pure geometry, so `update` uses the same
+//! numbers as the view for page sizes and mouse hit-testing, and the view never has to
+//! tell the state anything.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 
-use crate::app::Pane;
+use super::Pane;
 use crate::text::width;
 
 /// Below this the app shows a "terminal too small" notice instead of drawing.
@@ -63,6 +64,44 @@ impl AppLayout {
     pub fn detail_rows(&self) -> usize {
         self.detail_text().map_or(1, |r| usize::from(r.height))
     }
+}
+
+/// The centred box the help overlay is drawn in, and the text area inside its border.
+pub fn help_popup(area: Rect) -> (Rect, Rect) {
+    let width = area.width.saturating_sub(4).clamp(1, 72);
+    let height = area.height.saturating_sub(2).max(1);
+    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
+    let inner = Rect {
+        x: popup.x.saturating_add(1).min(popup.right()),
+        y: popup.y.saturating_add(1).min(popup.bottom()),
+        width: popup.width.saturating_sub(2),
+        height: popup.height.saturating_sub(2),
+    };
+    (popup, inner)
+}
+
+/// The reader's text column for a preferred `width`: centred, never wider than the
+/// terminal allows, above a one-row status line.
+pub fn reader_column(area: Rect, width: u16) -> Rect {
+    let body_height = area.height.saturating_sub(1);
+    let column_width = reader_width(area, width);
+    Rect {
+        x: area.x + (area.width.saturating_sub(column_width)) / 2,
+        y: area.y + u16::from(body_height > 4),
+        width: column_width,
+        height: body_height.saturating_sub(2).max(1),
+    }
+}
+
+/// The column width the reader actually uses at this size.
+pub fn reader_width(area: Rect, width: u16) -> u16 {
+    width.min(area.width.saturating_sub(4)).max(1)
+}
+
+/// The reader's status line, at the bottom.
+pub fn reader_status(area: Rect) -> Rect {
+    Rect { y: area.bottom().saturating_sub(1), height: 1.min(area.height), ..area }
 }
 
 /// The tab bar's labels and where each starts, fitted to `width`: full names with counts,

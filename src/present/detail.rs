@@ -2,25 +2,11 @@
 //! and one line per link. Built in `update` when the record or the width changes, so the
 //! view only slices it, and scrolling knows which line each link is on.
 
+use super::Tone;
+use super::record::{Field, RecordView};
 use crate::data::{Dataset, RecordRef};
-use crate::record_view::{Field, RecordView};
 use crate::search::{Highlight, Query};
 use crate::text::{split_matches, truncate_to_width, wrap, wrap_with_offsets};
-
-/// What a piece of text is, for the palette to style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Title,
-    Id,
-    Label,
-    Text,
-    Dim,
-    Heading,
-    Link,
-    LinkKind,
-    /// Characters matched by the search the record was found with.
-    Match,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocLine {

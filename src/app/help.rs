@@ -1,0 +1,91 @@
+//! The help overlay's text, generated from the key table for the context it was opened
+//! over and from the query language's one table. Built here, as toned lines, so `update`
+//! knows how far the help scrolls and the view only draws what it is given.
+
+use super::keymap::{self, Context};
+use crate::present::{Spans, Tone};
+use crate::search::query::SYNTAX;
+use crate::text::truncate_to_width;
+
+/// Width of the keys (or example) column.
+const KEYS: usize = 22;
+
+/// The help's lines for the context under it; `room` is the width inside the box.
+pub fn lines(below: Context, room: usize) -> Vec<Spans> {
+    let describe = room.saturating_sub(KEYS + 3);
+    let row = |keys: &str, what: &str| -> Spans {
+        vec![
+            (Tone::Text, "  ".into()),
+            (Tone::Key, format!("{:<KEYS$}", truncate_to_width(keys, KEYS))),
+            (Tone::Text, " ".into()),
+            (Tone::Text, truncate_to_width(what, describe)),
+        ]
+    };
+    let mut lines = Vec::new();
+    for (keys, what) in keymap::help(below) {
+        lines.push(row(&keys, what));
+    }
+    lines.push(Vec::new());
+    lines.push(vec![(Tone::Heading, "While this help is open".into())]);
+    for (keys, what) in keymap::help(Context::Help) {
+        lines.push(row(&keys, what));
+    }
+    lines.push(Vec::new());
+    lines.push(vec![(Tone::Heading, "Search syntax (/ filters this pane, s searches everything)".into())]);
+    for syntax in SYNTAX {
+        lines.push(row(syntax.example, syntax.meaning));
+    }
+    if let Some(keys) = keymap::keys_for(&super::Action::ToggleExact, Context::Search) {
+        lines.push(row(&keys, "exact matching on/off while searching"));
+    }
+    lines.push(Vec::new());
+    lines.push(vec![(Tone::Dim, "Links in a detail are followed with Enter; Backspace goes back.".into())]);
+    lines
+}
+
+/// The open help overlay: what it describes, its lines for the current width, and how far
+/// it is scrolled (kept in range here, so `k` after `G` moves at once).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpState {
+    below: Context,
+    lines: Vec<Spans>,
+    rows: usize,
+    scroll: usize,
+}
+
+impl HelpState {
+    /// Help over `below`, laid out for a terminal of `size`.
+    pub fn new(below: Context, size: ratatui::layout::Rect) -> Self {
+        let mut help = Self { below, lines: Vec::new(), rows: 1, scroll: 0 };
+        help.resize(size);
+        help
+    }
+
+    /// Lay the lines out again for a new terminal size.
+    pub fn resize(&mut self, size: ratatui::layout::Rect) {
+        let (_, inner) = super::layout::help_popup(size);
+        self.lines = lines(self.below, usize::from(inner.width));
+        self.rows = usize::from(inner.height);
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.lines.len().saturating_sub(self.rows)
+    }
+
+    pub fn below(&self) -> Context {
+        self.below
+    }
+
+    pub fn lines(&self) -> &[Spans] {
+        &self.lines
+    }
+
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+}
