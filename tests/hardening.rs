@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use bin_support::{Run, defiant_in, run};
 use common::bytes::{assert_no_injected_controls, frame_bytes, is_bidi, is_invisible};
-use defiant::app::{Action, App, Context};
+use defiant::app::{Action, App, Context, Effect, Effects, Internal};
 use defiant::data::{Dataset, load};
 use defiant::search::{Query, SearchIndex};
 use defiant::ui::{self, Palette};
@@ -902,16 +902,23 @@ fn d31_huge_field_is_truncated_with_a_warning_and_renders() {
 /// Type `text` into the open search box, one `InsertChar` per character, as a paste would
 /// arrive; run the search once at the end (and every `every` characters).
 fn type_query(app: &mut App, text: &str, every: usize) {
+    // Like the run loop under a burst of input: only the newest search asked for runs.
+    let mut newest = None;
     for (i, c) in text.chars().enumerate() {
-        let mut next = Some(Action::InsertChar(c));
-        while let Some(action) = next {
-            next = app.update(action);
-        }
+        newest = app.update(Action::InsertChar(c)).into_iter().last().or(newest);
         if (i + 1) % every == 0 || i == 4 {
-            app.run_pending_search();
+            run_search(app, newest.take());
         }
     }
-    app.run_pending_search();
+    run_search(app, newest);
+}
+
+fn run_search(app: &mut App, effect: Option<Effect>) {
+    if let Some(effect) = effect {
+        let mut effects = Effects::default();
+        effects.push(effect);
+        common::execute(app, effects, &mut common::Ran::default());
+    }
 }
 
 /// D32: a 10 000-character paste, only spaces, regex metacharacters, emoji, RTL text: no
@@ -945,7 +952,7 @@ fn d32_pathological_queries_in_the_tui() {
             type_query(&mut app, query, 1000);
             assert_eq!(app.search().map(|s| s.input.chars().count()), Some(query.chars().count()));
             for (w, h) in [(120, 40), (80, 24), (40, 12)] {
-                app.update(Action::Resized { width: w, height: h });
+                common::send(&mut app, Internal::Resized { width: w, height: h });
                 let what = format!("{:?}… at {w}x{h}", query.chars().take(20).collect::<String>());
                 assert_no_injected_controls(&what, &frame_bytes(&app));
                 let rows = app_rows(&app);
@@ -991,7 +998,7 @@ fn t04_every_screen_at_tiny_odd_and_huge_sizes() {
         let mut app = common::app(data.clone(), 120, 40);
         common::press(&mut app, script);
         for &(w, h) in &sizes {
-            app.update(Action::Resized { width: w, height: h });
+            common::send(&mut app, Internal::Resized { width: w, height: h });
             let rows = app_rows(&app);
             assert_eq!(rows.len(), usize::from(h));
             let text = rows.join("\n");
@@ -1045,7 +1052,7 @@ fn t05_resize_storm_ends_on_a_fresh_frame() {
             _ => (rng.below(161) as u16, rng.below(61) as u16),
         };
         terminal.backend_mut().resize(w, h);
-        app.update(Action::Resized { width: w, height: h });
+        common::send(&mut app, Internal::Resized { width: w, height: h });
         for _ in 0..rng.below(3) {
             let key = KEYS[rng.below(KEYS.len() as u64) as usize];
             common::press(&mut app, key);

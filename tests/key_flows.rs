@@ -3,7 +3,7 @@
 mod common;
 
 use common::{app, bundled, fixture, press, screen};
-use defiant::app::{Action, Context, Focus, Pane};
+use defiant::app::{Context, Focus, Internal, Pane};
 use defiant::data::{Kind, RecordRef};
 
 #[test]
@@ -127,18 +127,15 @@ fn help_overlay_opens_closes_and_lists_the_keys_of_the_context() {
     assert_eq!(app.context(), Context::List);
     press(&mut app, "<enter> <f1>");
     assert!(screen(&app).contains("follow the selected link"));
-    press(&mut app, "q");
-    assert!(!app.should_quit(), "q closes help first");
-    press(&mut app, "q");
-    assert!(app.should_quit());
+    assert!(!press(&mut app, "q").quit, "q closes help first");
+    assert!(press(&mut app, "q").quit);
 }
 
 #[test]
 fn ctrl_c_quits_from_anywhere() {
     for script in ["<c-c>", "<enter> <c-c>", "? <c-c>"] {
         let mut app = app(bundled(), 120, 40);
-        press(&mut app, script);
-        assert!(app.should_quit(), "{script}");
+        assert!(press(&mut app, script).quit, "{script}");
     }
 }
 
@@ -180,22 +177,22 @@ fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
     // Click the third tab label (People).
     let tabs = defiant::app::layout::tabs(layout.tabs.width, app.pane_counts());
     let (_, start, _) = tabs[2];
-    app.update(Action::ClickedAt { column: layout.tabs.x + start + 2, row: layout.tabs.y });
+    common::send(&mut app, Internal::Clicked { column: layout.tabs.x + start + 2, row: layout.tabs.y });
     assert_eq!(app.pane(), Pane::People);
-    app.update(Action::ClickedAt { column: list.x + 3, row: list.y + 3 });
+    common::send(&mut app, Internal::Clicked { column: list.x + 3, row: list.y + 3 });
     assert_eq!(app.cursor(Pane::People).selected, 2);
-    app.update(Action::ScrolledAt { column: list.x + 3, row: list.y + 3, lines: 1 });
+    common::send(&mut app, Internal::Scrolled { column: list.x + 3, row: list.y + 3, lines: 1 });
     assert_eq!(app.cursor(Pane::People).selected, 5);
     // Click a link in the preview: opens the record and selects that link.
     let doc = app.doc().expect("preview");
     let text = layout.detail_text().expect("detail");
     let first_link_row = doc.link_rows[0] as u16;
     assert!(first_link_row < text.height);
-    app.update(Action::ClickedAt { column: text.x + 4, row: text.y + first_link_row });
+    common::send(&mut app, Internal::Clicked { column: text.x + 4, row: text.y + first_link_row });
     assert_eq!(app.focus(), Focus::Detail);
     assert_eq!(app.history().current().map(|v| v.link), Some(0));
     // Clicks outside anything do nothing.
-    app.update(Action::ClickedAt { column: 0, row: 39 });
+    common::send(&mut app, Internal::Clicked { column: 0, row: 39 });
     assert_eq!(app.focus(), Focus::Detail);
 }
 
@@ -240,8 +237,8 @@ fn the_mouse_in_the_reader_scrolls_the_quote_and_leaves_the_list_alone() {
     press(&mut app, "5 j <enter>");
     assert_eq!(app.context(), Context::Reader);
     let before = app.cursor(Pane::Quotes);
-    app.update(Action::ClickedAt { column: 3, row: 5 });
-    app.update(Action::ScrolledAt { column: 3, row: 5, lines: 1 });
+    common::send(&mut app, Internal::Clicked { column: 3, row: 5 });
+    common::send(&mut app, Internal::Scrolled { column: 3, row: 5, lines: 1 });
     assert_eq!(app.context(), Context::Reader);
     assert_eq!(app.cursor(Pane::Quotes), before);
     assert!(app.reader().is_some_and(|r| r.scroll > 0), "a narrow reader scrolls a long quote");
@@ -253,12 +250,12 @@ fn the_mouse_in_a_search_selects_results_and_leaves_the_list_alone() {
     press(&mut app, "3 s d r e");
     let list = app.layout().and_then(|l| l.list).expect("results");
     let before = (app.pane(), app.cursor(Pane::People));
-    app.update(Action::ClickedAt { column: list.x + 3, row: list.y + 3 });
+    common::send(&mut app, Internal::Clicked { column: list.x + 3, row: list.y + 3 });
     assert_eq!(app.search().map(|s| s.list.selected), Some(2));
-    app.update(Action::ScrolledAt { column: list.x + 3, row: list.y + 3, lines: 1 });
+    common::send(&mut app, Internal::Scrolled { column: list.x + 3, row: list.y + 3, lines: 1 });
     assert_eq!(app.search().map(|s| s.list.selected), Some(5));
     let tabs = app.layout().expect("fits").tabs;
-    app.update(Action::ClickedAt { column: tabs.x + 2, row: tabs.y });
+    common::send(&mut app, Internal::Clicked { column: tabs.x + 2, row: tabs.y });
     assert_eq!((app.pane(), app.cursor(Pane::People)), before, "the pane under the search stays put");
     assert_eq!(app.context(), Context::Search);
 }

@@ -3,8 +3,8 @@
 
 mod common;
 
-use common::{app, bundled, key, terminal};
-use defiant::app::{Action, App, Focus, Pane};
+use common::{app, bundled, key, send, terminal};
+use defiant::app::{App, Focus, Internal, Message, Pane};
 use defiant::ui::Palette;
 use proptest::prelude::*;
 
@@ -56,18 +56,15 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
-fn apply(app: &mut App, step: &Step) {
-    let action = match *step {
-        Step::Key(token) => app.action_for(key(token)),
-        Step::Resize(width, height) => Some(Action::Resized { width, height }),
-        Step::Click(column, row) => Some(Action::ClickedAt { column, row }),
-        Step::Wheel(column, row, lines) => Some(Action::ScrolledAt { column, row, lines }),
+/// Apply one step; true when it quits.
+fn apply(app: &mut App, step: &Step) -> bool {
+    let message: Option<Message> = match *step {
+        Step::Key(token) => app.action_for(key(token)).map(Message::from),
+        Step::Resize(width, height) => Some(Internal::Resized { width, height }.into()),
+        Step::Click(column, row) => Some(Internal::Clicked { column, row }.into()),
+        Step::Wheel(column, row, lines) => Some(Internal::Scrolled { column, row, lines }.into()),
     };
-    let mut next = action;
-    while let Some(action) = next {
-        next = app.update(action);
-    }
-    app.run_pending_search();
+    message.is_some_and(|message| send(app, message).quit)
 }
 
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
@@ -105,9 +102,9 @@ proptest! {
         let mut app = app(bundled(), 120, 40);
         let palette = Palette::colour();
         for step in &steps {
-            apply(&mut app, step);
+            let quit = apply(&mut app, step);
             check_invariants(&app)?;
-            if app.should_quit() {
+            if quit {
                 break;
             }
             let _ = terminal(&app, &palette);

@@ -35,7 +35,7 @@ fn every_width_setting_stays_inside_the_terminal() {
             break;
         }
         seen.push(width);
-        let page = app.reader_page().expect("open");
+        let page = app.reader().expect("open").page();
         assert!(page.width <= 116, "never wider than the terminal minus margins");
         assert!(
             page.lines
@@ -51,7 +51,7 @@ fn every_width_setting_stays_inside_the_terminal() {
     assert_eq!(app.reader_column(), defiant::app::reader::DEFAULT_WIDTH);
     let mut small = reader_on(None, 50, 20, "5 <enter> + + + +");
     press(&mut small, "+");
-    let page = small.reader_page().expect("open");
+    let page = small.reader().expect("open").page();
     assert_eq!(page.width, 46, "a 90-wide setting is cut to the 50-column terminal");
 }
 
@@ -118,13 +118,12 @@ fn escape_returns_exactly_where_the_reader_was_opened() {
 fn search_terms_stay_highlighted_in_the_reader() {
     let mut app = reader_on(None, 120, 40, "s");
     for c in "'levitator".chars() {
-        app.update(defiant::app::Action::InsertChar(c));
-        app.run_pending_search();
+        common::send(&mut app, defiant::app::Action::InsertChar(c));
     }
     press(&mut app, "<enter>");
     let reader = app.reader().expect("a quote result opens the reader");
     assert!(reader.name.starts_with("results for"));
-    let page = app.reader_page().expect("open");
+    let page = app.reader().expect("open").page();
     let matched: String = page
         .lines
         .iter()
@@ -144,8 +143,8 @@ fn decode(bytes: &[u8]) -> String {
 
 #[test]
 fn y_copies_exactly_the_citation_with_osc52() {
-    let mut app = reader_on(None, 120, 40, "5 j j j j j <enter> y");
-    let text = app.take_clipboard().expect("y copies");
+    let mut app = reader_on(None, 120, 40, "5 j j j j j <enter>");
+    let text = press(&mut app, "y").copied.pop().expect("y copies");
     assert_eq!(
         app.status(),
         Some(format!("Copied quote with citation ({} bytes) to the clipboard", text.len()).as_str())
@@ -153,14 +152,13 @@ fn y_copies_exactly_the_citation_with_osc52() {
     let q06 = app.data().find(defiant::data::Kind::Quote, "q06").expect("q06");
     assert_eq!(text, defiant::present::citation::markdown(app.data(), q06));
     assert_eq!(decode(&osc52(&text, false)), text, "the OSC 52 payload is base64 of exactly that text");
-    press(&mut app, "Y");
-    assert_eq!(app.take_clipboard().as_deref(), Some("quote:q06"));
+    assert_eq!(press(&mut app, "Y").copied, ["quote:q06"]);
 }
 
 #[test]
 fn a_quote_holding_escapes_is_copied_sanitized() {
-    let mut app = reader_on(Some("reader.json"), 120, 40, "5 j j j <enter> y");
-    let text = app.take_clipboard().expect("copied");
+    let mut app = reader_on(Some("reader.json"), 120, 40, "5 j j j <enter>");
+    let text = press(&mut app, "y").copied.pop().expect("copied");
     assert!(text.contains("Escape ␛]0;pwned␇ and ␛]52;c;"), "{text}");
     let bytes = osc52(&text, true);
     let decoded = decode(&bytes);

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{app, bundled, fixture, press, screen, terminal};
-use defiant::app::{Action, App};
+use defiant::app::{App, Internal};
 use defiant::ui::Palette;
 use ratatui::style::{Color, Modifier};
 
@@ -122,7 +122,7 @@ fn no_size_from_0x0_to_300x100_panics() {
         let mut app = app(data.clone(), 120, 40);
         press(&mut app, script);
         for &(w, h) in &sizes {
-            app.update(Action::Resized { width: w, height: h });
+            common::send(&mut app, Internal::Resized { width: w, height: h });
             let _ = terminal(&app, &Palette::colour());
         }
     }

@@ -36,8 +36,7 @@ fn search_for(query: &str) -> defiant::app::App {
     let mut app = app(fixture("unicode-names.json"), 120, 30);
     press(&mut app, "s");
     for c in query.chars() {
-        app.update(defiant::app::Action::InsertChar(c));
-        app.run_pending_search();
+        common::send(&mut app, defiant::app::Action::InsertChar(c));
     }
     app
 }
@@ -103,10 +102,14 @@ proptest! {
         // The same through the browser, drawn.
         let mut app = app(data, 80, 24);
         press(&mut app, "s");
+        let mut newest = defiant::app::Effects::default();
         for c in query.chars().take(300) {
-            app.update(defiant::app::Action::InsertChar(c));
+            let effects = app.update(defiant::app::Action::InsertChar(c));
+            if !effects.is_empty() {
+                newest = effects;
+            }
         }
-        app.run_pending_search();
+        common::execute(&mut app, newest, &mut common::Ran::default());
         let _ = terminal(&app, &Palette::colour());
     }
 }

@@ -1,12 +1,15 @@
-//! Everything the app can be asked to do. Keys, mouse and internal events all become an
-//! `Action`; only `App::update` acts on them.
+//! What reaches `App::update`: an [`Action`] the user asked for with a key (the key table
+//! binds these, and help describes them), or an [`Internal`] message from the terminal or
+//! the search worker. Only actions clear the status line, so a resize, a mouse move or a
+//! partial search result never wipes a message the user has not read.
 
 use std::sync::Arc;
 
 use super::Pane;
 use crate::search::Hit;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A user intent that a key can be bound to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Move down one row (list) or to the next link (detail).
     SelectNext,
@@ -94,14 +97,36 @@ pub enum Action {
     CopyLink,
     /// Reader: the quote's detail page.
     ShowDetails,
+}
 
-    // Internal messages, not bound to keys.
+/// A message that does not come from the key table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Internal {
     /// The terminal changed size.
     Resized { width: u16, height: u16 },
     /// A mouse button was pressed at a cell.
-    ClickedAt { column: u16, row: u16 },
+    Clicked { column: u16, row: u16 },
     /// The wheel turned over a cell (negative = up).
-    ScrolledAt { column: u16, row: u16, lines: i16 },
+    Scrolled { column: u16, row: u16, lines: i16 },
     /// The search worker has (partial or final) results for a query.
     SearchFinished { generation: u64, hits: Arc<Vec<Hit>>, done: bool },
+}
+
+/// Anything `App::update` takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Action(Action),
+    Internal(Internal),
+}
+
+impl From<Action> for Message {
+    fn from(action: Action) -> Self {
+        Message::Action(action)
+    }
+}
+
+impl From<Internal> for Message {
+    fn from(internal: Internal) -> Self {
+        Message::Internal(internal)
+    }
 }

@@ -2,7 +2,9 @@
 //! over and from the query language's one table. Built here, as toned lines, so `update`
 //! knows how far the help scrolls and the view only draws what it is given.
 
+use super::Action;
 use super::keymap::{self, Context};
+use super::request::{Outbox, Request};
 use crate::present::{Spans, Tone};
 use crate::search::query::SYNTAX;
 use crate::text::truncate_to_width;
@@ -67,6 +69,24 @@ impl HelpState {
         self.lines = lines(self.below, usize::from(inner.width));
         self.rows = usize::from(inner.height);
         self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Keys while help is open: scrolling and closing; false for the rest (quit).
+    pub fn update(&mut self, action: Action, out: &mut Outbox) -> bool {
+        let page = self.rows.max(1) as isize;
+        match action {
+            Action::SelectNext => self.scroll_by(1),
+            Action::SelectPrevious => self.scroll_by(-1),
+            Action::SelectFirst => self.scroll_by(-(self.lines.len() as isize)),
+            Action::SelectLast => self.scroll_by(self.lines.len() as isize),
+            Action::HalfPageDown => self.scroll_by(page / 2),
+            Action::HalfPageUp => self.scroll_by(-(page / 2)),
+            Action::PageDown => self.scroll_by(page),
+            Action::PageUp => self.scroll_by(-page),
+            Action::ToggleHelp | Action::Cancel => out.send(Request::CloseHelp),
+            _ => return false,
+        }
+        true
     }
 
     pub fn scroll_by(&mut self, delta: isize) {

@@ -600,7 +600,7 @@ pub fn resolve(context: Context, event: KeyEvent) -> Option<Action> {
     let key = normalise(event);
     let bound = BINDINGS.iter().find(|b| b.contexts.contains(&context) && b.keys.contains(&key));
     match (bound, context, key.code) {
-        (Some(binding), _, _) => Some(binding.action.clone()),
+        (Some(binding), _, _) => Some(binding.action),
         (None, Filter | Search, KeyCode::Char(c))
             if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {

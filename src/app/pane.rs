@@ -3,8 +3,9 @@
 use crate::data::Kind;
 
 /// A browsing pane; each lists the records of one kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Pane {
+    #[default]
     Episodes,
     Themes,
     People,

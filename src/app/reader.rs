@@ -5,10 +5,16 @@
 
 use ratatui::layout::Rect;
 
-use super::App;
-use crate::data::{Dataset, RecordRef};
+use super::Action;
+use super::browse::Motion;
+use super::effect::Effect;
+use super::layout;
+use super::request::{Outbox, ReadRequest, Request};
+use super::search::Direction;
+use crate::data::{Dataset, Kind, RecordRef};
+use crate::present::citation;
 use crate::present::reader::{Place, ReaderPage};
-use crate::search::{Field, Query};
+use crate::search::{Field, Query, SearchIndex};
 
 /// Column width in characters when the reader opens (about 66 is the classic measure).
 pub const DEFAULT_WIDTH: u16 = 66;
@@ -16,6 +22,25 @@ pub const MIN_WIDTH: u16 = 24;
 pub const MAX_WIDTH: u16 = 120;
 const WIDTH_STEP: u16 = 6;
 
+/// How far one wheel notch scrolls.
+const WHEEL_LINES: isize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WidthChange {
+    Wider,
+    Narrower,
+    Reset,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyWhat {
+    /// The quote as Markdown with its citation.
+    Citation,
+    /// The deep link `quote:ID`.
+    Link,
+}
+
+/// The open reader.
 #[derive(Debug, Clone)]
 pub struct Reader {
     /// Quotes in reading order.
@@ -26,9 +51,13 @@ pub struct Reader {
     pub scroll: usize,
     /// The search it was opened from, whose matches stay highlighted.
     pub query: Option<Query>,
-    /// Matched char positions in the current quote's text, found in `update` when the
-    /// quote changes (never while drawing).
+    /// Matched char positions in the current quote's text, found when the quote changes.
     pub matches: Option<Vec<usize>>,
+    /// The current quote laid out for the column; rebuilt when the quote, the width or
+    /// the terminal changes, never while drawing.
+    page: ReaderPage,
+    /// Rows of the text column.
+    rows: usize,
 }
 
 impl Reader {
@@ -36,137 +65,195 @@ impl Reader {
         self.collection[self.position]
     }
 
-    /// The current quote laid out for the column a terminal of `size` gives `width`.
-    pub fn page(&self, data: &Dataset, width: u16, size: Rect) -> ReaderPage {
-        let place = Place { position: self.position, len: self.collection.len(), collection: &self.name };
-        let column = super::layout::reader_width(size, width);
-        ReaderPage::build(data, self.current(), self.matches.as_deref(), place, column)
+    pub fn page(&self) -> &ReaderPage {
+        &self.page
+    }
+
+    /// Rows of text on screen.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Whether text lies below the screen.
+    pub fn has_more(&self) -> bool {
+        self.scroll + self.rows < self.page.lines.len()
     }
 }
 
-impl App {
+/// The reader layer: the open reader, if any, and what outlives it (the chosen width and
+/// the random picker's state).
+#[derive(Debug, Clone)]
+pub struct Reading {
+    open: Option<Reader>,
+    /// Column width the reader opens with (the last one chosen).
+    width: u16,
+    /// State of the random quote picker.
+    rng: u64,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Self { open: None, width: DEFAULT_WIDTH, rng: 0x9E37_79B9_7F4A_7C15 }
+    }
+}
+
+impl Reading {
     pub fn reader(&self) -> Option<&Reader> {
-        self.reader.as_ref()
+        self.open.as_ref()
     }
 
-    /// The open reader's page, laid out for the terminal.
-    pub fn reader_page(&self) -> Option<ReaderPage> {
-        self.reader.as_ref().map(|reader| reader.page(&self.data, self.reader_width, self.size))
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
     }
 
-    /// The reader's preferred column width; kept while it is closed, and the view never
-    /// exceeds the terminal.
-    pub fn reader_column(&self) -> u16 {
-        self.reader_width
+    /// The preferred column width; kept while the reader is closed.
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+
+    pub fn seed(&mut self, seed: u64) {
+        self.rng = seed | 1;
     }
 
     /// Open the reader on `collection[position]` (quotes only; others are dropped).
-    pub(super) fn open_reader(
-        &mut self,
-        collection: Vec<RecordRef>,
-        position: usize,
-        name: String,
-        query: Option<Query>,
-    ) {
+    pub fn open(&mut self, data: &Dataset, index: &SearchIndex, request: ReadRequest, size: Rect) {
+        let ReadRequest { collection, position, name, query } = request;
         let current = collection.get(position).copied();
-        let collection: Vec<RecordRef> =
-            collection.into_iter().filter(|r| r.kind == crate::data::Kind::Quote).collect();
+        let collection: Vec<RecordRef> = collection.into_iter().filter(|r| r.kind == Kind::Quote).collect();
         let Some(position) = current.and_then(|c| collection.iter().position(|&r| r == c)) else { return };
-        self.reader = Some(Reader { collection, position, name, scroll: 0, query, matches: None });
-        self.help = None;
-        self.find_reader_matches();
+        let page = ReaderPage { quote: collection[position], width: 0, lines: Vec::new() };
+        self.open = Some(Reader { collection, position, name, scroll: 0, query, matches: None, page, rows: 1 });
+        self.quote_changed(data, index, size);
     }
 
-    /// Where the search matched the current quote's text, for the view to highlight.
-    fn find_reader_matches(&mut self) {
-        let index = self.index.clone();
-        let Some(reader) = &mut self.reader else { return };
-        let quote = reader.current();
-        reader.matches = reader.query.as_ref().and_then(|query| {
-            index.highlights(quote, query).into_iter().find(|h| h.field == Field::Text).map(|h| h.positions)
-        });
+    pub fn close(&mut self) {
+        self.open = None;
     }
 
-    pub(super) fn close_reader(&mut self) {
-        self.reader = None;
-    }
-
-    /// Next or previous quote of the collection; stops at the ends and says so.
-    pub(super) fn reader_step(&mut self, forward: bool) {
-        let Some(reader) = &mut self.reader else { return };
-        let last = reader.collection.len() - 1;
-        match (forward, reader.position) {
-            (true, p) if p == last => self.status = Some(format!("Last quote of {}", reader.name)),
-            (false, 0) => self.status = Some(format!("First quote of {}", reader.name)),
-            (true, p) => {
-                reader.position = p + 1;
-                reader.scroll = 0;
+    /// Keys while the reader is open; false for the ones handled as usual (quit, help).
+    pub fn update(&mut self, shared: (&Dataset, &SearchIndex), action: Action, size: Rect, out: &mut Outbox) -> bool {
+        let (data, index) = shared;
+        let page = size.height.saturating_sub(4).max(1) as isize;
+        match action {
+            Action::NextQuote => self.step(data, index, Direction::Forward, size, out),
+            Action::PreviousQuote => self.step(data, index, Direction::Backward, size, out),
+            Action::RandomQuote => self.random(data, index, size),
+            Action::WiderColumn => self.change_width(data, WidthChange::Wider, size, out),
+            Action::NarrowerColumn => self.change_width(data, WidthChange::Narrower, size, out),
+            Action::ResetColumn => self.change_width(data, WidthChange::Reset, size, out),
+            Action::CopyQuote => self.copy(data, CopyWhat::Citation, out),
+            Action::CopyLink => self.copy(data, CopyWhat::Link, out),
+            Action::SelectNext => self.scroll(Motion::By(1)),
+            Action::SelectPrevious => self.scroll(Motion::By(-1)),
+            Action::PageDown => self.scroll(Motion::By(page)),
+            Action::PageUp => self.scroll(Motion::By(-page)),
+            Action::SelectFirst => self.scroll(Motion::First),
+            Action::SelectLast => self.scroll(Motion::Last),
+            Action::ShowDetails => {
+                // The quote's detail page, leaving the reader.
+                if let Some(reader) = self.open.take() {
+                    out.send(Request::Visit(reader.current()));
+                }
             }
-            (false, p) => {
-                reader.position = p - 1;
-                reader.scroll = 0;
-            }
+            Action::Cancel => self.close(),
+            Action::ToggleHelp => out.send(Request::OpenHelp),
+            _ => return false,
         }
-        self.find_reader_matches();
+        true
     }
 
-    pub(super) fn reader_random(&mut self) {
+    /// The wheel scrolls the quote.
+    pub fn wheel(&mut self, lines: isize) {
+        self.scroll(Motion::By(lines * WHEEL_LINES));
+    }
+
+    /// Lay the page out again for a new terminal size.
+    pub fn resize(&mut self, data: &Dataset, size: Rect) {
+        self.lay_out(data, size);
+    }
+
+    fn step(&mut self, data: &Dataset, index: &SearchIndex, direction: Direction, size: Rect, out: &mut Outbox) {
+        let Some(reader) = &mut self.open else { return };
+        let last = reader.collection.len() - 1;
+        match (direction, reader.position) {
+            (Direction::Forward, p) if p == last => out.say(format!("Last quote of {}", reader.name)),
+            (Direction::Backward, 0) => out.say(format!("First quote of {}", reader.name)),
+            (Direction::Forward, p) => reader.position = p + 1,
+            (Direction::Backward, p) => reader.position = p - 1,
+        }
+        self.quote_changed(data, index, size);
+    }
+
+    fn random(&mut self, data: &Dataset, index: &SearchIndex, size: Rect) {
         // xorshift64: statistically fine for picking a quote, no dependency needed.
         self.rng ^= self.rng << 13;
         self.rng ^= self.rng >> 7;
         self.rng ^= self.rng << 17;
-        let Some(reader) = &mut self.reader else { return };
+        let Some(reader) = &mut self.open else { return };
         reader.position = (self.rng % reader.collection.len() as u64) as usize;
-        reader.scroll = 0;
-        self.find_reader_matches();
+        reader.page.width = 0; // a new pick starts at its top, even when it is the same quote
+        self.quote_changed(data, index, size);
     }
 
-    pub(super) fn change_reader_width(&mut self, change: i32) {
-        let Some(reader) = &mut self.reader else { return };
-        self.reader_width = match change {
-            0 => DEFAULT_WIDTH,
-            c if c > 0 => (self.reader_width + WIDTH_STEP).min(MAX_WIDTH),
-            _ => self.reader_width.saturating_sub(WIDTH_STEP).max(MIN_WIDTH),
-        };
-        reader.scroll = 0;
-        self.status = Some(format!("Column width {}", self.reader_width));
-    }
-
-    pub(super) fn reader_scroll(&mut self, delta: isize) {
-        let max = self.reader_max_scroll();
-        if let Some(reader) = &mut self.reader {
-            reader.scroll = reader.scroll.saturating_add_signed(delta).min(max);
+    /// A new quote is on screen (or the same one again): find its matches, lay it out and
+    /// scroll to its top.
+    fn quote_changed(&mut self, data: &Dataset, index: &SearchIndex, size: Rect) {
+        let Some(reader) = &mut self.open else { return };
+        let quote = reader.current();
+        if reader.page.quote != quote || reader.page.width == 0 {
+            reader.matches = reader.query.as_ref().and_then(|query| {
+                index.highlights(quote, query).into_iter().find(|h| h.field == Field::Text).map(|h| h.positions)
+            });
+            reader.scroll = 0;
+            reader.page.width = 0; // force the layout below
         }
+        self.lay_out(data, size);
     }
 
-    /// Lines the reader can scroll: laid out by the same function the view uses.
-    fn reader_max_scroll(&self) -> usize {
-        let Some(reader) = &self.reader else { return 0 };
-        let page = reader.page(&self.data, self.reader_width, self.size);
-        let rows = usize::from(super::layout::reader_column(self.size, self.reader_width).height);
-        page.lines.len().saturating_sub(rows)
+    fn change_width(&mut self, data: &Dataset, change: WidthChange, size: Rect, out: &mut Outbox) {
+        if self.open.is_none() {
+            return;
+        }
+        self.width = match change {
+            WidthChange::Reset => DEFAULT_WIDTH,
+            WidthChange::Wider => (self.width + WIDTH_STEP).min(MAX_WIDTH),
+            WidthChange::Narrower => self.width.saturating_sub(WIDTH_STEP).max(MIN_WIDTH),
+        };
+        if let Some(reader) = &mut self.open {
+            reader.scroll = 0;
+        }
+        self.lay_out(data, size);
+        out.say(format!("Column width {}", self.width));
+    }
+
+    /// Build the page if its inputs changed, and keep the scroll inside it.
+    fn lay_out(&mut self, data: &Dataset, size: Rect) {
+        let Some(reader) = &mut self.open else { return };
+        let column = layout::reader_column(size, self.width);
+        reader.rows = usize::from(column.height);
+        if reader.page.quote != reader.current() || reader.page.width != column.width {
+            let place = Place { position: reader.position, len: reader.collection.len(), collection: &reader.name };
+            reader.page = ReaderPage::build(data, reader.current(), reader.matches.as_deref(), place, column.width);
+        }
+        reader.scroll = reader.scroll.min(reader.page.lines.len().saturating_sub(reader.rows));
+    }
+
+    fn scroll(&mut self, motion: Motion) {
+        if let Some(reader) = &mut self.open {
+            let max = reader.page.lines.len().saturating_sub(reader.rows);
+            reader.scroll = reader.scroll.saturating_add_signed(motion.delta(reader.page.lines.len())).min(max);
+        }
     }
 
     /// `y`: the quote as Markdown with its citation; `Y`: its deep link.
-    pub(super) fn copy(&mut self, citation: bool) {
-        let Some(reader) = &self.reader else { return };
+    fn copy(&mut self, data: &Dataset, what: CopyWhat, out: &mut Outbox) {
+        let Some(reader) = &self.open else { return };
         let quote = reader.current();
-        let text =
-            if citation { crate::present::citation::markdown(&self.data, quote) } else { self.data.deep_link(quote) };
-        let what = if citation { "quote with citation" } else { "link" };
-        self.status = Some(format!("Copied {what} ({} bytes) to the clipboard", text.len()));
-        self.clipboard = Some(text);
-    }
-
-    /// Text waiting to be sent to the terminal's clipboard (OSC 52) by the run loop.
-    pub fn take_clipboard(&mut self) -> Option<String> {
-        self.clipboard.take()
-    }
-
-    /// The quote's detail page, leaving the reader.
-    pub(super) fn reader_details(&mut self) {
-        if let Some(reader) = self.reader.take() {
-            self.visit(reader.current());
-        }
+        let (text, name) = match what {
+            CopyWhat::Citation => (citation::markdown(data, quote), "quote with citation"),
+            CopyWhat::Link => (data.deep_link(quote), "link"),
+        };
+        out.say(format!("Copied {name} ({} bytes) to the clipboard", text.len()));
+        out.send(Request::Run(Effect::Copy(text)));
     }
 }

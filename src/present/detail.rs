@@ -34,6 +34,9 @@ pub struct DetailDoc {
     pub links: Vec<RecordRef>,
     /// The line each link is on.
     pub link_rows: Vec<usize>,
+    /// Each link group as a range of [`DetailDoc::links`], so a quote link opens the reader
+    /// on its group without asking the dataset again.
+    pub groups: Vec<std::ops::Range<usize>>,
     /// The search whose matches are highlighted, if any.
     pub query: Option<Query>,
 }
@@ -70,6 +73,12 @@ fn prose_lines(
 }
 
 impl DetailDoc {
+    /// The group of link `link`: its links and the link's place among them.
+    pub fn group_of(&self, link: usize) -> Option<(&[RecordRef], usize)> {
+        let group = self.groups.iter().find(|g| g.contains(&link))?;
+        Some((&self.links[group.clone()], link - group.start))
+    }
+
     /// Lay out a record for `width` columns, highlighting `highlights` (from `query`).
     pub fn build(
         data: &Dataset,
@@ -133,11 +142,13 @@ impl DetailDoc {
 
         let mut links = Vec::new();
         let mut link_rows = Vec::new();
+        let mut groups = Vec::new();
         if !view.links.is_empty() {
             lines.push(DocLine::blank());
             lines.push(DocLine::new(vec![(Tone::Heading, truncate_to_width("Links", w))]));
         }
         for group in &view.links {
+            groups.push(links.len()..links.len() + group.items.len());
             let heading = format!("{} ({})", group.label, group.items.len());
             lines.push(DocLine::new(vec![(Tone::Label, truncate_to_width(&heading, w))]));
             for &target in &group.items {
@@ -157,6 +168,6 @@ impl DetailDoc {
                 lines.push(line);
             }
         }
-        Self { record, width, lines, links, link_rows, query }
+        Self { record, width, lines, links, link_rows, groups, query }
     }
 }

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEve
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use crate::app::{Action, App};
+use crate::app::{App, Internal, Message as AppMessage};
 
 pub enum Message {
     Input(Event),
@@ -60,17 +60,21 @@ pub fn spawn_signals(tx: Sender<Message>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Map a terminal event to an action for the app's current state.
-pub fn to_action(app: &App, event: &Event) -> Option<Action> {
+/// Map a terminal event to a message for the app's current state: keys through the key
+/// table, the rest as internal messages.
+pub fn to_message(app: &App, event: &Event) -> Option<AppMessage> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => app.action_for(*key),
-        Event::Resize(width, height) => Some(Action::Resized { width: *width, height: *height }),
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickedAt { column: mouse.column, row: mouse.row }),
-            MouseEventKind::ScrollDown => Some(Action::ScrolledAt { column: mouse.column, row: mouse.row, lines: 1 }),
-            MouseEventKind::ScrollUp => Some(Action::ScrolledAt { column: mouse.column, row: mouse.row, lines: -1 }),
-            _ => None,
-        },
+        Event::Key(key) if key.kind == KeyEventKind::Press => app.action_for(*key).map(AppMessage::Action),
+        Event::Resize(width, height) => Some(Internal::Resized { width: *width, height: *height }.into()),
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Internal::Clicked { column, row }.into()),
+                MouseEventKind::ScrollDown => Some(Internal::Scrolled { column, row, lines: 1 }.into()),
+                MouseEventKind::ScrollUp => Some(Internal::Scrolled { column, row, lines: -1 }.into()),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }

@@ -1,5 +1,5 @@
-//! The interactive browser's run loop: set up the terminal, then draw → wait for a
-//! message → update, until the app quits or a signal arrives.
+//! The interactive browser's run loop: set up the terminal, then draw → wait for messages
+//! → update → run the effects update returned, until the app quits or a signal arrives.
 
 pub mod clipboard;
 mod event;
@@ -7,14 +7,14 @@ mod terminal;
 
 use std::collections::VecDeque;
 use std::io;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 pub use terminal::{StartError, check_tty, restore};
 
-use crate::app::{Action, App};
+use crate::app::{App, Effect, Effects, Internal};
 use crate::data::{Dataset, RecordRef};
 use crate::search::SearchIndex;
 use crate::search::worker::SearchWorker;
@@ -36,6 +36,12 @@ const PANIC_TRIGGER: &str = "DEFIANT_TEST_PANIC";
 /// "searching…". Slow searches draw at once and fill in as results arrive.
 const SEARCH_GRACE: Duration = Duration::from_millis(8);
 
+/// How the loop ends.
+enum Exit {
+    Quit,
+    Signal(i32),
+}
+
 /// Run the browser until the user quits. Returns the process exit code: 0 after a normal
 /// quit, 128+n after signal n.
 pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartError> {
@@ -50,70 +56,85 @@ pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartEr
     }
     let (tx, rx) = event::channel();
     event::spawn_signals(tx.clone())?;
-    let results = Mutex::new(tx.clone());
+    let results = tx.clone();
     let worker = SearchWorker::spawn(index, move |update| {
-        if let Ok(tx) = results.lock() {
-            let _ = tx.send(Message::Search(update));
-        }
+        let _ = results.send(Message::Search(update));
     });
     let _guard = terminal::TerminalGuard::enter(options.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    app.update(Action::Resized { width: size.width, height: size.height });
+    let _ = app.update(Internal::Resized { width: size.width, height: size.height });
     event::spawn_input(tx);
-    let panic_on_draw = std::env::var(PANIC_TRIGGER).is_ok_and(|v| v == "draw");
 
+    let exit = event_loop(&mut terminal, &mut app, &palette, &rx, &worker)?;
+    terminal::restore();
+    match exit {
+        Exit::Quit => {
+            // Leave the records to the OS, as `defiant search` does: freeing a million of
+            // them one by one kept the shell waiting ≈ 54 ms after the screen was restored.
+            std::mem::forget(app);
+            Ok(0)
+        }
+        Exit::Signal(signal) => Ok(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))),
+    }
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+    palette: &Palette,
+    rx: &std::sync::mpsc::Receiver<Message>,
+    worker: &SearchWorker,
+) -> Result<Exit, StartError> {
+    let panic_on_draw = std::env::var(PANIC_TRIGGER).is_ok_and(|v| v == "draw");
     loop {
         terminal.draw(|frame| {
             if panic_on_draw {
                 panic!("test-triggered panic while drawing ({PANIC_TRIGGER}=draw)");
             }
-            ui::view(frame, &app, &palette);
+            ui::view(frame, app, palette);
         })?;
         // Block for one message, then drain whatever else is pending before redrawing, so a
         // burst of keys or resizes costs one frame.
-        let Ok(first) = rx.recv() else { return Ok(0) };
+        let Ok(first) = rx.recv() else { return Ok(Exit::Quit) };
         let mut queue: VecDeque<Message> = std::iter::once(first).chain(rx.try_iter()).collect();
         while let Some(message) = queue.pop_front() {
-            match message {
-                Message::Input(ev) => {
-                    let mut next = event::to_action(&app, &ev);
-                    while let Some(action) = next {
-                        next = app.update(action);
-                    }
-                }
+            let effects = match message {
+                Message::Input(ev) => match event::to_message(app, &ev) {
+                    Some(message) => app.update(message),
+                    None => Effects::default(),
+                },
                 Message::Search(update) => {
                     let (generation, hits, done) = (update.generation, update.hits, update.done);
-                    app.update(Action::SearchFinished { generation, hits, done });
+                    app.update(Internal::SearchFinished { generation, hits, done })
                 }
-                Message::Signal(signal) => {
-                    terminal::restore();
-                    return Ok(128u8.saturating_add(u8::try_from(signal).unwrap_or(0)));
-                }
+                Message::Signal(signal) => return Ok(Exit::Signal(signal)),
                 Message::InputClosed(reason) => {
                     terminal::restore();
                     return Err(StartError::Io(io::Error::other(format!("terminal input closed: {reason}"))));
                 }
-            }
-            if app.should_quit() {
-                // Leave the records to the OS, as `defiant search` does: freeing a million of
-                // them one by one kept the shell waiting ≈ 54 ms after the screen was restored.
-                std::mem::forget(app);
-                return Ok(0);
-            }
-            if let Some(text) = app.take_clipboard() {
-                // The text was sanitized at load and is capped in size (citation.rs).
-                let inside_tmux = std::env::var_os("TMUX").is_some();
-                let mut out = io::stdout();
-                let _ = io::Write::write_all(&mut out, &clipboard::osc52(&text, inside_tmux));
-                let _ = io::Write::flush(&mut out);
-            }
-            if let Some((generation, query)) = app.take_search_request() {
-                worker.submit(generation, query);
-                if let Ok(next) = rx.recv_timeout(SEARCH_GRACE) {
-                    queue.push_back(next);
+            };
+            for effect in effects {
+                match effect {
+                    Effect::Quit => return Ok(Exit::Quit),
+                    Effect::Copy(text) => copy(&text),
+                    Effect::Search { generation, query } => {
+                        worker.submit(generation, query);
+                        if let Ok(next) = rx.recv_timeout(SEARCH_GRACE) {
+                            queue.push_back(next);
+                        }
+                    }
                 }
             }
         }
     }
+}
+
+/// Send text to the terminal's clipboard (OSC 52). The text was sanitized at load and is
+/// capped in size (`present::citation`).
+fn copy(text: &str) {
+    let inside_tmux = std::env::var_os("TMUX").is_some();
+    let mut out = io::stdout();
+    let _ = io::Write::write_all(&mut out, &clipboard::osc52(text, inside_tmux));
+    let _ = io::Write::flush(&mut out);
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Palette;
-use crate::app::{App, Focus, keymap, layout};
+use crate::app::{App, Context, Focus, keymap, layout};
 use crate::text::{truncate_to_width, width};
 
 pub(super) fn tabs(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
@@ -68,20 +68,26 @@ pub(super) fn status(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
     if let Some(message) = app.status() {
         spans.push(Span::styled(truncate_to_width(message, room), palette.status));
     } else {
-        let mut used = 1;
-        for (keys, hint) in keymap::hints(app.context()) {
-            let piece = width(&keys) + width(hint) + 3;
-            if used + piece > room {
-                break;
-            }
-            used += piece;
-            spans.push(Span::styled(keys, palette.key));
-            spans.push(Span::styled(format!(" {hint}  "), palette.dim));
-        }
+        spans.extend(hints(app.context(), 1, room, palette));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let pad = usize::from(area.width).saturating_sub(used + width(&position) + 1);
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(position, palette.dim));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The key table's hints for a context, as many as fit in `room` after `used` columns.
+pub(super) fn hints(context: Context, mut used: usize, room: usize, palette: &Palette) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (keys, hint) in keymap::hints(context) {
+        let piece = width(&keys) + width(hint) + 3;
+        if used + piece > room {
+            break;
+        }
+        used += piece;
+        spans.push(Span::styled(keys, palette.key));
+        spans.push(Span::styled(format!(" {hint}  "), palette.dim));
+    }
+    spans
 }

@@ -5,7 +5,7 @@ pub mod bytes;
 
 use std::sync::Arc;
 
-use defiant::app::{Action, App};
+use defiant::app::{App, Effect, Effects, Internal, Message};
 use defiant::data::{Dataset, load};
 use defiant::ui::{self, Palette};
 use ratatui::Terminal;
@@ -24,7 +24,7 @@ pub fn fixture(name: &str) -> Arc<Dataset<'static>> {
 /// An app on `data` in a terminal of `width`×`height`.
 pub fn app(data: Arc<Dataset<'static>>, width: u16, height: u16) -> App {
     let mut app = App::new(data);
-    app.update(Action::Resized { width, height });
+    send(&mut app, Internal::Resized { width, height });
     app
 }
 
@@ -57,18 +57,47 @@ pub fn key(token: &str) -> KeyEvent {
     KeyEvent::new(code, modifiers)
 }
 
-/// Feed a space-separated key script through the keymap and update, as the terminal would.
-pub fn press(app: &mut App, script: &str) {
-    for token in script.split_whitespace() {
-        if let Some(action) = app.action_for(key(token)) {
-            let mut next = Some(action);
-            while let Some(action) = next {
-                next = app.update(action);
+/// What the effects of some input asked for, besides searches (which run inline).
+#[derive(Debug, Default)]
+pub struct Ran {
+    pub copied: Vec<String>,
+    pub quit: bool,
+}
+
+/// Execute effects as the run loop would, with searches run right here instead of on the
+/// worker, so tests never wait.
+pub fn execute(app: &mut App, effects: Effects, ran: &mut Ran) {
+    for effect in effects {
+        match effect {
+            Effect::Search { generation, query } => {
+                let hits = Arc::new(app.index().search(&query));
+                let more = app.update(Internal::SearchFinished { generation, hits, done: true });
+                execute(app, more, ran);
             }
-            // Tests run searches inline; the real loop hands them to the worker thread.
-            app.run_pending_search();
+            Effect::Copy(text) => ran.copied.push(text),
+            Effect::Quit => ran.quit = true,
         }
     }
+}
+
+/// Send one message and execute its effects.
+pub fn send(app: &mut App, message: impl Into<Message>) -> Ran {
+    let mut ran = Ran::default();
+    let effects = app.update(message);
+    execute(app, effects, &mut ran);
+    ran
+}
+
+/// Feed a space-separated key script through the keymap and update, as the terminal would.
+pub fn press(app: &mut App, script: &str) -> Ran {
+    let mut ran = Ran::default();
+    for token in script.split_whitespace() {
+        if let Some(action) = app.action_for(key(token)) {
+            let effects = app.update(action);
+            execute(app, effects, &mut ran);
+        }
+    }
+    ran
 }
 
 pub fn terminal(app: &App, palette: &Palette) -> Terminal<TestBackend> {

@@ -1,0 +1,115 @@
+//! The browsing half: which pane is shown and a cursor per pane. It answers where a click
+//! lands in the tabs or the list; what a click or a key then opens is the router's call.
+
+use ratatui::layout::Position;
+
+use super::layout::{self, AppLayout};
+use super::{Cursor, Pane};
+use crate::data::{Dataset, RecordRef};
+
+/// Which half of the browser has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Detail,
+}
+
+/// A jump of the selection or the scroll.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motion {
+    By(isize),
+    First,
+    Last,
+}
+
+impl Motion {
+    /// The motion as a row delta within `len` rows.
+    pub fn delta(self, len: usize) -> isize {
+        match self {
+            Motion::By(delta) => delta,
+            Motion::First => -(len as isize),
+            Motion::Last => len as isize,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Browse {
+    pane: Pane,
+    cursors: [Cursor; Pane::ALL.len()],
+}
+
+impl Browse {
+    pub fn pane(&self) -> Pane {
+        self.pane
+    }
+
+    pub fn cursor(&self, pane: Pane) -> Cursor {
+        self.cursors[pane as usize]
+    }
+
+    /// The record selected in the shown pane's list.
+    pub fn selected(&self, data: &Dataset) -> Option<RecordRef> {
+        let kind = self.pane.kind();
+        let index = self.cursor(self.pane).selected;
+        (index < data.count(kind)).then(|| RecordRef::new(kind, index))
+    }
+
+    pub fn show_pane(&mut self, pane: Pane) {
+        self.pane = pane;
+    }
+
+    /// Move the shown pane's selection, keeping it in a window of `rows`.
+    pub fn move_by(&mut self, data: &Dataset, motion: Motion, rows: usize) {
+        let len = data.count(self.pane.kind());
+        self.cursors[self.pane as usize].move_by(motion.delta(len), len, rows);
+    }
+
+    /// Show a record in its pane's list (sources have no pane: the list stays).
+    pub fn reveal(&mut self, data: &Dataset, record: RecordRef, rows: usize) {
+        if let Some(pane) = Pane::of(record.kind) {
+            self.pane = pane;
+            self.cursors[pane as usize].select(record.index, data.count(record.kind), rows);
+        }
+    }
+
+    /// Select a row of the shown pane by its index.
+    pub fn select_row(&mut self, data: &Dataset, index: usize, rows: usize) {
+        let len = data.count(self.pane.kind());
+        self.cursors[self.pane as usize].select(index, len, rows);
+    }
+
+    /// Keep every pane's selection on screen after the list changed height.
+    pub fn keep_visible(&mut self, data: &Dataset, rows: usize) {
+        for pane in Pane::ALL {
+            self.cursors[pane as usize].keep_visible(data.count(pane.kind()), rows);
+        }
+    }
+
+    /// The pane whose tab is at a cell of the tab bar.
+    pub fn tab_at(&self, data: &Dataset, layout: &AppLayout, at: Position) -> Option<Pane> {
+        if !layout.tabs.contains(at) {
+            return None;
+        }
+        let x = at.x - layout.tabs.x;
+        layout::tabs(layout.tabs.width, pane_counts(data))
+            .into_iter()
+            .find(|(_, start, label)| x >= *start && usize::from(x - start) < crate::text::width(label))
+            .map(|(pane, _, _)| pane)
+    }
+
+    /// The index of the list row at a cell (inside the list's border), if a record is there.
+    pub fn row_at(&self, data: &Dataset, layout: &AppLayout, at: Position) -> Option<usize> {
+        let list = layout.list.filter(|r| r.contains(at))?;
+        if at.y <= list.y || at.y >= list.bottom().saturating_sub(1) {
+            return None;
+        }
+        let index = self.cursor(self.pane).offset + usize::from(at.y - list.y - 1);
+        (index < data.count(self.pane.kind())).then_some(index)
+    }
+}
+
+/// Records per pane, for the tab labels.
+pub fn pane_counts(data: &Dataset) -> [usize; Pane::ALL.len()] {
+    Pane::ALL.map(|p| data.count(p.kind()))
+}

@@ -1,0 +1,286 @@
+//! The browser under every overlay: the list half ([`Browse`]), the detail half
+//! ([`Detail`]) and which of them has the keyboard. It handles the keys of the List and
+//! Detail contexts and the mouse over them; opening a record or the reader goes back to the
+//! router as a request.
+
+use ratatui::layout::Position;
+
+use super::browse::{Browse, Focus, Motion};
+use super::detail::Detail;
+use super::effect::Effect;
+use super::layout::AppLayout;
+use super::request::{Outbox, ReadRequest, Request};
+use super::search::{Direction, Scope};
+use super::{Action, History, Pane};
+use crate::data::{Dataset, Kind, RecordRef};
+
+/// What the browser reads from the app for one message.
+#[derive(Clone, Copy)]
+pub struct View<'a> {
+    pub data: &'a Dataset<'static>,
+    pub layout: Option<AppLayout>,
+}
+
+impl View<'_> {
+    pub fn list_rows(&self) -> usize {
+        self.layout.map_or(1, |l| l.list_rows())
+    }
+
+    pub fn detail_rows(&self) -> usize {
+        self.layout.map_or(1, |l| l.detail_rows())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Browser {
+    focus: Focus,
+    browse: Browse,
+    detail: Detail,
+}
+
+impl Default for Browser {
+    fn default() -> Self {
+        Self { focus: Focus::List, browse: Browse::default(), detail: Detail::default() }
+    }
+}
+
+impl Browser {
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    pub fn browse(&self) -> &Browse {
+        &self.browse
+    }
+
+    pub fn detail(&self) -> &Detail {
+        &self.detail
+    }
+
+    pub fn detail_mut(&mut self) -> &mut Detail {
+        &mut self.detail
+    }
+
+    /// Open a record in the detail as a new history entry and show it in its pane.
+    pub fn visit(&mut self, view: View, record: RecordRef) {
+        self.detail.visit(record);
+        self.browse.reveal(view.data, record, view.list_rows());
+        self.focus = Focus::Detail;
+    }
+
+    /// The record the detail shows when no search is open: the visit, or the list's selection.
+    pub fn shown(&self, data: &Dataset) -> Option<RecordRef> {
+        match self.focus {
+            Focus::Detail => self.detail.current(),
+            Focus::List => self.browse.selected(data),
+        }
+    }
+
+    /// Focus falls back to the list when there is no visit to show.
+    pub fn keep_focus_valid(&mut self) {
+        if self.focus == Focus::Detail && self.detail.current().is_none() {
+            self.focus = Focus::List;
+        }
+    }
+
+    /// Keep every pane's selection in the list's window.
+    pub fn keep_visible(&mut self, view: View) {
+        self.browse.keep_visible(view.data, view.list_rows());
+    }
+
+    /// Keys of the list and the detail, and those every layer leaves to the browser.
+    pub fn update(&mut self, view: View, action: Action, out: &mut Outbox) {
+        match action {
+            Action::Quit => out.send(Request::Run(Effect::Quit)),
+            Action::ToggleHelp => out.send(Request::OpenHelp),
+            Action::Cancel => self.focus = Focus::List,
+            Action::StartFilter => out.send(Request::StartSearch(Scope::Pane(self.browse.pane()))),
+            Action::StartGlobalSearch => out.send(Request::StartSearch(Scope::Everything)),
+            Action::OpenReader => self.read_selected(view, out),
+            Action::ShowDetails => match self.focus {
+                Focus::List => {
+                    if let Some(record) = self.browse.selected(view.data) {
+                        out.send(Request::Visit(record));
+                    }
+                }
+                Focus::Detail => self.follow_link(view, out),
+            },
+            Action::Open => match (self.focus, self.browse.selected(view.data)) {
+                (Focus::List, Some(record)) if record.kind == Kind::Quote => read_in_pane(view, record, out),
+                (Focus::List, Some(record)) => out.send(Request::Visit(record)),
+                (Focus::List, None) => {}
+                (Focus::Detail, _) => {
+                    if !self.read_quote_link(view, out) {
+                        self.follow_link(view, out);
+                    }
+                }
+            },
+            Action::NextMatch => out.send(Request::StepMatch(Direction::Forward)),
+            Action::PreviousMatch => out.send(Request::StepMatch(Direction::Backward)),
+            Action::NextPane => self.show_pane(self.browse.pane().next()),
+            Action::PreviousPane => self.show_pane(self.browse.pane().previous()),
+            Action::ShowPane(pane) => self.show_pane(pane),
+            Action::FocusList => self.focus = Focus::List,
+            Action::Back => self.go(view, History::back, "Nothing to go back to", out),
+            Action::Forward => self.go(view, History::forward, "Nothing ahead in history", out),
+            Action::SelectNext => self.step(view, 1),
+            Action::SelectPrevious => self.step(view, -1),
+            Action::SelectFirst => self.jump(view, Motion::First),
+            Action::SelectLast => self.jump(view, Motion::Last),
+            Action::HalfPageDown => self.jump(view, Motion::By(self.page(view) as isize / 2)),
+            Action::HalfPageUp => self.jump(view, Motion::By(-(self.page(view) as isize / 2))),
+            Action::PageDown => self.jump(view, Motion::By(self.page(view) as isize)),
+            Action::PageUp => self.jump(view, Motion::By(-(self.page(view) as isize))),
+            // The reader's and the search's own keys do nothing here.
+            _ => {}
+        }
+    }
+
+    fn show_pane(&mut self, pane: Pane) {
+        self.browse.show_pane(pane);
+        self.focus = Focus::List;
+        self.detail.reset_preview();
+    }
+
+    fn go(&mut self, view: View, step: fn(&mut History) -> bool, nothing: &str, out: &mut Outbox) {
+        if !self.detail.go(step) {
+            out.say(nothing);
+            return;
+        }
+        match self.detail.current() {
+            Some(record) => {
+                self.browse.reveal(view.data, record, view.list_rows());
+                self.focus = Focus::Detail;
+            }
+            None => self.focus = Focus::List,
+        }
+    }
+
+    /// `r`: read the selected quote (list), the selected quote link, or the quote shown.
+    fn read_selected(&mut self, view: View, out: &mut Outbox) {
+        match self.focus {
+            Focus::List => match self.browse.selected(view.data) {
+                Some(record) if record.kind == Kind::Quote => read_in_pane(view, record, out),
+                _ => out.say("Select a quote to read it"),
+            },
+            Focus::Detail => {
+                if self.read_quote_link(view, out) {
+                    return;
+                }
+                match self.detail.current().filter(|r| r.kind == Kind::Quote) {
+                    Some(record) => read_in_pane(view, record, out),
+                    None => out.say("Select a quote link to read it"),
+                }
+            }
+        }
+    }
+
+    fn follow_link(&mut self, view: View, out: &mut Outbox) {
+        if self.detail.doc().is_none() || self.detail.current().is_none() {
+            return;
+        }
+        let Some(target) = self.detail.selected_link() else {
+            out.say("No links here");
+            return;
+        };
+        if self.detail.link_visible(view.detail_rows()) {
+            out.send(Request::Visit(target));
+        } else {
+            // Never follow a link the reader cannot see: bring it into view first.
+            self.detail.ensure_link_visible(view.detail_rows());
+        }
+    }
+
+    /// Enter or `r` on a quote link: open the reader on the link's group, or, when the link
+    /// is off screen, bring it into view first (as for any link). False if not a quote link.
+    fn read_quote_link(&mut self, view: View, out: &mut Outbox) -> bool {
+        if self.detail.selected_link().is_none_or(|target| target.kind != Kind::Quote) {
+            return false;
+        }
+        let Some((collection, position)) = self.detail.selected_group() else { return false };
+        if !self.detail.link_visible(view.detail_rows()) {
+            self.detail.ensure_link_visible(view.detail_rows());
+            return true;
+        }
+        let name = match self.detail.current() {
+            Some(record) => {
+                format!("quotes linked from {}", crate::text::truncate_to_width(&view.data.label(record), 40))
+            }
+            None => "quotes".into(),
+        };
+        out.send(Request::Read(ReadRequest { collection, position, name, query: None }));
+        true
+    }
+
+    /// j/k: one row in a list; in a detail, the next link once it is on screen.
+    fn step(&mut self, view: View, delta: isize) {
+        match self.focus {
+            Focus::List => self.move_list(view, Motion::By(delta)),
+            Focus::Detail => self.detail.step(delta, view.detail_rows()),
+        }
+    }
+
+    /// g/G, paging: jump the list selection, or scroll the detail and select a link in view.
+    fn jump(&mut self, view: View, motion: Motion) {
+        match self.focus {
+            Focus::List => self.move_list(view, motion),
+            Focus::Detail => self.detail.jump(motion, view.detail_rows()),
+        }
+    }
+
+    fn move_list(&mut self, view: View, motion: Motion) {
+        self.browse.move_by(view.data, motion, view.list_rows());
+        self.detail.reset_preview();
+    }
+
+    fn page(&self, view: View) -> usize {
+        match self.focus {
+            Focus::Detail => view.detail_rows(),
+            Focus::List => view.list_rows(),
+        }
+    }
+
+    /// A click on a tab shows its pane, on a row selects it, on a link selects the link
+    /// (opening the previewed record first, where it was scrolled to).
+    pub fn click(&mut self, view: View, at: Position) {
+        let Some(layout) = view.layout else { return };
+        if let Some(pane) = self.browse.tab_at(view.data, &layout, at) {
+            self.show_pane(pane);
+        } else if layout.list.is_some_and(|r| r.contains(at)) {
+            if let Some(index) = self.browse.row_at(view.data, &layout, at) {
+                self.focus = Focus::List;
+                self.browse.select_row(view.data, index, view.list_rows());
+                self.detail.reset_preview();
+            }
+        } else if let Some(text) = layout.detail_text().filter(|r| r.contains(at)) {
+            let visiting = self.focus == Focus::Detail;
+            let Some(link) = self.detail.link_on_screen(usize::from(at.y - text.y), visiting) else { return };
+            if self.focus == Focus::List
+                && let Some(record) = self.browse.selected(view.data)
+            {
+                let (scroll, _) = self.detail.position(false);
+                self.visit(view, record);
+                self.detail.select_link(link, Some(scroll));
+            } else {
+                self.detail.select_link(link, None);
+            }
+        }
+    }
+
+    /// The wheel scrolls the list or the detail under the pointer.
+    pub fn wheel(&mut self, view: View, at: Position, lines: isize) {
+        let Some(layout) = view.layout else { return };
+        if layout.list.is_some_and(|r| r.contains(at)) {
+            self.move_list(view, Motion::By(lines));
+        } else if layout.detail.is_some_and(|r| r.contains(at)) {
+            let visiting = self.focus == Focus::Detail;
+            self.detail.scroll(Motion::By(lines), view.detail_rows(), visiting);
+        }
+    }
+}
+
+/// Read a quote within all quotes, in list order.
+fn read_in_pane(view: View, record: RecordRef, out: &mut Outbox) {
+    let collection: Vec<RecordRef> = view.data.records(Kind::Quote).collect();
+    out.send(Request::Read(ReadRequest { collection, position: record.index, name: "all quotes".into(), query: None }));
+}

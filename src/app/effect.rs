@@ -1,0 +1,53 @@
+//! What `update` asks the outside world to do. The run loop executes effects (the search
+//! worker, the terminal's clipboard, quitting); tests execute them inline. Adding one means
+//! a variant here and an arm in each executor, nothing on `App`.
+
+use crate::search::Query;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Search for `query`; answer with `Internal::SearchFinished` tagged `generation`.
+    Search { generation: u64, query: Query },
+    /// Put this text on the clipboard (sanitized at load, capped by `present::citation`).
+    Copy(String),
+    /// Leave the app.
+    Quit,
+}
+
+/// The effects of one message, in the order they were asked for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use = "the run loop must execute what update asks for"]
+pub struct Effects(Vec<Effect>);
+
+impl Effects {
+    pub fn push(&mut self, effect: Effect) {
+        self.0.push(effect);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn quits(&self) -> bool {
+        self.0.contains(&Effect::Quit)
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Effect> {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for Effects {
+    type Item = Effect;
+    type IntoIter = std::vec::IntoIter<Effect>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl Extend<Effect> for Effects {
+    fn extend<T: IntoIterator<Item = Effect>>(&mut self, iter: T) {
+        self.0.extend(iter);
+    }
+}
