@@ -113,115 +113,127 @@ fn event_line(event: &Event) -> String {
 
 fn fields(data: &Dataset, r: RecordRef) -> Vec<Field> {
     let mut out = Vec::new();
-    match r.kind {
-        Kind::Episode => {
-            let e = &data.episodes[r.index];
-            out.push(pair("Part", e.number.to_string()));
-            let aired = match (&e.air_date, &e.air_time) {
-                (Some(date), Some(time)) => format!("{date}, {time}"),
-                (Some(date), None) => date.to_string(),
-                (None, _) => "unknown".into(),
-            };
-            out.push(pair("Aired", aired));
-            out.push(prose("Summary", &e.summary));
-            if !e.events.is_empty() {
-                let items = e.events.iter().map(event_line).collect();
-                out.push(Field::Bullets { label: "Covers", items });
-            }
-            notes(&mut out, &e.notes);
-        }
-        Kind::Theme => {
-            let t = &data.themes[r.index];
-            out.push(prose("Description", &t.description));
-            out.push(pair("Support", t.support.label()));
-            if t.seed {
-                out.push(pair("Seed", "named in the seed article"));
-            }
-            notes(&mut out, &t.notes);
-        }
-        Kind::Person => {
-            let p = &data.people[r.index];
-            if !p.aka.is_empty() {
-                out.push(pair("Also known as", p.aka.join(", ")));
-            }
-            out.push(pair("Roles", roles(&p.roles)));
-            if p.seed {
-                out.push(pair("Seed", "named in the seed article"));
-            }
-            out.push(prose("Description", &p.description));
-            notes(&mut out, &p.notes);
-        }
-        Kind::Footage => {
-            let f = &data.footage[r.index];
-            out.push(pair("Artist", &f.artist));
-            out.push(prose("Shown", &f.description));
-            out.push(pair("Era", unknown_or(f.era.as_deref())));
-            out.push(pair("Album", unknown_or(f.album.as_deref())));
-            let episode = match f.episode.as_ref().and_then(|id| data.episode(id)) {
-                Some(e) => format!("{} ({})", e.title, f.placement.label()),
-                None => "unknown".into(),
-            };
-            out.push(pair("Episode", episode));
-            if let Some(context) = &f.context {
-                out.push(prose("Background", context));
-            }
-            out.push(pair("Support", f.support.label()));
-            notes(&mut out, &f.notes);
-        }
-        Kind::Quote => {
-            let q = &data.quotes[r.index];
-            out.push(prose("Text", &q.text));
-            let speaker = data.speaker_name(q).to_string();
-            let speaker = match &q.speaker_note {
-                Some(note) => format!("{speaker} ({note})"),
-                None => speaker,
-            };
-            out.push(pair("Speaker", speaker));
-            // The occasion already names the setting ("press (to Philip Cosores)").
-            out.push(pair("Said", said(q)));
-            let source = data
-                .source(&q.source)
-                .map_or_else(|| q.source.to_string(), |s| format!("{} — {}", s.title, s.publication));
-            out.push(pair("Source", source));
-            if let Some(e) = q.episode.as_ref().and_then(|id| data.episode(id)) {
-                out.push(pair("Episode", e.title.clone()));
-            }
-            let mut flags = Vec::new();
-            if q.reliability == Some(Reliability::Low) {
-                flags.push("low-reliability source");
-            }
-            if q.fragment {
-                flags.push("fragment");
-            }
-            if q.seed {
-                flags.push("seed quote");
-            }
-            if !flags.is_empty() {
-                out.push(pair("Flags", flags.join(", ")));
-            }
-            if let Some(context) = &q.context {
-                out.push(prose("Context", context));
-            }
-            if !q.variants.is_empty() {
-                let items = q.variants.iter().map(|v| format!("{} [{}]", v.text, v.source)).collect();
-                out.push(Field::Bullets { label: "Variants", items });
-            }
-            notes(&mut out, &q.notes);
-        }
-        Kind::Source => {
-            let s = &data.sources[r.index];
-            out.push(pair("Publication", &s.publication));
-            out.push(pair("URL", &s.url));
-            if s.background {
-                out.push(pair("Use", "background only (about artists or albums, not the series)"));
-            }
-            if s.reliability == Some(Reliability::Low) {
-                out.push(pair("Reliability", "low (blog, forum repost, fan site or unidentified mirror)"));
-            }
-            if let Some(note) = &s.note {
-                out.push(prose("Note", note));
-            }
-        }
-    }
+    let add = match r.kind {
+        Kind::Episode => episode_fields,
+        Kind::Theme => theme_fields,
+        Kind::Person => person_fields,
+        Kind::Footage => footage_fields,
+        Kind::Quote => quote_fields,
+        Kind::Source => source_fields,
+    };
+    add(data, r, &mut out);
     out
+}
+
+fn episode_fields(data: &Dataset, r: RecordRef, out: &mut Vec<Field>) {
+    let e = &data.episodes[r.index];
+    out.push(pair("Part", e.number.to_string()));
+    let aired = match (&e.air_date, &e.air_time) {
+        (Some(date), Some(time)) => format!("{date}, {time}"),
+        (Some(date), None) => date.to_string(),
+        (None, _) => "unknown".into(),
+    };
+    out.push(pair("Aired", aired));
+    out.push(prose("Summary", &e.summary));
+    if !e.events.is_empty() {
+        let items = e.events.iter().map(event_line).collect();
+        out.push(Field::Bullets { label: "Covers", items });
+    }
+    notes(out, &e.notes);
+}
+
+fn theme_fields(data: &Dataset, r: RecordRef, out: &mut Vec<Field>) {
+    let t = &data.themes[r.index];
+    out.push(prose("Description", &t.description));
+    out.push(pair("Support", t.support.label()));
+    if t.seed {
+        out.push(pair("Seed", "named in the seed article"));
+    }
+    notes(out, &t.notes);
+}
+
+fn person_fields(data: &Dataset, r: RecordRef, out: &mut Vec<Field>) {
+    let p = &data.people[r.index];
+    if !p.aka.is_empty() {
+        out.push(pair("Also known as", p.aka.join(", ")));
+    }
+    out.push(pair("Roles", roles(&p.roles)));
+    if p.seed {
+        out.push(pair("Seed", "named in the seed article"));
+    }
+    out.push(prose("Description", &p.description));
+    notes(out, &p.notes);
+}
+
+fn footage_fields(data: &Dataset, r: RecordRef, out: &mut Vec<Field>) {
+    let f = &data.footage[r.index];
+    out.push(pair("Artist", &f.artist));
+    out.push(prose("Shown", &f.description));
+    out.push(pair("Era", unknown_or(f.era.as_deref())));
+    out.push(pair("Album", unknown_or(f.album.as_deref())));
+    let episode = match f.episode.as_ref().and_then(|id| data.episode(id)) {
+        Some(e) => format!("{} ({})", e.title, f.placement.label()),
+        None => "unknown".into(),
+    };
+    out.push(pair("Episode", episode));
+    if let Some(context) = &f.context {
+        out.push(prose("Background", context));
+    }
+    out.push(pair("Support", f.support.label()));
+    notes(out, &f.notes);
+}
+
+fn quote_fields(data: &Dataset, r: RecordRef, out: &mut Vec<Field>) {
+    let q = &data.quotes[r.index];
+    out.push(prose("Text", &q.text));
+    let speaker = data.speaker_name(q).to_string();
+    let speaker = match &q.speaker_note {
+        Some(note) => format!("{speaker} ({note})"),
+        None => speaker,
+    };
+    out.push(pair("Speaker", speaker));
+    // The occasion already names the setting ("press (to Philip Cosores)").
+    out.push(pair("Said", said(q)));
+    let source =
+        data.source(&q.source).map_or_else(|| q.source.to_string(), |s| format!("{} — {}", s.title, s.publication));
+    out.push(pair("Source", source));
+    if let Some(e) = q.episode.as_ref().and_then(|id| data.episode(id)) {
+        out.push(pair("Episode", e.title.clone()));
+    }
+    let mut flags = Vec::new();
+    if q.reliability == Some(Reliability::Low) {
+        flags.push("low-reliability source");
+    }
+    if q.fragment {
+        flags.push("fragment");
+    }
+    if q.seed {
+        flags.push("seed quote");
+    }
+    if !flags.is_empty() {
+        out.push(pair("Flags", flags.join(", ")));
+    }
+    if let Some(context) = &q.context {
+        out.push(prose("Context", context));
+    }
+    if !q.variants.is_empty() {
+        let items = q.variants.iter().map(|v| format!("{} [{}]", v.text, v.source)).collect();
+        out.push(Field::Bullets { label: "Variants", items });
+    }
+    notes(out, &q.notes);
+}
+
+fn source_fields(data: &Dataset, r: RecordRef, out: &mut Vec<Field>) {
+    let s = &data.sources[r.index];
+    out.push(pair("Publication", &s.publication));
+    out.push(pair("URL", &s.url));
+    if s.background {
+        out.push(pair("Use", "background only (about artists or albums, not the series)"));
+    }
+    if s.reliability == Some(Reliability::Low) {
+        out.push(pair("Reliability", "low (blog, forum repost, fan site or unidentified mirror)"));
+    }
+    if let Some(note) = &s.note {
+        out.push(prose("Note", note));
+    }
 }
