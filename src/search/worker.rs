@@ -26,7 +26,6 @@ pub struct SearchUpdate {
     pub generation: u64,
     pub hits: Arc<Vec<Hit>>,
     pub done: bool,
-    pub elapsed: Duration,
 }
 
 struct Request {
@@ -87,22 +86,12 @@ fn run(index: &SearchIndex, request: &Request, current: &AtomicU64, publish: &dy
             let mut partial = hits.clone();
             rank(&mut partial);
             partial.truncate(PARTIAL_LIMIT);
-            publish(SearchUpdate {
-                generation: request.generation,
-                hits: Arc::new(partial),
-                done: false,
-                elapsed: started.elapsed(),
-            });
+            publish(SearchUpdate { generation: request.generation, hits: Arc::new(partial), done: false });
             last_publish = Instant::now();
         }
     }
     rank(&mut hits);
-    publish(SearchUpdate {
-        generation: request.generation,
-        hits: Arc::new(hits),
-        done: true,
-        elapsed: started.elapsed(),
-    });
+    publish(SearchUpdate { generation: request.generation, hits: Arc::new(hits), done: true });
 }
 
 #[cfg(test)]

@@ -57,10 +57,14 @@ pub(super) fn prompt(frame: &mut Frame, area: Rect, search: &SearchState, palett
     let typed: String = search.input.chars().take(search.cursor).collect();
     let before: Vec<char> = crate::sanitize::line(&typed).chars().collect();
     let after = crate::sanitize::line(&search.input.chars().skip(search.cursor).collect::<String>()).into_owned();
-    // Keep the cursor visible in long queries by dropping characters from the front.
-    let mut start = 0;
-    while start < before.len() && width(&before[start..].iter().collect::<String>()) > room {
-        start += 1;
+    // Keep the cursor visible in long queries by dropping characters from the front: the
+    // fewest that make the rest fit (the width only shrinks as the start moves right, so a
+    // binary search finds it in O(n log n), where stepping one char at a time was O(n²)).
+    let fits = |start: usize| width(&before[start..].iter().collect::<String>()) <= room;
+    let (mut start, mut end) = (0, before.len());
+    while start < end {
+        let mid = start + (end - start) / 2;
+        if fits(mid) { end = mid } else { start = mid + 1 }
     }
     let before: String = before[start..].iter().collect();
     spans.push(Span::styled(truncate_to_width(&format!("{before}{after}"), room), palette.text));
