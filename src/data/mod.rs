@@ -10,7 +10,8 @@ mod links;
 pub mod load;
 pub mod locate;
 pub mod model;
-pub mod strings;
+pub mod path;
+pub mod schema;
 mod validate;
 
 use std::borrow::Cow;

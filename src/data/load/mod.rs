@@ -9,6 +9,8 @@
 //! compiler — instead of only the first. Syntax errors stop parsing, so they are reported
 //! alone, with line, column and a source excerpt.
 
+mod messages;
+
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
@@ -16,15 +18,16 @@ use std::sync::Arc;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::diagnostic::{Diagnostic, Report};
+use super::diagnostic::{Code, Diagnostic, Report};
 use super::locate;
 use super::model::DatasetFile;
-use super::strings::{self, Flavour};
+use super::path::JsonPath;
+use super::schema::{self, Flavour};
 use super::{Dataset, Kind, validate};
 use crate::sanitize::{self, Finding};
 
 /// The dataset compiled into the binary.
-pub const BUNDLED: &str = include_str!("../../assets/defiant-ones.json");
+pub const BUNDLED: &str = include_str!("../../../assets/defiant-ones.json");
 /// How the bundled dataset is named in messages.
 pub const BUNDLED_NAME: &str = "defiant-ones.json (bundled)";
 
@@ -60,7 +63,7 @@ impl std::error::Error for LoadError {}
 
 fn fail(name: &str, message: String) -> LoadError {
     let mut report = Report::new(name);
-    report.push(Diagnostic::error("$", message));
+    report.push(Diagnostic::error(JsonPath::root(), message));
     LoadError(report)
 }
 
@@ -109,26 +112,19 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
     // is `None` only for a file that will be rejected anyway. Parsing from `&str` skips
     // serde_json's own per-string UTF-8 checks, and the search index refers to the text.
     let source = std::str::from_utf8(bytes).ok();
-    // Parse without path tracking first: serde_path_to_error costs ≈30 % of the parse and its
-    // path is only needed for an error, so a file that fails is parsed again with it.
-    let parsed = match parse_untracked(source, bytes) {
-        Ok(file) => Ok(file),
-        Err(_) => {
-            let mut de = serde_json::Deserializer::from_slice(bytes);
-            match serde_path_to_error::deserialize::<_, DatasetFile>(&mut de) {
-                Ok(file) => de.end().map(|()| file).map_err(|e| ("$".to_string(), e)),
-                Err(error) => Err((tidy_path(&error.path().to_string()), error.into_inner())),
-            }
-        }
-    };
     let mut report = Report::new(name);
-    let dataset = match parsed {
+    // The first error decides what comes next, so a file is parsed at most once more.
+    let dataset = match parse_untracked(source, bytes) {
         Ok(file) => Some(finish(file, source.unwrap_or_default(), &mut report, &Broken::default())),
         // A wrong type, or a non-string where an enum's name belongs (serde_json calls that a
-        // syntax error): collect every error.
-        Err((_, error))
+        // syntax error): parse record by record and collect every error.
+        Err(error)
             if error.is_data()
-                || misplaced_value(&error, &bytes[offset_of(bytes, error.line(), error.column())..]).is_some() =>
+                || misplaced_value(
+                    messages::translate(&error).0.as_ref(),
+                    &bytes[offset_of(bytes, error.line(), error.column())..],
+                )
+                .is_some() =>
         {
             let (file, broken) = collect_records(bytes, &mut report);
             let parse_errors = report.diagnostics.len();
@@ -136,9 +132,12 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
             broken.remap_paths(&mut report.diagnostics[parse_errors..]);
             Some(dataset)
         }
-        Err((path, error)) => {
+        // A syntax error stops parsing; where it is is the whole result, so only now is the
+        // file parsed with path tracking (serde_path_to_error costs ≈30 % of a parse).
+        Err(error) => {
+            let (path, error) = parse_tracked(bytes).unwrap_or((JsonPath::root(), error));
             let offset = offset_of(bytes, error.line(), error.column());
-            report.push(Diagnostic::error(path, serde_message(&error)).at(offset));
+            report.push(error_at(path, &error).at(offset));
             None
         }
     };
@@ -171,11 +170,27 @@ fn parse_untracked<'a>(source: Option<&'a str>, bytes: &'a [u8]) -> serde_json::
     }
 }
 
+/// The path and error of a file that does not parse, tracking the path to the error; `None`
+/// if it parses after all.
+fn parse_tracked(bytes: &[u8]) -> Option<(JsonPath, serde_json::Error)> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    match serde_path_to_error::deserialize::<_, DatasetFile>(&mut de) {
+        Ok(_) => de.end().err().map(|e| (JsonPath::root(), e)),
+        Err(error) => Some((JsonPath::from(error.path()), error.into_inner())),
+    }
+}
+
+/// An error diagnostic in our wording, with its code.
+fn error_at(path: JsonPath, error: &serde_json::Error) -> Diagnostic {
+    let (code, message) = messages::translate(error);
+    Diagnostic::error(path, message).with_code(code)
+}
+
 /// Sanitize, index and validate parsed records (a wrong schema version is reported as an error).
 fn finish<'a>(mut file: DatasetFile<'a>, source: &'a str, report: &mut Report, broken: &Broken) -> Dataset<'a> {
     if file.schema_version != SCHEMA_VERSION {
         report.push(Diagnostic::error(
-            "schema_version",
+            JsonPath::key("schema_version"),
             format!("unsupported schema_version {}; this build reads {SCHEMA_VERSION}", file.schema_version),
         ));
     }
@@ -191,7 +206,7 @@ fn finish<'a>(mut file: DatasetFile<'a>, source: &'a str, report: &mut Report, b
 
 /// Replace every string by its display form, warning once per field about what was found.
 fn sanitize_all(file: &mut DatasetFile<'_>, report: &mut Report) {
-    strings::visit_all(file, &mut |path, value, flavour| {
+    schema::visit_strings(file, &mut |path, value, flavour| {
         let mut found: Vec<Finding> = Vec::new();
         let mut note = |f: Finding| {
             if !found.contains(&f) {
@@ -206,14 +221,14 @@ fn sanitize_all(file: &mut DatasetFile<'_>, report: &mut Report) {
         if !found.is_empty() {
             found.sort();
             let what: Vec<&str> = found.iter().map(|f| f.describe()).collect();
-            report.push(Diagnostic::warning(path.render(), format!("contains {}", what.join(", "))));
+            report.push(Diagnostic::warning(path.clone(), format!("contains {}", what.join(", "))));
         }
         let cap = if flavour == Flavour::Line { MAX_LINE_BYTES } else { MAX_TEXT_BYTES };
         if value.len() > cap {
             let size = human_size(value.len() as u64);
             *value = sanitize::truncate(value, cap).into_owned().into();
             report.push(Diagnostic::warning(
-                path.render(),
+                path.clone(),
                 format!("field is {size}; shown and searched truncated to {} KiB", cap / 1024),
             ));
         }
@@ -224,14 +239,15 @@ fn sanitize_all(file: &mut DatasetFile<'_>, report: &mut Report) {
 /// reference errors that only echo them are not reported twice.
 #[derive(Default)]
 struct Broken {
-    ids: HashSet<(Kind, String)>,
+    /// `Code::UnknownId` of each id a broken record gives.
+    ids: HashSet<Code>,
     /// For each kind, the file index of each record that parsed (dataset index → file index).
     kept: Vec<(Kind, Vec<usize>)>,
 }
 
 impl Broken {
     fn explains(&self, diagnostic: &Diagnostic) -> bool {
-        self.ids.iter().any(|(kind, id)| diagnostic.message.starts_with(&format!("unknown {} id '{id}'", kind.name())))
+        diagnostic.code.as_ref().is_some_and(|code| self.ids.contains(code))
     }
 
     /// Paths from sanitizing and validation (both the place and the related place) count only
@@ -239,26 +255,22 @@ impl Broken {
     /// file's index, so they must not be passed here.
     fn remap_paths(&self, diagnostics: &mut [Diagnostic]) {
         for diagnostic in diagnostics {
-            diagnostic.path = self.file_path(&diagnostic.path);
+            self.to_file_index(&mut diagnostic.path);
             if let Some(related) = &mut diagnostic.related {
-                related.path = self.file_path(&related.path);
+                self.to_file_index(&mut related.path);
             }
         }
     }
 
-    fn file_path(&self, path: &str) -> String {
+    fn to_file_index(&self, path: &mut JsonPath) {
         for (kind, kept) in &self.kept {
-            let section = kind.section();
-            let prefix = format!("{section}[");
-            if let Some(rest) = path.strip_prefix(&prefix)
-                && let Some((index, tail)) = rest.split_once(']')
-                && let Ok(index) = index.parse::<usize>()
-                && let Some(&original) = kept.get(index)
+            if let Some(index) = path.record_index_mut(kind.section())
+                && let Some(&original) = kept.get(*index)
             {
-                return format!("{section}[{original}]{tail}");
+                *index = original;
+                return;
             }
         }
-        path.to_string()
     }
 }
 
@@ -305,7 +317,7 @@ fn collect_records<'a>(bytes: &'a [u8], report: &mut Report) -> (DatasetFile<'a>
         Ok(top) => top,
         Err(e) => {
             let offset = offset_of(bytes, e.line(), e.column());
-            report.push(Diagnostic::error("$", serde_message(&e)).at(offset));
+            report.push(error_at(JsonPath::root(), &e).at(offset));
             return (file, broken);
         }
     };
@@ -316,18 +328,24 @@ fn collect_records<'a>(bytes: &'a [u8], report: &mut Report) -> (DatasetFile<'a>
         let at = offset_in_file(raw);
         if seen.contains(&key.as_str()) {
             // `related` resolves to the first occurrence: locate keeps the first match.
-            report.push(Diagnostic::error(key.clone(), format!("duplicate key '{key}'")).at(at).related(key.clone()));
+            let path = JsonPath::key(key.clone());
+            report.push(
+                Diagnostic::error(path.clone(), format!("duplicate key '{key}'"))
+                    .with_code(Some(Code::DuplicateKey { key: key.clone() }))
+                    .at(at)
+                    .related(path),
+            );
             continue;
         }
         seen.push(key);
         match key.as_str() {
             "schema_version" => {
-                if let Some(v) = parse_one::<u32>(raw, "schema_version", at, report) {
+                if let Some(v) = parse_one::<u32>(raw, JsonPath::key("schema_version"), at, report) {
                     file.schema_version = v;
                 }
             }
             "series" => {
-                if let Some(series) = parse_one(raw, "series", at, report) {
+                if let Some(series) = parse_one(raw, JsonPath::key("series"), at, report) {
                     file.series = series;
                 }
             }
@@ -342,13 +360,19 @@ fn collect_records<'a>(bytes: &'a [u8], report: &mut Report) -> (DatasetFile<'a>
                 if let Some(best) = closest(other, &SECTIONS) {
                     message.push_str(&format!(" — did you mean '{best}'?"));
                 }
-                report.push(Diagnostic::error(other.to_string(), message).at(at));
+                let code = Code::UnknownField { field: other.to_string() };
+                report.push(Diagnostic::error(JsonPath::key(other.to_string()), message).with_code(Some(code)).at(at));
             }
         }
     }
     for section in SECTIONS {
         if !seen.contains(&section) {
-            report.push(Diagnostic::error("$", format!("missing required field '{section}'")).at(0));
+            let code = Code::MissingField { field: section.to_string() };
+            report.push(
+                Diagnostic::error(JsonPath::root(), format!("missing required field '{section}'"))
+                    .with_code(Some(code))
+                    .at(0),
+            );
         }
     }
     (file, broken)
@@ -375,7 +399,7 @@ fn placeholder_series() -> super::model::Series<'static> {
     }
 }
 
-fn parse_one<'a, T: Deserialize<'a>>(raw: &'a RawValue, path: &str, at: usize, report: &mut Report) -> Option<T> {
+fn parse_one<'a, T: Deserialize<'a>>(raw: &'a RawValue, path: JsonPath, at: usize, report: &mut Report) -> Option<T> {
     let mut de = serde_json::Deserializer::from_str(raw.get());
     match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Ok(value) => Some(value),
@@ -383,21 +407,22 @@ fn parse_one<'a, T: Deserialize<'a>>(raw: &'a RawValue, path: &str, at: usize, r
             let inner = error.inner();
             let local = offset_of(raw.get().as_bytes(), inner.line(), inner.column());
             let offset = at + local;
-            let full = join_path(path, &tidy_path(&error.path().to_string()));
-            let message = match misplaced_value(inner, &raw.get().as_bytes()[local..]) {
+            let full = path.join(&JsonPath::from(error.path()));
+            let (code, message) = messages::translate(inner);
+            let message = match misplaced_value(code.as_ref(), &raw.get().as_bytes()[local..]) {
                 Some(found) => format!("expected a string naming one of the allowed values, found {found}"),
-                None => serde_message(inner),
+                None => message,
             };
-            let mut diagnostic = Diagnostic::error(full.clone(), message.clone());
+            let mut diagnostic = Diagnostic::error(full.clone(), message);
             // serde places a missing field at the object's closing brace; point at where the
             // object starts instead (located by path), which is what a reader looks for.
-            if !message.starts_with("missing required field") {
-                diagnostic = diagnostic.at(value_start(raw, &error, at).unwrap_or(offset));
+            if !matches!(code, Some(Code::MissingField { .. })) {
+                diagnostic = diagnostic.at(value_start(raw, &error, code.as_ref(), at).unwrap_or(offset));
             }
-            if let Some(key) = message.strip_prefix("duplicate key '").and_then(|k| k.strip_suffix('\'')) {
-                diagnostic = diagnostic.related(join_path(&full, key));
+            if let Some(Code::DuplicateKey { key }) = &code {
+                diagnostic = diagnostic.related(full.field(key.clone()));
             }
-            report.push(diagnostic);
+            report.push(diagnostic.with_code(code));
             None
         }
     }
@@ -405,18 +430,23 @@ fn parse_one<'a, T: Deserialize<'a>>(raw: &'a RawValue, path: &str, at: usize, r
 
 /// For a wrong type or value, serde reports the position *after* the value; the caret
 /// reads better at its start, found by path within the record (which is small).
-fn value_start(raw: &RawValue, error: &serde_path_to_error::Error<serde_json::Error>, at: usize) -> Option<usize> {
+fn value_start(
+    raw: &RawValue,
+    error: &serde_path_to_error::Error<serde_json::Error>,
+    code: Option<&Code>,
+    at: usize,
+) -> Option<usize> {
     if !matches!(error.inner().classify(), serde_json::error::Category::Data) {
         return None;
     }
-    let inner = tidy_path(&error.path().to_string());
-    if inner == "." || inner.is_empty() || inner == "$" {
+    let inner = JsonPath::from(error.path());
+    if inner.is_root() {
         return None;
     }
     let bytes = raw.get().as_bytes();
-    let value = locate::locate_all(bytes, &[inner.as_str()])[0]?;
+    let value = locate::locate_all(bytes, &[&inner])[0]?;
     // An unknown field is about its key, not its value: step back over `"key":`.
-    if error.inner().to_string().starts_with("unknown field") {
+    if matches!(code, Some(Code::UnknownField { .. })) {
         return Some(at + key_before(bytes, value).unwrap_or(value));
     }
     Some(at + value)
@@ -451,7 +481,7 @@ fn parse_section<'a, T: Deserialize<'a>>(
         Ok(items) => items,
         Err(error) => {
             let offset = at + offset_of(raw.get().as_bytes(), error.line(), error.column());
-            report.push(Diagnostic::error(section, serde_message(&error)).at(offset));
+            report.push(error_at(JsonPath::key(section), &error).at(offset));
             return Vec::new();
         }
     };
@@ -459,7 +489,7 @@ fn parse_section<'a, T: Deserialize<'a>>(
     let mut records = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let item_at = item.get().as_ptr() as usize - base;
-        match parse_one::<T>(item, &format!("{section}[{index}]"), item_at, report) {
+        match parse_one::<T>(item, JsonPath::record(section, index), item_at, report) {
             Some(record) => {
                 records.push(record);
                 kept.push(index);
@@ -470,7 +500,7 @@ fn parse_section<'a, T: Deserialize<'a>>(
                 if let Ok(TopLevel(entries)) = serde_json::from_str::<TopLevel>(item.get()) {
                     for (_, raw) in entries.iter().filter(|(key, _)| key == "id") {
                         if let Ok(id) = serde_json::from_str::<String>(raw.get()) {
-                            broken.ids.insert((kind, sanitize::line(&id).into_owned()));
+                            broken.ids.insert(Code::UnknownId { kind, id: sanitize::line(&id).into_owned() });
                         }
                     }
                 }
@@ -482,10 +512,11 @@ fn parse_section<'a, T: Deserialize<'a>>(
 }
 
 /// serde_json reports a non-string where an enum's name belongs (`"placement": 3`) as the
-/// syntax error "expected value", at a value that is in fact well-formed. Returns what was
-/// found there in that case; `at` is the input from the error's position on.
-fn misplaced_value(error: &serde_json::Error, at: &[u8]) -> Option<&'static str> {
-    if !error.is_syntax() || !error.to_string().starts_with("expected value") {
+/// syntax error "expected value" ([`Code::ExpectedValue`]), at a value that is in fact
+/// well-formed. Returns what was found there in that case; `at` is the input from the
+/// error's position on.
+fn misplaced_value(code: Option<&Code>, at: &[u8]) -> Option<&'static str> {
+    if code != Some(&Code::ExpectedValue) {
         return None;
     }
     match at.first()? {
@@ -494,22 +525,6 @@ fn misplaced_value(error: &serde_json::Error, at: &[u8]) -> Option<&'static str>
         b'[' => Some("an array"),
         b'-' | b'0'..=b'9' => Some("a number"),
         _ => None,
-    }
-}
-
-/// serde_path_to_error writes `?` for a place it cannot name (after a missing comma, the
-/// next key is unknown) and `.` for the root; neither is a path a reader can follow, so
-/// keep the known part, or `$` for the document.
-fn tidy_path(path: &str) -> String {
-    let known: Vec<&str> = path.split('.').filter(|s| !s.is_empty() && *s != "?").collect();
-    if known.is_empty() { "$".to_string() } else { known.join(".") }
-}
-
-fn join_path(prefix: &str, inner: &str) -> String {
-    match inner {
-        "$" | "." | "" => prefix.to_string(),
-        _ if inner.starts_with('[') => format!("{prefix}{inner}"),
-        _ => format!("{prefix}.{inner}"),
     }
 }
 
@@ -527,22 +542,21 @@ fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
 
 /// Give diagnostics found by path (semantic checks, sanitizer warnings) their offsets.
 fn locate_diagnostics(bytes: &[u8], report: &mut Report) {
-    let mut wanted: Vec<String> = Vec::new();
+    let mut wanted: Vec<&JsonPath> = Vec::new();
     for d in &report.diagnostics {
         if d.offset.is_none() {
-            wanted.push(d.path.clone());
+            wanted.push(&d.path);
         }
         if let Some(related) = &d.related {
-            wanted.push(related.path.clone());
+            wanted.push(&related.path);
         }
     }
     if wanted.is_empty() {
         return;
     }
-    let paths: Vec<&str> = wanted.iter().map(String::as_str).collect();
     // Read back in the order the paths were asked for (a search per diagnostic would be
     // quadratic in the number of problems a broken file has).
-    let mut found = locate::locate_all(bytes, &paths).into_iter();
+    let mut found = locate::locate_all(bytes, &wanted).into_iter();
     for d in &mut report.diagnostics {
         if d.offset.is_none() {
             d.offset = found.next().flatten();
@@ -562,91 +576,6 @@ fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
-/// Turn serde_json's message into ours: no trailing position (we print it), plain wording,
-/// and no raw data echoed (the caller sanitizes, but keys are also quoted consistently).
-fn serde_message(error: &serde_json::Error) -> String {
-    let full = error.to_string();
-    let text = match full.rfind(" at line ") {
-        Some(i) => &full[..i],
-        None => full.as_str(),
-    };
-    let text = sanitize::message(text);
-    if error.is_eof() {
-        return if text.contains("string") {
-            "unexpected end of file while reading a string".into()
-        } else {
-            "unexpected end of file: the JSON document is incomplete".into()
-        };
-    }
-    if let Some(rest) = text.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let mut message = format!("unknown field '{field}'");
-        if let Some(best) = closest(field, &names) {
-            message.push_str(&format!(" — did you mean '{best}'?"));
-        }
-        return message;
-    }
-    if let Some(rest) = text.strip_prefix("missing field `") {
-        return format!("missing required field '{}'", rest.trim_end_matches('`'));
-    }
-    if let Some(rest) = text.strip_prefix("duplicate field `") {
-        return format!("duplicate key '{}'", rest.trim_end_matches('`'));
-    }
-    let syntax = [
-        ("expected `,` or `}`", "syntax error: expected ',' or '}'"),
-        ("expected `,` or `]`", "syntax error: expected ',' or ']'"),
-        ("expected `:`", "syntax error: expected ':'"),
-        ("trailing comma", "syntax error: trailing comma"),
-        ("trailing characters", "syntax error: unexpected characters after the end of the document"),
-        ("key must be a string", "syntax error: object keys must be strings"),
-        ("invalid unicode code point", "invalid UTF-8 in string"),
-        ("unexpected end of hex escape", "invalid \\u escape (lone surrogate)"),
-        ("lone leading surrogate in hex escape", "invalid \\u escape (lone surrogate)"),
-        ("invalid escape", "syntax error: invalid escape in string"),
-        (
-            "control character (\\u0000-\\u001F) found while parsing a string",
-            "raw control character inside a string (write it as \\u00XX)",
-        ),
-        ("recursion limit exceeded", "nesting too deep (limit 128)"),
-        ("number out of range", "number out of range"),
-        ("expected value", "syntax error: expected a JSON value"),
-    ];
-    for (theirs, ours) in syntax {
-        if text.starts_with(theirs) {
-            return ours.to_string();
-        }
-    }
-    let mut text = text
-        .replace("expected u8", "expected an integer from 0 to 255")
-        .replace("expected u16", "expected an integer from 0 to 65535")
-        .replace("expected u32", "expected an integer from 0 to 4294967295")
-        .replace("a sequence", "an array")
-        .replace("`", "'");
-    if let Some(rest) = text.strip_prefix("invalid type: ") {
-        // "string \"2001\", expected …" → "expected …, found string \"2001\""; serde names
-        // JSON's arrays and objects after its own data model ("sequence", "map", "struct").
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            let found = match found {
-                "sequence" => "an array",
-                "map" => "an object",
-                other => other,
-            };
-            let expected = match expected.strip_prefix("struct ") {
-                Some(name) => format!("an object ({name})"),
-                None => expected.to_string(),
-            };
-            text = format!("expected {expected}, found {found}");
-        }
-    }
-    if let Some(rest) = text.strip_prefix("invalid value: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            text = format!("out of range: expected {expected}, found {found}");
-        }
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -657,15 +586,6 @@ mod tests {
         assert_eq!(offset_of(text, 2, 2), 4);
         assert_eq!(offset_of(text, 3, 1), 7);
         assert_eq!(offset_of(text, 1, 0), 0);
-    }
-
-    #[test]
-    fn unknown_path_segments_are_dropped() {
-        assert_eq!(tidy_path("series.?"), "series");
-        assert_eq!(tidy_path("?"), "$");
-        assert_eq!(tidy_path("."), "$");
-        assert_eq!(tidy_path("episodes[3].title"), "episodes[3].title");
-        assert_eq!(join_path("episodes[3]", &tidy_path(".")), "episodes[3]");
     }
 
     #[test]
