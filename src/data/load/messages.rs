@@ -4,7 +4,6 @@
 //! code. Messages lose their trailing position (we print it), use plain words, and quote
 //! keys consistently; the text is sanitized before anything is taken from it.
 
-use super::closest;
 use crate::data::diagnostic::Code;
 use crate::sanitize;
 
@@ -80,6 +79,16 @@ pub(super) fn translate(error: &serde_json::Error) -> (Option<Code>, String) {
         }
     }
     (None, reword(&text))
+}
+
+/// The candidate most like `word`, for "did you mean".
+pub(super) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(word, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
 }
 
 /// A data error's message: JSON's type names, and "expected …, found …" in that order.
