@@ -1,6 +1,6 @@
 //! Loading a dataset: file checks, parsing, sanitizing and validation, with every problem
 //! reported at once. This file orchestrates; the record-by-record slow path is in
-//! [`recover`], serde's wording turned into ours in [`messages`].
+//! `recover`, serde's wording turned into ours in `messages`.
 //!
 //! The fast path parses the whole file straight into the typed model (one pass). Only when
 //! that fails on a *type* error does the slow path run: the file is split into records
