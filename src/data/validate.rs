@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::diagnostic::{Code, Diagnostic};
-use super::path::{JsonPath, Segment};
+use super::path::JsonPath;
 use super::schema::{self, VisitRefs as _};
 use super::{Dataset, Kind, RecordRef};
 
@@ -114,11 +114,13 @@ fn check_references(data: &Dataset, out: &mut Vec<Diagnostic>) {
     };
     data.series.refs(&mut JsonPath::key("series"), &mut want);
     for kind in Kind::ALL {
-        let mut at = JsonPath::key(kind.section());
         for r in data.records(kind) {
-            at.push(Segment::Index(r.index));
-            schema::record_refs(data, r, &mut at, &mut want);
-            at.pop();
+            // Walked without a path first: only a record with a dangling reference pays for one.
+            let mut resolves = true;
+            schema::record_refs(data, r, &mut (), &mut |_, kind, id| resolves &= data.find(kind, id).is_some());
+            if !resolves {
+                schema::record_refs(data, r, &mut JsonPath::record(kind.section(), r.index), &mut want);
+            }
         }
     }
 }

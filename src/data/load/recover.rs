@@ -183,6 +183,11 @@ fn placeholder_series() -> crate::data::model::Series<'static> {
 }
 
 fn parse_one<'a, T: Deserialize<'a>>(raw: &'a RawValue, path: JsonPath, at: usize, report: &mut Report) -> Option<T> {
+    // Most records parse: only one that fails (a record is small) is parsed again, tracking
+    // the path to its error.
+    if let Ok(value) = T::deserialize(&mut serde_json::Deserializer::from_str(raw.get())) {
+        return Some(value);
+    }
     let mut de = serde_json::Deserializer::from_str(raw.get());
     match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Ok(value) => Some(value),
