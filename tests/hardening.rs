@@ -199,7 +199,7 @@ fn assert_json_displayable(what: &str, value: &Value) {
 
 /// D25–D28 (and D30's whitespace, below): every string field kind is visited, sanitized and
 /// warned about once, naming the field. A field the loader forgets (a new schema field not
-/// added to `data::strings`) fails here.
+/// added to `data::schema`) fails here.
 #[test]
 fn d25_d28_every_string_field_is_sanitized_and_warned_about() {
     for class in HOSTILE {

@@ -127,8 +127,7 @@ fn check_references(data: &Dataset, out: &mut Vec<Diagnostic>) {
 
 fn unknown_id(data: &Dataset, kind: Kind, id: &str) -> String {
     let mut message = format!("unknown {} id '{id}'", kind.name());
-    if let Some(best) = data.suggest(Some(kind), id).first() {
-        let best = best.split_once(':').map_or(best.as_str(), |(_, id)| id);
+    if let Some((_, best)) = data.closest_ids(Some(kind), id).first() {
         message.push_str(&format!("; did you mean '{best}'?"));
     }
     message
