@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// One step of a path: an object key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Segment {
     /// A field name: a schema field (`&'static`) or a key read from the file.
     Key(Cow<'static, str>),
@@ -16,7 +16,7 @@ pub enum Segment {
 }
 
 /// A path from the document root; empty is the document itself, shown as `$`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JsonPath(Vec<Segment>);
 
 impl JsonPath {
