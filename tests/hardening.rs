@@ -199,7 +199,7 @@ fn assert_json_displayable(what: &str, value: &Value) {
 
 /// D25–D28 (and D30's whitespace, below): every string field kind is visited, sanitized and
 /// warned about once, naming the field. A field the loader forgets (a new schema field not
-/// added to `data::strings`) fails here.
+/// added to `data::schema`) fails here.
 #[test]
 fn d25_d28_every_string_field_is_sanitized_and_warned_about() {
     for class in HOSTILE {
@@ -280,7 +280,7 @@ fn d28_look_alike_ids_are_duplicates() {
     assert_eq!(duplicates.len(), look_alikes.len(), "{error}");
     for (n, d) in duplicates.iter().enumerate() {
         assert_eq!(d.path, format!("people[{}].id", n + 2), "{error}");
-        assert_eq!(d.related.as_ref().map(|r| r.path.as_str()), Some("people[1].id"), "{error}");
+        assert_eq!(d.related.as_ref().map(|r| r.path.to_string()).as_deref(), Some("people[1].id"), "{error}");
     }
     // The command line says the same, and exits 2.
     let dir = tempfile::tempdir().expect("temp dir");
@@ -771,8 +771,13 @@ fn d29_combining_floods_are_capped_with_a_warning() {
     let description = &loaded.dataset.themes[0].description;
     let zalgo = description.split(' ').next_back().expect("the Zalgo word");
     assert_eq!(zalgo, format!("Z{}algo", "\u{301}".repeat(defiant::sanitize::MAX_COMBINING_MARKS)));
-    let warned: Vec<&str> =
-        loaded.report.diagnostics.iter().filter(|d| d.message.contains("combining")).map(|d| d.path.as_str()).collect();
+    let warned: Vec<String> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("combining"))
+        .map(|d| d.path.to_string())
+        .collect();
     assert_eq!(warned, ["themes[0].description", "people[0].description", "quotes[0].text"]);
     // U+2028 in a one-line field is a space, in prose a line break.
     assert_eq!(loaded.dataset.episodes[0].title.matches('\u{2028}').count(), 0);

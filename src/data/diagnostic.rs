@@ -5,6 +5,8 @@
 
 use std::fmt::{self, Write as _};
 
+use super::Kind;
+use super::path::JsonPath;
 use crate::sanitize;
 
 /// How many diagnostics are printed before "and N more".
@@ -25,6 +27,23 @@ impl Severity {
     }
 }
 
+/// What kind of problem a diagnostic is, for code that acts on it (the loader's recovery);
+/// the message is for people and may be reworded freely.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Code {
+    /// A reference names no record of its kind.
+    UnknownId { kind: Kind, id: String },
+    /// A required field is absent (serde places this at the object's closing brace).
+    MissingField { field: String },
+    /// An object gives the same key twice.
+    DuplicateKey { key: String },
+    /// A key the schema does not have.
+    UnknownField { field: String },
+    /// serde_json's "expected value": also what it says for a well-formed non-string where
+    /// an enum's name belongs (`"placement": 3`).
+    ExpectedValue,
+}
+
 /// One problem at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -32,7 +51,9 @@ pub struct Diagnostic {
     /// Byte offset in the file, when known; resolved to line and column for display.
     pub offset: Option<usize>,
     /// JSON path such as `quotes[3].speaker`; `$` for the document itself.
-    pub path: String,
+    pub path: JsonPath,
+    /// What went wrong, for code; `None` for problems nothing acts on.
+    pub code: Option<Code>,
     pub message: String,
     /// A second place involved, e.g. where a duplicated id was first defined.
     pub related: Option<Related>,
@@ -41,22 +62,31 @@ pub struct Diagnostic {
 /// The other location of a two-place problem, shown as "(first at line:col)".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
-    pub path: String,
+    pub path: JsonPath,
     pub offset: Option<usize>,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Error, offset: None, path: path.into(), message: message.into(), related: None }
+    pub fn error(path: JsonPath, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, path, message.into())
     }
 
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, offset: None, path: path.into(), message: message.into(), related: None }
+    pub fn warning(path: JsonPath, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, path, message.into())
+    }
+
+    fn new(severity: Severity, path: JsonPath, message: String) -> Self {
+        Self { severity, offset: None, path, code: None, message, related: None }
+    }
+
+    pub fn with_code(mut self, code: Option<Code>) -> Self {
+        self.code = code;
+        self
     }
 
     /// Name the other place involved (resolved to line:col when the report is rendered).
-    pub fn related(mut self, path: impl Into<String>) -> Self {
-        self.related = Some(Related { path: path.into(), offset: None });
+    pub fn related(mut self, path: JsonPath) -> Self {
+        self.related = Some(Related { path, offset: None });
         self
     }
 
@@ -102,16 +132,15 @@ impl Report {
         self.error_count() > 0
     }
 
-    /// Sort by position (unknown positions last), then by path; errors before warnings
-    /// at the same place.
+    /// Sort by position (unknown positions last), then by path as printed; errors before
+    /// warnings at the same place.
     pub fn sort(&mut self) {
+        // Paths are formatted only for diagnostics at the same place, which are few.
         self.diagnostics.sort_by(|a, b| {
-            (a.offset.is_none(), a.offset, &a.path, a.severity).cmp(&(
-                b.offset.is_none(),
-                b.offset,
-                &b.path,
-                b.severity,
-            ))
+            (a.offset.is_none(), a.offset)
+                .cmp(&(b.offset.is_none(), b.offset))
+                .then_with(|| a.path.to_string().cmp(&b.path.to_string()))
+                .then(a.severity.cmp(&b.severity))
         });
         self.diagnostics.dedup();
     }
@@ -179,15 +208,17 @@ impl Report {
         };
         let related = match &d.related {
             Some(Related { path, offset: Some(offset) }) => match self.line_col(*offset) {
-                Some((line, column)) => format!(" (first at {line}:{column}, {})", sanitize::message(path)),
-                None => format!(" (first at {})", sanitize::message(path)),
+                Some((line, column)) => {
+                    format!(" (first at {line}:{column}, {})", sanitize::message(&path.to_string()))
+                }
+                None => format!(" (first at {})", sanitize::message(&path.to_string())),
             },
-            Some(Related { path, offset: None }) => format!(" (first at {})", sanitize::message(path)),
+            Some(Related { path, offset: None }) => format!(" (first at {})", sanitize::message(&path.to_string())),
             None => String::new(),
         };
         format!(
             "{location}: {}: {}: {}{related}",
-            sanitize::message(&d.path),
+            sanitize::message(&d.path.to_string()),
             d.severity.label(),
             sanitize::message(&d.message)
         )
@@ -208,7 +239,7 @@ mod tests {
     fn renders_compiler_style_with_excerpt() {
         let source: std::sync::Arc<[u8]> = b"{\n  \"a\": 1 \"b\"\n}".to_vec().into();
         let mut report = Report::new("x.json").with_source(source);
-        report.push(Diagnostic::error("a", "syntax error: expected `,` or `}`").at(13));
+        report.push(Diagnostic::error(JsonPath::key("a"), "syntax error: expected `,` or `}`").at(13));
         let text = report.render();
         assert!(text.starts_with("x.json:2:12: a: error: syntax error"), "{text}");
         assert!(text.contains("2 |   \"a\": 1 \"b\"\n  |            ^"), "{text}");
@@ -218,7 +249,7 @@ mod tests {
     #[test]
     fn messages_are_sanitized() {
         let mut report = Report::new("evil\u{1b}[2J.json");
-        report.push(Diagnostic::error("$.ti\u{1b}tel", "unknown field `\u{1b}]0;x\u{7}`"));
+        report.push(Diagnostic::error(JsonPath::key("ti\u{1b}tel"), "unknown field `\u{1b}]0;x\u{7}`"));
         let text = report.render();
         assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
         assert!(text.contains("evil␛[2J.json"));

@@ -1,12 +1,12 @@
 //! The link graph: which records refer to which, in both directions.
 //!
-//! Every reference in the data (a quote's speaker, a theme's episodes, an event's people,
-//! any `sources` list) is an edge. Links are shown both ways — a person lists the quotes
+//! Every reference the schema declares ([`super::schema`]: a quote's speaker, a theme's
+//! episodes, an event's people, any `sources` list, a note's sources too) is an edge. Links are shown both ways — a person lists the quotes
 //! whose speaker they are, a source lists what cites it — so the graph is kept undirected
 //! in compressed (CSR) form: one offsets array and one flat neighbour array. Built lazily
 //! on first use, because the command line's `list` and `search` never need it.
 
-use super::{Dataset, Kind, RecordRef};
+use super::{Dataset, Kind, RecordRef, schema};
 
 /// Linked records of one kind, as shown under a heading in a detail view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,51 +144,14 @@ fn group_label(from: Kind, to: Kind, count: usize) -> String {
 }
 
 /// Call `f` with every record `from` refers to (references that do not resolve are skipped;
-/// validation has already reported them).
+/// validation has already reported them). The walk is the one validation makes, so every
+/// reference checked is a link, and the other way round.
 fn for_each_reference(data: &Dataset, from: RecordRef, mut f: impl FnMut(RecordRef)) {
-    let mut to = |kind: Kind, id: &str| {
+    schema::record_refs(data, from, &mut (), &mut |_: &(), kind, id| {
         if let Some(r) = data.find(kind, id) {
             f(r);
         }
-    };
-    match from.kind {
-        Kind::Episode => {
-            let episode = &data.episodes[from.index];
-            episode.sources.iter().for_each(|s| to(Kind::Source, s.as_str()));
-            for event in &episode.events {
-                event.people.iter().for_each(|p| to(Kind::Person, p.as_str()));
-                event.themes.iter().for_each(|t| to(Kind::Theme, t.as_str()));
-                event.sources.iter().for_each(|s| to(Kind::Source, s.as_str()));
-            }
-        }
-        Kind::Theme => {
-            let theme = &data.themes[from.index];
-            theme.episodes.iter().for_each(|e| to(Kind::Episode, e.as_str()));
-            theme.people.iter().for_each(|p| to(Kind::Person, p.as_str()));
-            theme.sources.iter().for_each(|s| to(Kind::Source, s.as_str()));
-        }
-        Kind::Person => {
-            let person = &data.people[from.index];
-            person.episodes.iter().for_each(|e| to(Kind::Episode, e.as_str()));
-            person.sources.iter().for_each(|s| to(Kind::Source, s.as_str()));
-        }
-        Kind::Footage => {
-            let footage = &data.footage[from.index];
-            footage.people.iter().for_each(|p| to(Kind::Person, p.as_str()));
-            footage.episode.iter().for_each(|e| to(Kind::Episode, e.as_str()));
-            footage.sources.iter().for_each(|s| to(Kind::Source, s.as_str()));
-        }
-        Kind::Quote => {
-            let quote = &data.quotes[from.index];
-            to(Kind::Person, quote.speaker.as_str());
-            quote.episode.iter().for_each(|e| to(Kind::Episode, e.as_str()));
-            quote.themes.iter().for_each(|t| to(Kind::Theme, t.as_str()));
-            to(Kind::Source, quote.source.as_str());
-            quote.sources.iter().for_each(|s| to(Kind::Source, s.as_str()));
-            quote.variants.iter().for_each(|v| to(Kind::Source, v.source.as_str()));
-        }
-        Kind::Source => {}
-    }
+    });
 }
 
 #[cfg(test)]

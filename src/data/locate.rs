@@ -6,36 +6,10 @@
 //! over the bytes descends only into wanted subtrees, skipping everything else by scanning.
 //! Only runs when there is something to report, so clean loads never pay for it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// One step of a JSON path.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Segment {
-    Key(String),
-    Index(usize),
-}
-
-/// Parse `a.b[3].c` into segments. `$` or an empty string is the root.
-pub fn parse_path(path: &str) -> Vec<Segment> {
-    let mut segments = Vec::new();
-    let path = path.strip_prefix('$').unwrap_or(path);
-    for part in path.split('.').filter(|p| !p.is_empty()) {
-        let (key, mut rest) = match part.find('[') {
-            Some(i) => (&part[..i], &part[i..]),
-            None => (part, ""),
-        };
-        if !key.is_empty() {
-            segments.push(Segment::Key(key.to_string()));
-        }
-        while let Some(close) = rest.find(']') {
-            if let Ok(index) = rest[1..close].parse() {
-                segments.push(Segment::Index(index));
-            }
-            rest = &rest[close + 1..];
-        }
-    }
-    segments
-}
+use super::path::{JsonPath, Segment};
 
 #[derive(Default)]
 struct Node {
@@ -43,14 +17,15 @@ struct Node {
     children: HashMap<Segment, usize>,
 }
 
-/// Byte offsets of each path's value (`None` when the path is not in the document).
-pub fn locate_all(bytes: &[u8], paths: &[&str]) -> Vec<Option<usize>> {
+/// Byte offsets of each path's value (`None` when the path is not in the document, or does
+/// not read back as itself when printed: see [`JsonPath::reads_back`]).
+pub fn locate_all(bytes: &[u8], paths: &[&JsonPath]) -> Vec<Option<usize>> {
     let mut nodes = vec![Node::default()];
-    for (n, path) in paths.iter().enumerate() {
+    for (n, path) in paths.iter().enumerate().filter(|(_, path)| path.reads_back()) {
         let mut at = 0;
-        for segment in parse_path(path) {
+        for segment in path.segments() {
             let next = nodes.len();
-            at = *nodes[at].children.entry(segment).or_insert(next);
+            at = *nodes[at].children.entry(segment.clone()).or_insert(next);
             if at == next {
                 nodes.push(Node::default());
             }
@@ -113,7 +88,7 @@ impl Walker<'_> {
             if self.bytes.get(i) == Some(&b':') {
                 i = self.skip_ws(i + 1);
             }
-            i = match self.nodes[node].children.get(&Segment::Key(key)) {
+            i = match self.nodes[node].children.get(&Segment::Key(Cow::Owned(key))) {
                 Some(&child) => self.walk(i, child),
                 None => self.skip_value(i),
             };
@@ -194,18 +169,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_paths() {
-        assert_eq!(
-            parse_path("quotes[3].themes[0]"),
-            vec![Segment::Key("quotes".into()), Segment::Index(3), Segment::Key("themes".into()), Segment::Index(0)]
-        );
-        assert!(parse_path("$").is_empty());
-    }
-
-    #[test]
     fn finds_nested_values_in_one_pass() {
         let doc = br#"{"a": [1, {"b": "x,]}"}, {"c": [true, "y"]}], "d": {"e": null}}"#;
-        let found = locate_all(doc, &["a[2].c[1]", "d.e", "a[1]", "missing", "$"]);
+        let a2c1 = JsonPath::key("a").index(2).field("c").index(1);
+        let de = JsonPath::key("d").field("e");
+        let a1 = JsonPath::key("a").index(1);
+        let missing = JsonPath::key("missing");
+        let root = JsonPath::root();
+        let found = locate_all(doc, &[&a2c1, &de, &a1, &missing, &root]);
         let at = |o: Option<usize>| o.map(|o| &doc[o..o + 3]);
         assert_eq!(at(found[0]), Some(&b"\"y\""[..]));
         assert_eq!(at(found[1]), Some(&b"nul"[..]));

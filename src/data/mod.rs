@@ -10,7 +10,8 @@ mod links;
 pub mod load;
 pub mod locate;
 pub mod model;
-pub mod strings;
+pub mod path;
+pub mod schema;
 mod validate;
 
 use std::borrow::Cow;
@@ -123,6 +124,11 @@ impl<'a> Dataset<'a> {
 
     /// Up to five ids close to `id`, best first, as `kind:id`.
     pub fn suggest(&self, kind: Option<Kind>, id: &str) -> Vec<String> {
+        self.closest_ids(kind, id).into_iter().map(|(k, id)| format!("{}:{id}", k.name())).collect()
+    }
+
+    /// Up to five ids close to `id`, best first, with their kinds.
+    pub(crate) fn closest_ids(&self, kind: Option<Kind>, id: &str) -> Vec<(Kind, &str)> {
         let wanted = id.to_lowercase();
         // Scored without allocating (most ids are lower-case already); only the few that
         // pass are formatted. Validation asks this once per unknown reference.
@@ -146,7 +152,7 @@ impl<'a> Dataset<'a> {
         // Best first, then by `kind:id` (no kind's name is a prefix of another's, so comparing
         // the name, then the id, orders as the formatted text does).
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| (a.1.name(), a.2).cmp(&(b.1.name(), b.2))));
-        scored.into_iter().take(5).map(|(_, k, id)| format!("{}:{id}", k.name())).collect()
+        scored.into_iter().take(5).map(|(_, k, id)| (k, id)).collect()
     }
 
     pub fn id(&self, r: RecordRef) -> &str {

@@ -1,0 +1,120 @@
+//! The series record and the parts it shares with records: notes, facts, credits,
+//! awards and events.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+use super::{AwardResult, NoteKind, PersonId, Placement, Reliability, SourceId, Support, ThemeId};
+
+/// A caveat or a conflict between sources, kept instead of silently picking one side.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note<'a> {
+    pub kind: NoteKind,
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    #[serde(default, borrow)]
+    pub sources: Vec<SourceId<'a>>,
+}
+
+/// One labelled fact about the series (runtime, filming period, …).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact<'a> {
+    #[serde(borrow)]
+    pub label: Cow<'a, str>,
+    #[serde(borrow)]
+    pub value: Cow<'a, str>,
+    pub support: Support,
+    #[serde(borrow)]
+    pub sources: Vec<SourceId<'a>>,
+    #[serde(default, borrow)]
+    pub notes: Vec<Note<'a>>,
+}
+
+/// A credit line: a role and the people credited with it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credit<'a> {
+    #[serde(borrow)]
+    pub role: Cow<'a, str>,
+    #[serde(borrow)]
+    pub people: Vec<PersonId<'a>>,
+    pub support: Support,
+    #[serde(borrow)]
+    pub sources: Vec<SourceId<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Award<'a> {
+    #[serde(borrow)]
+    pub name: Cow<'a, str>,
+    #[serde(borrow)]
+    pub category: Cow<'a, str>,
+    pub year: u16,
+    pub result: AwardResult,
+    #[serde(borrow)]
+    pub detail: Cow<'a, str>,
+    pub support: Support,
+    #[serde(borrow)]
+    pub sources: Vec<SourceId<'a>>,
+}
+
+/// The series itself: one per dataset.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series<'a> {
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    #[serde(borrow)]
+    pub title: Cow<'a, str>,
+    pub year: u16,
+    #[serde(borrow)]
+    pub network: Cow<'a, str>,
+    #[serde(borrow)]
+    pub format: Cow<'a, str>,
+    /// ISO dates (`YYYY-MM-DD`) of the first and last broadcast.
+    #[serde(borrow)]
+    pub premiere: Cow<'a, str>,
+    #[serde(borrow)]
+    pub finale: Cow<'a, str>,
+    #[serde(borrow)]
+    pub directors: Vec<PersonId<'a>>,
+    #[serde(borrow)]
+    pub summary: Cow<'a, str>,
+    #[serde(default, borrow)]
+    pub facts: Vec<Fact<'a>>,
+    #[serde(default, borrow)]
+    pub credits: Vec<Credit<'a>>,
+    #[serde(default, borrow)]
+    pub awards: Vec<Award<'a>>,
+    /// Material no source lets us place in a part.
+    #[serde(default, borrow)]
+    pub unplaced_events: Vec<Event<'a>>,
+    #[serde(default, borrow)]
+    pub notes: Vec<Note<'a>>,
+    #[serde(borrow)]
+    pub sources: Vec<SourceId<'a>>,
+}
+
+/// Something an episode covers, in our own words.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event<'a> {
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    pub placement: Placement,
+    pub support: Support,
+    #[serde(borrow)]
+    pub sources: Vec<SourceId<'a>>,
+    #[serde(default, borrow)]
+    pub people: Vec<PersonId<'a>>,
+    #[serde(default, borrow)]
+    pub themes: Vec<ThemeId<'a>>,
+    #[serde(default)]
+    pub reliability: Option<Reliability>,
+    #[serde(default, borrow)]
+    pub notes: Vec<Note<'a>>,
+}
