@@ -1,0 +1,50 @@
+//! Hardening round two (issue #15), the terminal side: R04 a burst of input, R05 a huge
+//! window, R14 every terminating signal, R15 a page with a million links, R16 bracketed
+//! paste, R17 emoji the terminals draw differently. The real binary runs in a
+//! pseudo-terminal (see `pty_support`); in-process checks use the same app and view.
+
+#![cfg(unix)]
+
+#[path = "../examples/synth/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+mod pty_support;
+
+use pty_support::{Pty, assert_restored, assert_termios_restored};
+
+/// A synthetic dataset of `records` records in a temp dir (kept alive by the returned guard).
+fn synthetic(records: usize) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("synthetic.json");
+    std::fs::write(&path, generate::dataset_bytes(records, 7)).expect("write the dataset");
+    let path = path.to_string_lossy().into_owned();
+    (dir, path)
+}
+
+fn status_row(pty: &Pty) -> u16 {
+    pty.with_screen(|s| s.size().0.get()) - 1
+}
+
+/// R04: 2000 `j` in one write (a held key, an unbracketed paste) move 2000 rows, without
+/// waiting for another key to deliver the rest.
+#[test]
+fn r04_a_burst_of_input_over_1024_bytes_is_handled_at_once() {
+    let (_dir, path) = synthetic(6_000);
+    let mut pty = Pty::start(&["--data", &path]);
+    let status = status_row(&pty);
+    pty.wait_for_row(status, "the first frame", |row| row.trim_end().ends_with("1/4"));
+    pty.send("5");
+    let quotes = pty.wait_for_row(status, "the Quotes pane", |row| {
+        row.trim_end().rsplit(' ').next().is_some_and(|p| p.starts_with("1/") && p != "1/4")
+    });
+    let total: usize = quotes.trim_end().rsplit('/').next().and_then(|n| n.parse().ok()).expect("N in 1/N");
+    assert!(total > 2_001, "the fixture needs more than 2001 quotes, has {total}");
+    pty.send(&"j".repeat(2_000));
+    pty.wait_for_row(status, "2001 after 2000 j in one write", |row| {
+        row.trim_end().ends_with(&format!("2001/{total}"))
+    });
+    pty.send("q");
+    pty.expect_exit(0);
+    assert_restored(&pty, true);
+    assert_termios_restored(&pty);
+}
