@@ -48,3 +48,34 @@ fn r04_a_burst_of_input_over_1024_bytes_is_handled_at_once() {
     assert_restored(&pty, true);
     assert_termios_restored(&pty);
 }
+
+/// R05: a 65535×65535 window (`stty rows 65535 cols 65535`) aborted on a 206 GB frame
+/// buffer and left the terminal raw. Now what is drawn is capped, the app says the window
+/// is too large, and it comes back when the window shrinks.
+#[test]
+fn r05_a_huge_window_is_refused_politely_and_survived() {
+    let mut pty = Pty::start(&[]);
+    pty.wait_for_row(29, "the first frame", |row| row.trim_end().ends_with("1/4"));
+    pty.resize_pty_only(65_535, 65_535);
+    pty.wait_for_row(0, "the notice", |row| row.contains("Terminal too large"));
+    assert!(pty.row(1).contains("65535×65535, at most 1000×400"), "{}", pty.screen());
+    pty.resize(100, 30);
+    pty.wait_for_row(29, "the browser again", |row| row.trim_end().ends_with("1/4"));
+    pty.send("q");
+    pty.expect_exit(0);
+    assert_restored(&pty, true);
+    assert_termios_restored(&pty);
+}
+
+/// R05 in-process: the largest frame the loop allocates is the drawable area.
+#[test]
+fn r05_nothing_larger_than_the_cap_is_drawn() {
+    use defiant::app::layout::{self, Fit};
+    use ratatui::layout::Rect;
+    let huge = Rect::new(0, 0, u16::MAX, u16::MAX);
+    assert_eq!(layout::fit(huge), Fit::TooLarge);
+    let drawn = layout::drawable(huge);
+    assert_eq!((drawn.width, drawn.height), (layout::MAX_WIDTH, layout::MAX_HEIGHT));
+    assert_eq!(layout::fit(Rect::new(0, 0, 1000, 400)), Fit::Fits);
+    assert_eq!(layout::fit(Rect::new(0, 0, 1001, 30)), Fit::TooLarge);
+}

@@ -10,6 +10,36 @@ use crate::text::width;
 /// Below this the app shows a "terminal too small" notice instead of drawing.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
+/// Above this the app draws only a "terminal too large" notice, and the run loop never
+/// allocates a frame bigger than it (a 65535×65535 window would need a 206 GB buffer).
+/// 1000×400 cells is wider and taller than any real screen's terminal at a readable font,
+/// and its two buffers stay under 40 MB.
+pub const MAX_WIDTH: u16 = 1000;
+pub const MAX_HEIGHT: u16 = 400;
+
+/// The part of a terminal of `size` that is ever drawn.
+pub fn drawable(size: Rect) -> Rect {
+    Rect { width: size.width.min(MAX_WIDTH), height: size.height.min(MAX_HEIGHT), ..size }
+}
+
+/// Whether the browser can be drawn at a size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    Fits,
+    TooSmall,
+    TooLarge,
+}
+
+pub fn fit(size: Rect) -> Fit {
+    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+        Fit::TooSmall
+    } else if size.width > MAX_WIDTH || size.height > MAX_HEIGHT {
+        Fit::TooLarge
+    } else {
+        Fit::Fits
+    }
+}
+
 /// From this width on, the list and the detail sit side by side.
 pub const SPLIT_WIDTH: u16 = 80;
 
@@ -25,10 +55,11 @@ pub struct AppLayout {
 }
 
 impl AppLayout {
-    /// `None` when the terminal is smaller than [`MIN_WIDTH`]×[`MIN_HEIGHT`]. Narrow terminals
-    /// show one block: the detail when it has focus, else the list.
+    /// `None` when the terminal is smaller than [`MIN_WIDTH`]×[`MIN_HEIGHT`] or larger than
+    /// [`MAX_WIDTH`]×[`MAX_HEIGHT`]. Narrow terminals show one block: the detail when it has
+    /// focus, else the list.
     pub fn new(area: Rect, detail_focused: bool) -> Option<Self> {
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        if fit(area) != Fit::Fits {
             return None;
         }
         let [tabs, crumbs, body, status] =

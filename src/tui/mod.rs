@@ -10,11 +10,12 @@ use std::io;
 use std::sync::Arc;
 use std::time::Duration;
 
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 pub use terminal::{StartError, check_tty, restore};
 
-use crate::app::{App, Effect, Effects, Internal};
+use crate::app::{App, Effect, Effects, Internal, Message as AppMessage, layout};
 use crate::data::{Dataset, RecordRef};
 use crate::search::SearchIndex;
 use crate::search::worker::SearchWorker;
@@ -61,9 +62,12 @@ pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartEr
         let _ = results.send(Message::Search(update));
     });
     let _guard = terminal::TerminalGuard::enter(options.mouse)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let size = terminal.size()?;
-    let _ = app.update(Internal::Resized { width: size.width, height: size.height });
+    // A fixed viewport, resized by the loop, so no frame is bigger than the app ever draws.
+    let size = ratatui::crossterm::terminal::size()?;
+    let area = layout::drawable(Rect::new(0, 0, size.0, size.1));
+    let options = TerminalOptions { viewport: Viewport::Fixed(area) };
+    let mut terminal = Terminal::with_options(CrosstermBackend::new(io::stdout()), options)?;
+    let _ = app.update(Internal::Resized { width: size.0, height: size.1 });
     event::spawn_input(tx);
 
     let exit = event_loop(&mut terminal, &mut app, &palette, &rx, &worker)?;
@@ -101,6 +105,10 @@ fn event_loop(
         while let Some(message) = queue.pop_front() {
             let effects = match message {
                 Message::Input(ev) => match event::to_message(app, &ev) {
+                    Some(message @ AppMessage::Internal(Internal::Resized { width, height })) => {
+                        terminal.resize(layout::drawable(Rect::new(0, 0, width, height)))?;
+                        app.update(message)
+                    }
                     Some(message) => app.update(message),
                     None => Effects::default(),
                 },

@@ -21,7 +21,10 @@ pub use palette::Palette;
 pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
     let area = frame.area();
     let Some(layout) = app.layout() else {
-        too_small(frame, palette);
+        match layout::fit(app.size()) {
+            layout::Fit::TooLarge => too_large(frame, app, palette),
+            _ => too_small(frame, palette),
+        }
         return;
     };
     if let Some(reader) = app.reader() {
@@ -66,4 +69,15 @@ fn too_small(frame: &mut Frame, palette: &Palette) {
     let top = area.height.saturating_sub(3) / 2;
     let area = ratatui::layout::Rect { y: area.y + top, height: area.height - top, ..area };
     frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), area);
+}
+
+/// Past the largest size drawn, a notice in the top left corner (the rest stays blank).
+fn too_large(frame: &mut Frame, app: &App, palette: &Palette) {
+    let size = app.size();
+    let text = vec![
+        Line::styled(" Terminal too large", palette.notice),
+        Line::from(format!(" {}×{}, at most {}×{}", size.width, size.height, layout::MAX_WIDTH, layout::MAX_HEIGHT)),
+        Line::styled(" Shrink the window, or press q to quit", palette.dim),
+    ];
+    frame.render_widget(Paragraph::new(text), frame.area());
 }

@@ -399,6 +399,12 @@ impl Pty {
         self.master.resize(size(cols, rows)).expect("resize pty");
     }
 
+    /// Resize the pty only, leaving the emulator's screen as it is: for sizes no emulator
+    /// should allocate (65535×65535).
+    pub fn resize_pty_only(&mut self, cols: u16, rows: u16) {
+        self.master.resize(size(cols, rows)).expect("resize pty");
+    }
+
     /// The child's scheduler state from `/proc/<pid>/stat` (`'T'` = stopped), if readable.
     pub fn proc_state(&self) -> Option<char> {
         let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).ok()?;
