@@ -79,3 +79,32 @@ fn r05_nothing_larger_than_the_cap_is_drawn() {
     assert_eq!(layout::fit(Rect::new(0, 0, 1000, 400)), Fit::Fits);
     assert_eq!(layout::fit(Rect::new(0, 0, 1001, 30)), Fit::TooLarge);
 }
+
+/// R14: every signal whose default action ends the process restores the terminal and exits
+/// 128+n (TERM, HUP, INT and QUIT are covered in tests/pty.rs since T07/T08).
+#[test]
+fn r14_every_terminating_signal_restores_the_terminal() {
+    use nix::sys::signal::Signal;
+    let signals = [
+        Signal::SIGUSR1,
+        Signal::SIGUSR2,
+        Signal::SIGALRM,
+        Signal::SIGXCPU,
+        Signal::SIGXFSZ,
+        Signal::SIGVTALRM,
+        Signal::SIGPROF,
+        Signal::SIGSYS,
+        Signal::SIGTRAP,
+        Signal::SIGIO,
+        Signal::SIGPWR,
+        Signal::SIGSTKFLT,
+    ];
+    for signal in signals {
+        let mut pty = Pty::start(&[]);
+        pty.wait_for_row(29, "the first frame", |row| row.trim_end().ends_with("1/4"));
+        pty.signal(signal);
+        pty.expect_exit(128 + signal as u32);
+        assert_restored(&pty, true);
+        assert_termios_restored(&pty);
+    }
+}

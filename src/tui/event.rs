@@ -6,7 +6,10 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{
+    SIGALRM, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGSYS, SIGTERM, SIGTRAP, SIGTSTP, SIGUSR1, SIGUSR2, SIGVTALRM,
+    SIGXCPU, SIGXFSZ,
+};
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, Internal, Message as AppMessage};
@@ -44,14 +47,40 @@ pub fn spawn_input(tx: Sender<Message>) {
     });
 }
 
-/// Turn SIGTERM, SIGHUP, SIGINT and SIGQUIT into messages, so the terminal is restored by
+/// Every signal whose default action ends the process and that can be caught: each would
+/// otherwise leave the terminal raw on the alternate screen. Not here: SIGKILL and SIGSTOP
+/// (cannot be caught), SIGSEGV, SIGBUS, SIGILL, SIGFPE and SIGABRT (faults: signal-hook
+/// refuses them, and nothing safe can run after one), SIGPIPE (Rust ignores it; a write
+/// fails instead).
+const TERMINATING: &[i32] = &[
+    SIGTERM,
+    SIGHUP,
+    SIGINT,
+    SIGQUIT,
+    SIGUSR1,
+    SIGUSR2,
+    SIGALRM,
+    SIGXCPU,
+    SIGXFSZ,
+    SIGVTALRM,
+    SIGPROF,
+    SIGSYS,
+    SIGTRAP,
+    SIGIO,
+    #[cfg(target_os = "linux")]
+    libc::SIGPWR,
+    #[cfg(target_os = "linux")]
+    libc::SIGSTKFLT,
+];
+
+/// Turn every terminating signal into a message, so the terminal is restored by
 /// ordinary code on the main thread instead of inside a signal handler.
 pub fn spawn_signals(tx: Sender<Message>) -> std::io::Result<()> {
     // SIGTSTP (`kill -TSTP`; in raw mode Ctrl-Z is only a key) would otherwise stop the
     // process with the terminal still raw and on the alternate screen (RELIABILITY.md T10).
     // A handler that only sets an unused flag makes it ignored, like the Ctrl-Z key.
     signal_hook::flag::register(SIGTSTP, std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)))?;
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let mut signals = Signals::new(TERMINATING)?;
     thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let _ = tx.send(Message::Signal(signal));
