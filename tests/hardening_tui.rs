@@ -108,3 +108,21 @@ fn r14_every_terminating_signal_restores_the_terminal() {
         assert_termios_restored(&pty);
     }
 }
+
+/// R16: bracketed paste reaches the search prompt, as one edit, cleaned (the mode was
+/// switched on but pasted text was dropped).
+#[test]
+fn r16_a_paste_goes_into_the_search_prompt() {
+    let mut pty = Pty::start(&[]);
+    pty.wait_for_row(29, "the first frame", |row| row.trim_end().ends_with("1/4"));
+    pty.send("s");
+    pty.wait_for_row(1, "the prompt", |row| row.contains("search:"));
+    pty.send("\x1b[200~jimmy\r\niovine\x07\x1b[201~");
+    pty.wait_for_row(1, "the pasted text", |row| row.trim_end().ends_with("search: jimmy iovine"));
+    pty.wait_for_row(3, "the best result", |row| row.contains("Jimmy Iovine"));
+    pty.send("\x1b");
+    pty.wait_for_row(29, "the browser again", |row| row.trim_end().ends_with("1/4"));
+    pty.send("q");
+    pty.expect_exit(0);
+    assert_restored(&pty, true);
+}

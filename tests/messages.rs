@@ -68,3 +68,23 @@ fn quitting_and_copying_are_effects() {
     assert_eq!(ran.copied.len(), 1);
     assert!(ran.copied[0].starts_with("> "), "{}", ran.copied[0]);
 }
+
+/// R16 in-process: a paste is one edit and one search, with line breaks as spaces, control
+/// characters dropped and its length capped; outside a prompt it does nothing.
+#[test]
+fn r16_a_paste_is_one_edit() {
+    use defiant::app::search::MAX_PASTE_CHARS;
+    let mut app = app(bundled(), 120, 40);
+    let before = app.pane();
+    send(&mut app, Internal::Pasted("dre".into()));
+    assert!(app.search().is_none() && app.pane() == before, "a paste in the list does nothing");
+    press(&mut app, "s");
+    let effects = app.update(Internal::Pasted("jimmy\r\niovine\t\u{1b}[2J\u{7}".into()));
+    let searches = effects.iter().filter(|e| matches!(e, Effect::Search { .. })).count();
+    assert_eq!(searches, 1, "one search for the whole paste");
+    let search = app.search().expect("open");
+    assert_eq!(search.input, "jimmy iovine [2J");
+    assert_eq!(search.cursor, "jimmy iovine [2J".chars().count());
+    send(&mut app, Internal::Pasted("x".repeat(5_000)));
+    assert_eq!(app.search().map(|s| s.input.chars().count()), Some(16 + MAX_PASTE_CHARS));
+}

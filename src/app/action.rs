@@ -110,6 +110,8 @@ pub enum Internal {
     Scrolled { column: u16, row: u16, lines: i16 },
     /// The search worker has (partial or final) results for a query.
     SearchFinished { generation: u64, hits: Arc<Vec<Hit>>, done: bool },
+    /// Text pasted into the terminal (bracketed paste): typed, but in one step.
+    Pasted(String),
 }
 
 /// Anything `App::update` takes.

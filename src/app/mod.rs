@@ -238,6 +238,13 @@ impl App {
                 self.status = None;
                 self.act(action, &mut out);
             }
+            Message::Internal(Internal::Pasted(text)) => {
+                // A paste is typing, so it clears a message as a key does.
+                self.status = None;
+                if self.help.is_none() {
+                    self.search.paste(&self.shared.data, &text, &mut out);
+                }
+            }
             Message::Internal(internal) => self.internal(internal),
         }
         let effects = self.apply(&mut out);
@@ -269,6 +276,7 @@ impl App {
             Internal::SearchFinished { generation, hits, done } => self.search.finished(generation, hits, done),
             Internal::Clicked { column, row } => self.click(Position::new(column, row)),
             Internal::Scrolled { column, row, lines } => self.wheel(Position::new(column, row), isize::from(lines)),
+            Internal::Pasted(_) => {}
         }
     }
 

@@ -95,6 +95,7 @@ pub fn to_message(app: &App, event: &Event) -> Option<AppMessage> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => app.action_for(*key).map(AppMessage::Action),
         Event::Resize(width, height) => Some(Internal::Resized { width: *width, height: *height }.into()),
+        Event::Paste(text) => Some(Internal::Pasted(text.clone()).into()),
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {

@@ -106,6 +106,28 @@ impl Search {
         true
     }
 
+    /// Pasted text goes into the query at the cursor in one step (one search, not one per
+    /// character): line breaks and tabs become spaces, other control characters are
+    /// dropped, and at most [`MAX_PASTE_CHARS`] are taken. Without an open search a paste
+    /// does nothing.
+    pub fn paste(&mut self, data: &Dataset, text: &str, out: &mut Outbox) {
+        let clean: String = text
+            .replace("\r\n", "\n")
+            .chars()
+            .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+            .filter(|c| !c.is_control())
+            .take(MAX_PASTE_CHARS)
+            .collect();
+        if clean.is_empty() {
+            return;
+        }
+        self.edit(data, out, |input, cursor| {
+            let at = byte_at(input, *cursor);
+            input.insert_str(at, &clean);
+            *cursor += clean.chars().count();
+        });
+    }
+
     /// The wheel over the results moves the selection; elsewhere it does nothing.
     pub fn wheel(&mut self, layout: Option<AppLayout>, at: Position, lines: isize, rows: usize) {
         if layout.and_then(|l| l.list).is_some_and(|r| r.contains(at)) {
@@ -296,6 +318,9 @@ impl Search {
         self.last.as_ref().filter(|l| l.hits.contains(&record)).map(|l| &l.query)
     }
 }
+
+/// The most of one paste that goes into the query (the engine reads the first 256).
+pub const MAX_PASTE_CHARS: usize = 1024;
 
 /// Byte offset of the `chars`-th character (or the end).
 fn byte_at(text: &str, chars: usize) -> usize {
