@@ -5,6 +5,7 @@
 
 #![cfg(unix)]
 
+mod common;
 #[path = "../examples/synth/generate.rs"]
 #[allow(dead_code)]
 mod generate;
@@ -125,4 +126,51 @@ fn r16_a_paste_goes_into_the_search_prompt() {
     pty.send("q");
     pty.expect_exit(0);
     assert_restored(&pty, true);
+}
+
+/// A dataset in which source `src-a` is cited by `quotes` quotes (the minimal fixture's
+/// first quote, copied).
+fn one_source_cited_by(quotes: usize) -> std::sync::Arc<defiant::data::Dataset<'static>> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.json");
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("minimal fixture")).expect("minimal is JSON");
+    let template = value["quotes"][0].clone();
+    let copies: Vec<serde_json::Value> = (0..quotes)
+        .map(|i| {
+            let mut quote = template.clone();
+            quote["id"] = serde_json::Value::String(format!("c{i}"));
+            quote
+        })
+        .collect();
+    value["quotes"] = serde_json::Value::Array(copies);
+    let bytes = serde_json::to_vec(&value).expect("serialise").leak();
+    let loaded = defiant::data::load::from_bytes("cited.json", bytes).expect("a valid dataset");
+    std::sync::Arc::new(loaded.dataset)
+}
+
+/// R15: a source cited by 200 000 quotes opens at once: its page lays out the prose and
+/// only counts the links (a million of them took 2.5 s); link lines are made for the
+/// screen, and moving to the last link and following it still works.
+#[test]
+fn r15_a_page_with_many_links_is_laid_out_by_count() {
+    let data = one_source_cited_by(200_000);
+    let mut app = common::app(data, 120, 40);
+    let source = app.data().find(defiant::data::Kind::Source, "src-a").expect("src-a");
+    app.open(source);
+    let doc = app.doc().expect("the source's page");
+    assert!(doc.links.len() > 200_000, "every citing quote is a link");
+    assert!(doc.lines.len() < 40, "only the prose is laid out: {} lines", doc.lines.len());
+    assert!(doc.len() > 200_000);
+    let screen = common::screen(&app);
+    assert!(screen.contains("Cited by quotes (200000)"), "{screen}");
+    assert!(screen.contains("› Trust is earned"), "link lines are drawn: {screen}");
+    common::press(&mut app, "G");
+    let last = app.history().current().map(|v| v.link);
+    assert_eq!(last, Some(doc_links(&app) - 1));
+    let n = doc_links(&app);
+    assert!(common::screen(&app).contains(&format!("link {n}/{n}")));
+}
+
+fn doc_links(app: &defiant::app::App) -> usize {
+    app.doc().map_or(0, |d| d.links.len())
 }

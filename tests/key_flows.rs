@@ -145,7 +145,7 @@ fn detail_scrolls_through_prose_before_reaching_far_links() {
     press(&mut app, "<enter>");
     let doc = app.doc().expect("episode detail");
     let rows = app.layout().expect("fits").detail_rows();
-    assert!(doc.link_rows[0] >= rows, "Part 1 has more prose than one screen");
+    assert!(doc.link_row(0).expect("a link") >= rows, "Part 1 has more prose than one screen");
     press(&mut app, "j");
     assert_eq!(app.history().current().map(|v| v.scroll), Some(1), "j scrolls while no link is in view");
     press(&mut app, "<enter>");
@@ -154,7 +154,7 @@ fn detail_scrolls_through_prose_before_reaching_far_links() {
     let visit = *app.history().current().expect("visit");
     let doc = app.doc().expect("doc");
     assert_eq!(visit.link, doc.links.len() - 1);
-    assert_eq!(visit.scroll, doc.lines.len() - rows);
+    assert_eq!(visit.scroll, doc.len() - rows);
     press(&mut app, "g");
     assert_eq!(app.history().current().map(|v| v.scroll), Some(0));
 }
@@ -186,7 +186,7 @@ fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
     // Click a link in the preview: opens the record and selects that link.
     let doc = app.doc().expect("preview");
     let text = layout.detail_text().expect("detail");
-    let first_link_row = doc.link_rows[0] as u16;
+    let first_link_row = doc.link_row(0).expect("a link") as u16;
     assert!(first_link_row < text.height);
     common::send(&mut app, Internal::Clicked { column: text.x + 4, row: text.y + first_link_row });
     assert_eq!(app.focus(), Focus::Detail);

@@ -88,7 +88,7 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
         && app.focus() == Focus::Detail
     {
         let detail_rows = app.layout().map_or(1, |l| l.detail_rows());
-        prop_assert!(visit.scroll <= doc.lines.len().saturating_sub(detail_rows), "detail scrolled past the end");
+        prop_assert!(visit.scroll <= doc.len().saturating_sub(detail_rows), "detail scrolled past the end");
         prop_assert!(doc.links.is_empty() || visit.link < doc.links.len(), "link cursor out of range");
     }
     Ok(())

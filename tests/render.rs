@@ -156,7 +156,7 @@ fn selected_link_is_highlighted_only_when_the_detail_has_focus() {
     press(&mut app, "5");
     let doc = app.doc().expect("preview").clone();
     let text = app.layout().expect("fits").detail_text().expect("detail");
-    let row = text.y + doc.link_rows[0] as u16;
+    let row = text.y + doc.link_row(0).expect("a link") as u16;
     let reversed_in_row = |app: &App| {
         let t = terminal(app, &Palette::colour());
         let buffer = t.backend().buffer();

@@ -78,7 +78,7 @@ impl Detail {
 
     /// Keep the scrolls and the selected link inside the page for `rows` rows on screen.
     pub fn clamp(&mut self, rows: usize, visiting: bool) {
-        let max = self.doc.as_ref().map_or(0, |d| d.lines.len().saturating_sub(rows));
+        let max = self.doc.as_ref().map_or(0, |d| d.len().saturating_sub(rows));
         self.preview_scroll = self.preview_scroll.min(max);
         let links = self.doc.as_ref().map_or(0, |d| d.links.len());
         if visiting && let Some(visit) = self.history.current_mut() {
@@ -104,7 +104,7 @@ impl Detail {
     pub fn link_visible(&self, rows: usize) -> bool {
         match (&self.doc, self.history.current()) {
             (Some(doc), Some(visit)) => {
-                doc.link_rows.get(visit.link).is_some_and(|&r| r >= visit.scroll && r < visit.scroll + rows)
+                doc.link_row(visit.link).is_some_and(|r| r >= visit.scroll && r < visit.scroll + rows)
             }
             _ => false,
         }
@@ -113,7 +113,7 @@ impl Detail {
     /// Scroll the selected link into view.
     pub fn ensure_link_visible(&mut self, rows: usize) {
         let (Some(doc), Some(visit)) = (&self.doc, self.history.current_mut()) else { return };
-        if let Some(&row) = doc.link_rows.get(visit.link) {
+        if let Some(row) = doc.link_row(visit.link) {
             if row < visit.scroll {
                 visit.scroll = row;
             } else if row >= visit.scroll + rows {
@@ -128,11 +128,11 @@ impl Detail {
         let Some(doc) = &self.doc else { return };
         let Some(visit) = self.history.current_mut() else { return };
         let target = visit.link as isize + delta;
-        let target_row = usize::try_from(target).ok().and_then(|t| doc.link_rows.get(t).copied());
+        let target_row = usize::try_from(target).ok().and_then(|t| doc.link_row(t));
         match target_row {
             Some(row) if row >= visit.scroll && row < visit.scroll + rows => visit.link = target as usize,
             _ => {
-                let max = doc.lines.len().saturating_sub(rows);
+                let max = doc.len().saturating_sub(rows);
                 visit.scroll = visit.scroll.saturating_add_signed(delta).min(max);
             }
         }
@@ -151,13 +151,13 @@ impl Detail {
     /// Scroll the visit (`visiting`) or the preview, keeping a link in view selected.
     pub fn scroll(&mut self, motion: Motion, rows: usize, visiting: bool) {
         let Some(doc) = &self.doc else { return };
-        let max = doc.lines.len().saturating_sub(rows);
-        let delta = motion.delta(doc.lines.len());
+        let max = doc.len().saturating_sub(rows);
+        let delta = motion.delta(doc.len());
         match self.history.current_mut() {
             Some(visit) if visiting => {
                 visit.scroll = visit.scroll.saturating_add_signed(delta).min(max);
-                if let Some(first) = doc.link_rows.iter().position(|&r| r >= visit.scroll && r < visit.scroll + rows) {
-                    let current = doc.link_rows.get(visit.link).copied().unwrap_or(usize::MAX);
+                if let Some(first) = doc.first_link_in(visit.scroll..visit.scroll + rows) {
+                    let current = doc.link_row(visit.link).unwrap_or(usize::MAX);
                     if current < visit.scroll || current >= visit.scroll + rows {
                         visit.link = first;
                     }
@@ -170,7 +170,7 @@ impl Detail {
     /// The link on a line of the page, counting from the top of the screen.
     pub fn link_on_screen(&self, row_on_screen: usize, visiting: bool) -> Option<usize> {
         let (scroll, _) = self.position(visiting);
-        self.doc.as_ref()?.lines.get(scroll + row_on_screen)?.link
+        self.doc.as_ref()?.link_at(scroll + row_on_screen)
     }
 
     /// Select a link of the current visit, keeping the scroll at `scroll` if given.

@@ -1,6 +1,13 @@
 //! A record's detail laid out as lines for a given width: wrapped prose, labelled fields
 //! and one line per link. Built in `update` when the record or the width changes, so the
 //! view only slices it, and scrolling knows which line each link is on.
+//!
+//! The prose is laid out whole; link sections only by count. A link's line is made when it
+//! is on screen ([`DetailDoc::line`]), so a source cited by a million quotes costs a
+//! million record numbers, not a million formatted lines (it froze the browser 2.5 s).
+
+use std::borrow::Cow;
+use std::ops::Range;
 
 use super::Tone;
 use super::record::{Field, RecordView};
@@ -29,16 +36,24 @@ impl DocLine {
 pub struct DetailDoc {
     pub record: RecordRef,
     pub width: u16,
+    /// The lines before the link sections: title, fields, the "Links" heading.
     pub lines: Vec<DocLine>,
     /// Link targets in display order.
     pub links: Vec<RecordRef>,
-    /// The line each link is on.
-    pub link_rows: Vec<usize>,
-    /// Each link group as a range of [`DetailDoc::links`], so a quote link opens the reader
-    /// on its group without asking the dataset again.
-    pub groups: Vec<std::ops::Range<usize>>,
+    /// The link groups, in order, each a heading line and a line per link.
+    sections: Vec<LinkSection>,
     /// The search whose matches are highlighted, if any.
     pub query: Option<Query>,
+}
+
+/// One group of links: its heading's line and its links, as a range of `links`, so a quote
+/// link opens the reader on its group without asking the dataset again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LinkSection {
+    heading: String,
+    /// The line the heading is on; its links follow, one line each.
+    row: usize,
+    links: Range<usize>,
 }
 
 /// Matched positions for a field value, if a highlight covers exactly that text.
@@ -75,8 +90,59 @@ fn prose_lines(
 impl DetailDoc {
     /// The group of link `link`: its links and the link's place among them.
     pub fn group_of(&self, link: usize) -> Option<(&[RecordRef], usize)> {
-        let group = self.groups.iter().find(|g| g.contains(&link))?;
-        Some((&self.links[group.clone()], link - group.start))
+        let section = self.section_of(link)?;
+        Some((&self.links[section.links.clone()], link - section.links.start))
+    }
+
+    fn section_of(&self, link: usize) -> Option<&LinkSection> {
+        let at = self.sections.partition_point(|s| s.links.end <= link);
+        self.sections.get(at).filter(|s| s.links.contains(&link))
+    }
+
+    /// How many lines the page has.
+    pub fn len(&self) -> usize {
+        self.sections.last().map_or(self.lines.len(), |s| s.row + 1 + s.links.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The line link `link` is on.
+    pub fn link_row(&self, link: usize) -> Option<usize> {
+        let section = self.section_of(link)?;
+        Some(section.row + 1 + link - section.links.start)
+    }
+
+    /// The link on line `row`, if that line is a link.
+    pub fn link_at(&self, row: usize) -> Option<usize> {
+        let at = self.sections.partition_point(|s| s.row + s.links.len() < row);
+        let section = self.sections.get(at)?;
+        (row > section.row && row <= section.row + section.links.len())
+            .then(|| section.links.start + row - section.row - 1)
+    }
+
+    /// The first link whose line lies in `rows`.
+    pub fn first_link_in(&self, rows: Range<usize>) -> Option<usize> {
+        let first = self.sections.iter().find_map(|s| {
+            let start = rows.start.max(s.row + 1);
+            (start < rows.end && start <= s.row + s.links.len()).then(|| s.links.start + start - s.row - 1)
+        });
+        first
+    }
+
+    /// Line `row` of the page, made on the spot for a link line.
+    pub fn line(&self, data: &Dataset, row: usize) -> Option<Cow<'_, DocLine>> {
+        if let Some(line) = self.lines.get(row) {
+            return Some(Cow::Borrowed(line));
+        }
+        let at = self.sections.partition_point(|s| s.row + s.links.len() < row);
+        let section = self.sections.get(at)?;
+        if row == section.row {
+            return Some(Cow::Owned(DocLine::new(vec![(Tone::Label, section.heading.clone())])));
+        }
+        let link = section.links.start + row.checked_sub(section.row + 1)?;
+        (link < section.links.end).then(|| Cow::Owned(link_line(data, self.links[link], usize::from(self.width), link)))
     }
 
     /// Lay out a record for `width` columns, highlighting `highlights` (from `query`).
@@ -141,33 +207,35 @@ impl DetailDoc {
         }
 
         let mut links = Vec::new();
-        let mut link_rows = Vec::new();
-        let mut groups = Vec::new();
+        let mut sections = Vec::new();
         if !view.links.is_empty() {
             lines.push(DocLine::blank());
             lines.push(DocLine::new(vec![(Tone::Heading, truncate_to_width("Links", w))]));
         }
-        for group in &view.links {
-            groups.push(links.len()..links.len() + group.items.len());
-            let heading = format!("{} ({})", group.label, group.items.len());
-            lines.push(DocLine::new(vec![(Tone::Label, truncate_to_width(&heading, w))]));
-            for &target in &group.items {
-                let kind = format!("  {}", target.kind.name());
-                let room = w.saturating_sub(4 + kind.chars().count());
-                let label = truncate_to_width(&data.label(target), room.max(1));
-                let pad = room.saturating_sub(crate::text::width(&label));
-                let mut line = DocLine::new(vec![
-                    (Tone::Dim, "  › ".into()),
-                    (Tone::Link, label),
-                    (Tone::Dim, " ".repeat(pad)),
-                    (Tone::LinkKind, kind),
-                ]);
-                line.link = Some(links.len());
-                link_rows.push(lines.len());
-                links.push(target);
-                lines.push(line);
-            }
+        let mut row = lines.len();
+        for group in view.links {
+            let heading = truncate_to_width(&format!("{} ({})", group.label, group.items.len()), w);
+            let range = links.len()..links.len() + group.items.len();
+            sections.push(LinkSection { heading, row, links: range });
+            row += 1 + group.items.len();
+            links.extend(group.items);
         }
-        Self { record, width, lines, links, link_rows, groups, query }
+        Self { record, width, lines, links, sections, query }
     }
+}
+
+/// The line of one link: `  › label    kind`, the kind right-aligned.
+fn link_line(data: &Dataset, target: RecordRef, w: usize, index: usize) -> DocLine {
+    let kind = format!("  {}", target.kind.name());
+    let room = w.saturating_sub(4 + kind.chars().count());
+    let label = truncate_to_width(&data.label(target), room.max(1));
+    let pad = room.saturating_sub(crate::text::width(&label));
+    let mut line = DocLine::new(vec![
+        (Tone::Dim, "  › ".into()),
+        (Tone::Link, label),
+        (Tone::Dim, " ".repeat(pad)),
+        (Tone::LinkKind, kind),
+    ]);
+    line.link = Some(index);
+    line
 }

@@ -28,11 +28,9 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
     };
     let (scroll, selected) = app.detail_position();
     let rows = usize::from(text_area.height);
-    let lines: Vec<Line> = doc
-        .lines
-        .iter()
-        .skip(scroll)
-        .take(rows)
+    // Link lines are made for the rows on screen only (see `present::detail`).
+    let lines: Vec<Line> = (scroll..(scroll + rows).min(doc.len()))
+        .filter_map(|row| doc.line(app.data(), row))
         .map(|line| {
             let is_selected = focused && line.link.is_some() && line.link == selected;
             let spans: Vec<Span> = line
@@ -40,15 +38,15 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
                 .iter()
                 .map(|(tone, text)| {
                     let style = if is_selected && *tone == Tone::Link { palette.selected } else { palette.tone(*tone) };
-                    Span::styled(text.as_str(), style)
+                    Span::styled(text.clone(), style)
                 })
                 .collect();
             Line::from(spans)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
-    if doc.lines.len() > rows {
-        let mut state = ScrollbarState::new(doc.lines.len().saturating_sub(rows)).position(scroll);
+    if doc.len() > rows {
+        let mut state = ScrollbarState::new(doc.len().saturating_sub(rows)).position(scroll);
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None),
             area.inner(Margin { vertical: 1, horizontal: 0 }),
