@@ -124,11 +124,10 @@ impl DetailDoc {
 
     /// The first link whose line lies in `rows`.
     pub fn first_link_in(&self, rows: Range<usize>) -> Option<usize> {
-        let first = self.sections.iter().find_map(|s| {
+        self.sections.iter().find_map(|s| {
             let start = rows.start.max(s.row + 1);
             (start < rows.end && start <= s.row + s.links.len()).then(|| s.links.start + start - s.row - 1)
-        });
-        first
+        })
     }
 
     /// Line `row` of the page, made on the spot for a link line.
