@@ -41,16 +41,24 @@ impl Outcome {
 }
 
 /// Run a parsed command line (not the TUI). `out` is stdout, `err` is stderr.
+/// `out` is flushed here, so a write that fails only at the end (stdout's buffer) is
+/// reported like any other.
 pub fn run(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> Outcome {
-    match dispatch(cli, out, err) {
+    match dispatch(cli, out, err).and_then(|outcome| out.flush().map(|()| outcome)) {
         Ok(outcome) => outcome,
-        // The reader went away (`| head`): not an error, nothing more to say.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Outcome::Success,
-        Err(e) => {
-            let _ = writeln!(err, "defiant: cannot write output: {e}");
-            Outcome::Failure
-        }
+        Err(e) => write_failed(&e, err),
     }
+}
+
+/// What a failed write to stdout means: a reader that went away (`| head`) is not an error
+/// and there is nothing more to say (exit 0); anything else (a full disk) is exit 2 with
+/// one line on `err`. Shared with `main`, which prints clap's help and version itself.
+pub fn write_failed(error: &io::Error, err: &mut impl Write) -> Outcome {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        return Outcome::Success;
+    }
+    let _ = writeln!(err, "defiant: cannot write output: {}", crate::sanitize::message(&error.to_string()));
+    Outcome::Failure
 }
 
 fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result<Outcome> {
@@ -62,7 +70,11 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
     match command {
         Command::Validate { file, strict } => validate(file.as_deref().or(cli.data.as_deref()), *strict, out, err),
         Command::Completions { shell } => {
-            clap_complete::generate(*shell, &mut Cli::command(), "defiant", out);
+            // clap_complete panics when its writer fails ("failed to write completion
+            // file"), so the script is built in memory and written here like any output.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "defiant", &mut script);
+            out.write_all(&script)?;
             Ok(Outcome::Success)
         }
         Command::List { kind, json } => {
