@@ -1,16 +1,21 @@
 //! Issue #15 "Hardening, round two", the command line's faults (numbered as in the issue):
-//! r06 output that cannot be written, for every command including help and completions.
+//! r06 output that cannot be written, for every command including help and completions;
+//! r10 data that forges the structure of `show` and `quote` with line breaks in prose.
 //!
 //! Everything runs the real binary: the faults are about what reaches the process's
 //! standard streams, which an in-process `cli::run` into a `Vec<u8>` cannot see.
 
 mod bin_support;
+#[cfg(unix)]
+mod pty_support;
 
 use std::fs;
 use std::io::Read;
+use std::path::Path;
 use std::process::{Command, Stdio};
 
-use bin_support::{assert_clean, defiant};
+use bin_support::{assert_clean, defiant, defiant_in, run};
+use serde_json::Value;
 
 const FULL: &str = "defiant: cannot write output: No space left on device (os error 28)\n";
 
@@ -118,4 +123,125 @@ fn r06_closed_stdout_behaves_as_dev_null() {
         assert_eq!((output.status.code(), &*stderr), (Some(0), ""), "{args:?}");
         assert!(output.stdout.is_empty(), "{args:?}: wrote into the closed stdout's pipe");
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// r10: line breaks in prose cannot forge a section, a link or an attribution
+// ---------------------------------------------------------------------------------------
+
+/// What a hostile prose field appends: a fake `Links:` section with a link, a fake field
+/// and a fake quote attribution, each on a line of its own.
+const FORGERY: &str = "\n\nLinks:\n  Quotes (1)\n    quote:q02\tFORGED link\nFORGED: a field\n\n— FORGED [quote:q01]";
+
+/// The keys of prose fields (`Flavour::Text` in `src/data/schema.rs`: the only strings that
+/// keep a line break after sanitizing; one-line fields fold it into a space).
+const PROSE: &[&str] = &["text", "value", "detail", "format", "summary", "description", "context", "note"];
+
+fn forge(value: &mut Value) {
+    match value {
+        Value::Object(fields) => {
+            for (key, field) in fields.iter_mut() {
+                match field {
+                    Value::String(text) if PROSE.contains(&key.as_str()) => text.push_str(FORGERY),
+                    other => forge(other),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(forge),
+        _ => {}
+    }
+}
+
+/// `all-fields.json` (every optional field filled) with the forgery in every prose field.
+fn forged(dir: &Path) -> &'static str {
+    let text = fs::read_to_string(bin_support::fixtures().join("all-fields.json")).expect("all-fields.json");
+    let mut data: Value = serde_json::from_str(&text).expect("JSON");
+    forge(&mut data);
+    fs::write(dir.join("forged.json"), serde_json::to_string_pretty(&data).expect("JSON")).expect("write");
+    "forged.json"
+}
+
+/// Lines that start at column 0 (not blank, not indented): the output's structure.
+fn column_0(text: &str) -> Vec<&str> {
+    text.lines().filter(|l| !l.is_empty() && !l.starts_with(' ')).collect()
+}
+
+/// r10: in `show`, every line of a prose field (a description, a note, an event, a
+/// variant…) is indented under its field, so only our headings start at column 0. Before:
+/// a note's or an event's second line started at column 0 (a fake `Links:` section).
+#[test]
+fn r10_show_prose_cannot_forge_sections() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = forged(dir.path());
+    let list = run(defiant_in(dir.path()).args(["--data", file, "list"]));
+    assert_eq!(list.code, Some(0), "{}", list.stderr);
+    let links: Vec<&str> = list.stdout.lines().filter_map(|l| l.split('\t').next()).collect();
+    assert_eq!(links.len(), 10, "{}", list.stdout);
+    for link in links {
+        let show = run(defiant_in(dir.path()).args(["--data", file, "show", link]));
+        assert_eq!(show.code, Some(0), "{link}: {}", show.stderr);
+        let out = &show.stdout;
+        assert!(out.contains("FORGED"), "{link}: the forgery is shown, indented:\n{out}");
+        let structure = column_0(out);
+        assert!(structure.iter().all(|l| !l.contains("FORGED")), "{link}: data at column 0:\n{out}");
+        assert!(structure.iter().filter(|l| **l == "Links:").count() <= 1, "{link}: two Links sections:\n{out}");
+        // The first two lines are the deep link and the title, then fields and links.
+        assert_eq!(structure.first(), Some(&link), "{out}");
+    }
+}
+
+/// The lines of `quote`'s text form, checked: the attribution is the only line at column 0
+/// and the last one; every line of the quote's text is indented.
+fn assert_quote_structure(out: &str, id: &str) {
+    let structure = column_0(out);
+    assert_eq!(structure.len(), 1, "{id}: only the attribution starts at column 0:\n{out}");
+    let attribution = structure[0];
+    assert!(attribution.starts_with("— ") && !attribution.contains("FORGED"), "{id}: {attribution}\n{out}");
+    let last = out.lines().rev().find(|l| !l.is_empty() && !l.starts_with(' ')).unwrap_or_default();
+    assert_eq!(last, attribution, "{id}: the attribution (and its wrapped lines) ends the output:\n{out}");
+    assert!(out.contains("  — FORGED [quote:q01]"), "{id}: the forged line is shown as text:\n{out}");
+}
+
+/// r10: `quote` indents the quote's text by two spaces, so a text line cannot imitate the
+/// attribution (`— Someone [quote:q1]`), which alone starts at column 0; `--json` keeps
+/// the text as it is. Before: the text was printed at column 0, fake attribution included.
+#[test]
+fn r10_quote_text_cannot_forge_the_attribution() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = forged(dir.path());
+    for id in ["q01", "q02"] {
+        let quote = run(defiant_in(dir.path()).args(["--data", file, "quote", id]));
+        assert_eq!(quote.code, Some(0), "{}", quote.stderr);
+        assert_quote_structure(&quote.stdout, id);
+        assert!(quote.stdout.trim_end().ends_with(&format!("[quote:{id}]")), "{}", quote.stdout);
+
+        let json = run(defiant_in(dir.path()).args(["--data", file, "quote", id, "--json"]));
+        assert_eq!(json.code, Some(0), "{}", json.stderr);
+        let value: Value = serde_json::from_str(&json.stdout).expect("JSON");
+        let text = value["text"].as_str().expect("text");
+        // As loaded: the sanitizer turns the tab into spaces and keeps the line breaks.
+        let forgery = FORGERY.replace('\t', "    ");
+        assert!(text.ends_with(&forgery) && !text.starts_with(' '), "--json keeps the text: {text:?}");
+    }
+}
+
+/// r10 on a terminal, where `quote` wraps: wrapped and continuation lines of the text stay
+/// indented, the attribution's first line alone starts at column 0.
+#[cfg(unix)]
+#[test]
+fn r10_quote_wrapped_on_a_terminal_keeps_the_structure() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join(forged(dir.path()));
+    let file = file.to_str().expect("UTF-8 temp path");
+    let mut pty = pty_support::Pty::spawn(pty_support::Spawn {
+        args: &["--data", file, "quote", "q01"],
+        cols: 30,
+        rows: 40,
+        ..pty_support::Spawn::default()
+    });
+    pty.expect_exit(0);
+    let screen = pty.screen_rows().iter().map(|row| row.trim_end().to_string()).collect::<Vec<_>>().join("\n");
+    assert!(screen.lines().all(|l| l.chars().count() <= 30), "{screen}");
+    assert!(screen.contains("  Trust is earned, not given."), "{screen}");
+    assert_quote_structure(&screen, "q01 on a terminal");
 }

@@ -162,3 +162,28 @@ fn write_record(out: &mut impl Write, data: &Dataset, r: RecordRef) -> io::Resul
     }
     Ok(())
 }
+
+/// Write a field's text as lines: the first after `first`, every further line (a `\n` kept
+/// in a prose field) after `rest`. Text from data thus never starts a line at column 0,
+/// where `show` puts its headings and `quote` its attribution, so a line break in a note
+/// cannot forge a `Links:` section or a `— Someone [quote:q1]` line. With a width (a
+/// terminal), each line is wrapped on words and the wrapped lines go after `rest` too.
+/// Blank lines keep their indent, as a prose field's paragraph breaks always did.
+fn write_block(out: &mut impl Write, text: &str, width: Option<usize>, first: &str, rest: &str) -> io::Result<()> {
+    for (i, piece) in text.split('\n').enumerate() {
+        let lead = if i == 0 { first } else { rest };
+        match width {
+            Some(width) if !piece.trim().is_empty() => {
+                for line in crate::text::wrap(piece, width, lead, rest) {
+                    writeln!(out, "{line}")?;
+                }
+            }
+            _ => {
+                for part in [lead, piece, "\n"] {
+                    out.write_all(part.as_bytes())?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
