@@ -1,6 +1,7 @@
 //! Issue #15 "Hardening, round two", the command line's faults (numbered as in the issue):
 //! r06 output that cannot be written, for every command including help and completions;
-//! r10 data that forges the structure of `show` and `quote` with line breaks in prose.
+//! r10 data that forges the structure of `show` and `quote` with line breaks in prose;
+//! r18 ids with quotes, `$` and backslashes through pipes (`-0`).
 //!
 //! Everything runs the real binary: the faults are about what reaches the process's
 //! standard streams, which an in-process `cli::run` into a `Vec<u8>` cannot see.
@@ -39,7 +40,9 @@ fn writing_commands() -> Vec<Vec<&'static str>> {
         &["list"][..],
         &["list", "person"],
         &["list", "--json"],
+        &["list", "-0"],
         &["search", "trust"],
+        &["search", "trust", "--null"],
         &["search", "trust", "--json"],
         &["show", "person:ann-lee"],
         &["show", "q01", "--json"],
@@ -244,4 +247,119 @@ fn r10_quote_wrapped_on_a_terminal_keeps_the_structure() {
     assert!(screen.lines().all(|l| l.chars().count() <= 30), "{screen}");
     assert!(screen.contains("  Trust is earned, not given."), "{screen}");
     assert_quote_structure(&screen, "q01 on a terminal");
+}
+
+// ---------------------------------------------------------------------------------------
+// r18: ids that a shell or xargs would mangle survive `list -0 | cut -z | xargs -0`
+// ---------------------------------------------------------------------------------------
+
+/// minimal.json with ids holding double quotes, apostrophes, `$`, a backslash and
+/// parentheses, references included (no spaces: whether an id may hold one is for the
+/// validator to say). `(old, new)` pairs are JSON text, quotes included.
+const AWKWARD_IDS: &[(&str, &str)] = &[
+    ("\"ann-lee\"", r#""ann\"o'lee""#),
+    ("\"bo-ray\"", r#""$bo\\ray""#),
+    ("\"trust\"", r#""it's""#),
+    ("\"q01\"", r#""q'01\"""#),
+    ("\"src-a\"", r#""src-$(a)""#),
+];
+
+/// The deep links the awkward ids make, as `show` takes them.
+const AWKWARD_LINKS: &[&str] =
+    &["person:ann\"o'lee", "person:$bo\\ray", "theme:it's", "quote:q'01\"", "source:src-$(a)"];
+
+fn awkward(dir: &Path) -> &'static str {
+    let mut text = fs::read_to_string(bin_support::minimal()).expect("minimal.json");
+    for (old, new) in AWKWARD_IDS {
+        assert!(text.contains(old), "{old} in minimal.json");
+        text = text.replace(old, new);
+    }
+    fs::write(dir.join("awkward.json"), text).expect("write");
+    "awkward.json"
+}
+
+/// Run a `-0` command: like `bin_support::run`, except that stdout may hold NUL (the
+/// terminator), and nothing else `assert_clean` refuses. Returns (exit code, stdout).
+fn run_null(command: &mut Command) -> (Option<i32>, String) {
+    let output = command.stdout(Stdio::piped()).stderr(Stdio::piped()).output().expect("run defiant");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 stdout");
+    assert_clean("stdout", stdout.replace('\0', "\n").as_bytes());
+    assert_clean("stderr", &output.stderr);
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    (output.status.code(), stdout)
+}
+
+/// NUL-terminated records: no newline anywhere, one NUL after each record.
+fn records(stdout: &str) -> Vec<&str> {
+    assert!(!stdout.contains('\n'), "-0 ends records with NUL, not newline: {stdout:?}");
+    assert!(stdout.ends_with('\0'), "{stdout:?}");
+    stdout.strip_suffix('\0').unwrap_or_default().split('\0').collect()
+}
+
+/// r18: `list -0` and `search -0` end each record with NUL, so a record's first field is
+/// the exact deep link `show` takes back, whatever the id holds. Before: `-0` was an
+/// unknown argument (exit 2), and the newline form through `xargs` broke on the quotes.
+#[test]
+fn r18_list_and_search_null_terminated_records_round_trip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = awkward(dir.path());
+    let validate = run(defiant_in(dir.path()).args(["validate", "--strict", file]));
+    assert_eq!(validate.code, Some(0), "the validator accepts these ids: {}", validate.stderr);
+
+    let (code, list) = run_null(defiant_in(dir.path()).args(["--data", file, "list", "-0"]));
+    assert_eq!(code, Some(0));
+    let listed = records(&list);
+    assert_eq!(listed.len(), 10, "{listed:?}");
+    let links: Vec<&str> = listed.iter().map(|r| r.split('\t').next().unwrap_or_default()).collect();
+    for awkward in AWKWARD_LINKS {
+        assert!(links.contains(awkward), "{awkward} in {links:?}");
+    }
+    // Same records as the newline form, only the terminator differs.
+    let (_, nul) = run_null(defiant_in(dir.path()).args(["--data", file, "list", "--null", "quote"]));
+    let lines = run(defiant_in(dir.path()).args(["--data", file, "list", "quote"]));
+    assert_eq!(nul.replace('\0', "\n"), lines.stdout);
+
+    let (code, search) =
+        run_null(defiant_in(dir.path()).args(["--data", file, "search", "-0", "--limit", "0", "trust"]));
+    assert_eq!(code, Some(0));
+    let found = records(&search);
+    assert!(found.iter().all(|r| r.split('\t').count() == 3), "KIND:ID, label, field: {found:?}");
+    assert!(found.iter().any(|r| r.starts_with("theme:it's\t")), "{found:?}");
+
+    for link in links {
+        let show = run(defiant_in(dir.path()).args(["--data", file, "show", link]));
+        assert_eq!(show.code, Some(0), "{link}: {}", show.stderr);
+        assert_eq!(show.stdout.lines().next(), Some(link), "{}", show.stdout);
+    }
+
+    // `-0` is for the line form; JSON has its own framing.
+    for args in [&["list", "-0", "--json"][..], &["search", "trust", "--null", "--json"]] {
+        let both = run(defiant_in(dir.path()).args(["--data", file]).args(args));
+        assert_eq!(both.code, Some(2), "{args:?}: {}", both.stdout);
+        assert!(both.stderr.contains("cannot be used with"), "{args:?}: {}", both.stderr);
+    }
+}
+
+/// r18: the README's pipeline, `defiant list -0 | cut -z -f1 | xargs -0 -n1 defiant show`,
+/// shows every record, awkward ids included (GNU `cut -z`, hence Linux only).
+#[cfg(target_os = "linux")]
+#[test]
+fn r18_readme_pipeline_shows_every_awkward_id() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = awkward(dir.path());
+    let script = "\"$0\" --data \"$1\" list -0 | cut -z -f1 | xargs -0 -n1 \"$0\" --data \"$1\" show";
+    let output = Command::new("sh")
+        .args(["-c", script, env!("CARGO_BIN_EXE_defiant"), file])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run sh");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "");
+    for link in AWKWARD_LINKS {
+        assert!(stdout.lines().any(|l| l == *link), "{link} shown:\n{stdout}");
+    }
+    assert_eq!(stdout.matches("\nLinks:\n").count(), 10, "ten records shown:\n{stdout}");
 }

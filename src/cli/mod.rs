@@ -77,11 +77,11 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
             out.write_all(&script)?;
             Ok(Outcome::Success)
         }
-        Command::List { kind, json } => {
+        Command::List { kind, json, null } => {
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
-            list::run(&loaded.dataset, *kind, *json, out)
+            list::run(&loaded.dataset, *kind, *json, terminator(*null), out)
         }
-        Command::Search { query, kind, limit, exact, json, timings } => {
+        Command::Search { query, kind, limit, exact, json, timings, null } => {
             let options = search::Options {
                 query: query.join(" "),
                 kind: *kind,
@@ -89,6 +89,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
                 exact: *exact,
                 json: *json,
                 timings: *timings,
+                terminator: terminator(*null),
             };
             search::run(cli.data.as_deref(), &options, out, err)
         }
@@ -151,6 +152,13 @@ fn validate(path: Option<&Path>, strict: bool, out: &mut impl Write, err: &mut i
             Ok(Outcome::Failure)
         }
     }
+}
+
+/// What ends a record of `list` and `search`: a newline, or NUL with `-0`. Ids may hold
+/// quotes, `$` and backslashes, which `xargs` without `-0` interprets; labels never hold a
+/// NUL (the sanitizer shows it as `␀`), so NUL is a safe separator.
+fn terminator(null: bool) -> &'static [u8] {
+    if null { b"\0" } else { b"\n" }
 }
 
 /// `KIND:ID<TAB>label`, how `list` and `search` start a record's line (no newline).
