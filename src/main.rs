@@ -15,9 +15,8 @@ fn main() -> ExitCode {
         return browse(&cli);
     }
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-    let outcome = cli::run(&cli, &mut out, &mut err);
-    let _ = out.flush();
-    ExitCode::from(outcome.code())
+    // `run` flushes `out` itself and reports a failed write.
+    ExitCode::from(cli::run(&cli, &mut out, &mut err).code())
 }
 
 /// No command: open the terminal browser (after the data and `--open` are known good, so
@@ -48,15 +47,19 @@ fn browse(cli: &Cli) -> ExitCode {
 }
 
 /// Print clap's message (help, version or a usage error) with anything echoed from the
-/// arguments sanitized, and exit 0 for help/version, 2 for errors.
+/// arguments sanitized, and exit 2 for errors. Help and version go to stdout and are
+/// output like any command's: 0 when written (or the reader went away), 2 when they cannot
+/// be written (a full disk).
 fn usage_error(error: &clap::Error) -> ExitCode {
     let text = error.render().to_string();
     let safe = defiant::sanitize::text(&text);
     if error.use_stderr() {
         let _ = write!(std::io::stderr(), "{safe}");
-        ExitCode::from(Outcome::Failure.code())
-    } else {
-        let _ = write!(std::io::stdout(), "{safe}");
-        ExitCode::SUCCESS
+        return ExitCode::from(Outcome::Failure.code());
+    }
+    let mut out = std::io::stdout().lock();
+    match out.write_all(safe.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => ExitCode::from(cli::write_failed(&e, &mut std::io::stderr()).code()),
     }
 }

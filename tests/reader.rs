@@ -174,7 +174,8 @@ fn cli_quote_prints_a_citation_and_json() {
     let o = run(&["quote", "q06"]);
     assert_eq!(o.status.code(), Some(0));
     let text = String::from_utf8_lossy(&o.stdout);
-    assert!(text.starts_with("The music business is quick, and the attention span is so short. The film business"));
+    // The text is indented by two spaces, so only the attribution starts at column 0 (#15 r10).
+    assert!(text.starts_with("  The music business is quick, and the attention span is so short. The film business"));
     assert!(text.lines().count() == 3, "unwrapped in a pipe: text, blank, attribution\n{text}");
     assert!(text.trim_end().ends_with("[quote:q06]"));
     let o = run(&["quote", "q71", "--json"]);

@@ -45,7 +45,8 @@ pub enum Command {
         strict: bool,
     },
     /// List records, one per line: KIND:ID<TAB>label
-    #[command(after_help = "Examples:\n  defiant list person\n  defiant list quote | grep -i chronic | cut -f1")]
+    #[command(after_help = "Examples:\n  defiant list person\n  defiant list quote | grep -i chronic | cut -f1\n  \
+defiant list -0 | cut -z -f1 | xargs -0 -n1 defiant show")]
     List {
         /// Only this kind of record
         #[arg(value_enum)]
@@ -53,6 +54,9 @@ pub enum Command {
         /// Print a JSON array of {kind, id, label}
         #[arg(long)]
         json: bool,
+        /// End each record with NUL instead of a newline (for xargs -0, cut -z, fzf --read0)
+        #[arg(short = '0', long, conflicts_with = "json")]
+        null: bool,
     },
     /// Show one record with all its fields and its links
     #[command(after_help = "Examples:\n  defiant show person:dr-dre\n  defiant show q05 --json")]
@@ -84,6 +88,9 @@ pub enum Command {
         /// Print load, index and search times (ms) on stderr
         #[arg(long)]
         timings: bool,
+        /// End each record with NUL instead of a newline (for xargs -0, cut -z, fzf --read0)
+        #[arg(short = '0', long, conflicts_with = "json")]
+        null: bool,
     },
     /// Print a quote with its citation (a random one without ID)
     #[command(after_help = "Examples:\n  defiant quote q71\n  defiant quote --random\n  defiant quote q06 --json")]
@@ -114,7 +121,7 @@ pub fn query_help() -> String {
     out.push_str(&format!("  {}\n", crate::search::query::SMART_CASE));
     out.push_str(
         "
-Output: KIND:ID<TAB>label<TAB>matched field, best first.
+Output: KIND:ID<TAB>label<TAB>matched field, best first; with -0 each record ends with NUL.
 Exit codes: 0 results · 1 nothing found · 2 usage or data error
 
 Examples:

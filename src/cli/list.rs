@@ -14,7 +14,14 @@ pub(super) struct Entry<'a> {
     pub label: String,
 }
 
-pub(super) fn run(data: &Dataset, kind: Option<Kind>, json: bool, out: &mut impl Write) -> io::Result<Outcome> {
+/// `end` closes each record of the line form: `\n`, or NUL with `-0`.
+pub(super) fn run(
+    data: &Dataset,
+    kind: Option<Kind>,
+    json: bool,
+    end: &[u8],
+    out: &mut impl Write,
+) -> io::Result<Outcome> {
     let kinds: Vec<Kind> = match kind {
         Some(kind) => vec![kind],
         None => Kind::ALL.to_vec(),
@@ -29,7 +36,7 @@ pub(super) fn run(data: &Dataset, kind: Option<Kind>, json: bool, out: &mut impl
         let mut out = io::BufWriter::with_capacity(64 * 1024, out);
         for r in records {
             super::write_record(&mut out, data, r)?;
-            out.write_all(b"\n")?;
+            out.write_all(end)?;
         }
         out.flush()?;
     }

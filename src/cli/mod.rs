@@ -41,16 +41,24 @@ impl Outcome {
 }
 
 /// Run a parsed command line (not the TUI). `out` is stdout, `err` is stderr.
+/// `out` is flushed here, so a write that fails only at the end (stdout's buffer) is
+/// reported like any other.
 pub fn run(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> Outcome {
-    match dispatch(cli, out, err) {
+    match dispatch(cli, out, err).and_then(|outcome| out.flush().map(|()| outcome)) {
         Ok(outcome) => outcome,
-        // The reader went away (`| head`): not an error, nothing more to say.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Outcome::Success,
-        Err(e) => {
-            let _ = writeln!(err, "defiant: cannot write output: {e}");
-            Outcome::Failure
-        }
+        Err(e) => write_failed(&e, err),
     }
+}
+
+/// What a failed write to stdout means: a reader that went away (`| head`) is not an error
+/// and there is nothing more to say (exit 0); anything else (a full disk) is exit 2 with
+/// one line on `err`. Shared with `main`, which prints clap's help and version itself.
+pub fn write_failed(error: &io::Error, err: &mut impl Write) -> Outcome {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        return Outcome::Success;
+    }
+    let _ = writeln!(err, "defiant: cannot write output: {}", crate::sanitize::message(&error.to_string()));
+    Outcome::Failure
 }
 
 fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result<Outcome> {
@@ -62,14 +70,18 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
     match command {
         Command::Validate { file, strict } => validate(file.as_deref().or(cli.data.as_deref()), *strict, out, err),
         Command::Completions { shell } => {
-            clap_complete::generate(*shell, &mut Cli::command(), "defiant", out);
+            // clap_complete panics when its writer fails ("failed to write completion
+            // file"), so the script is built in memory and written here like any output.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "defiant", &mut script);
+            out.write_all(&script)?;
             Ok(Outcome::Success)
         }
-        Command::List { kind, json } => {
+        Command::List { kind, json, null } => {
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
-            list::run(&loaded.dataset, *kind, *json, out)
+            list::run(&loaded.dataset, *kind, *json, terminator(*null), out)
         }
-        Command::Search { query, kind, limit, exact, json, timings } => {
+        Command::Search { query, kind, limit, exact, json, timings, null } => {
             let options = search::Options {
                 query: query.join(" "),
                 kind: *kind,
@@ -77,6 +89,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
                 exact: *exact,
                 json: *json,
                 timings: *timings,
+                terminator: terminator(*null),
             };
             search::run(cli.data.as_deref(), &options, out, err)
         }
@@ -141,12 +154,44 @@ fn validate(path: Option<&Path>, strict: bool, out: &mut impl Write, err: &mut i
     }
 }
 
+/// What ends a record of `list` and `search`: a newline, or NUL with `-0`. Ids may hold
+/// quotes, `$` and backslashes, which `xargs` without `-0` interprets; labels never hold a
+/// NUL (the sanitizer shows it as `␀`), so NUL is a safe separator.
+fn terminator(null: bool) -> &'static [u8] {
+    if null { b"\0" } else { b"\n" }
+}
+
 /// `KIND:ID<TAB>label`, how `list` and `search` start a record's line (no newline).
 /// Written piece by piece: at 100k records `search de` prints 93,549 lines, and `writeln!`
 /// with a formatted deep link took ≈ 45 ms of that run.
 fn write_record(out: &mut impl Write, data: &Dataset, r: RecordRef) -> io::Result<()> {
     for piece in [r.kind.name(), ":", data.id(r), "\t", &data.label(r)] {
         out.write_all(piece.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Write a field's text as lines: the first after `first`, every further line (a `\n` kept
+/// in a prose field) after `rest`. Text from data thus never starts a line at column 0,
+/// where `show` puts its headings and `quote` its attribution, so a line break in a note
+/// cannot forge a `Links:` section or a `— Someone [quote:q1]` line. With a width (a
+/// terminal), each line is wrapped on words and the wrapped lines go after `rest` too.
+/// Blank lines keep their indent, as a prose field's paragraph breaks always did.
+fn write_block(out: &mut impl Write, text: &str, width: Option<usize>, first: &str, rest: &str) -> io::Result<()> {
+    for (i, piece) in text.split('\n').enumerate() {
+        let lead = if i == 0 { first } else { rest };
+        match width {
+            Some(width) if !piece.trim().is_empty() => {
+                for line in crate::text::wrap(piece, width, lead, rest) {
+                    writeln!(out, "{line}")?;
+                }
+            }
+            _ => {
+                for part in [lead, piece, "\n"] {
+                    out.write_all(part.as_bytes())?;
+                }
+            }
+        }
     }
     Ok(())
 }

@@ -73,27 +73,13 @@ pub(super) fn run(
         writeln!(out)?;
         return Ok(Outcome::Success);
     }
+    // The text is indented by two spaces and the attribution alone starts at column 0, so
+    // no line of the text can pass for the attribution (`— Someone [quote:q1]`).
     let width = terminal_width();
-    for paragraph in q.text.split('\n') {
-        match width {
-            Some(w) => {
-                for line in crate::text::wrap(paragraph, w, "", "") {
-                    writeln!(out, "{line}")?;
-                }
-            }
-            None => writeln!(out, "{paragraph}")?,
-        }
-    }
+    super::write_block(out, &q.text, width, "  ", "  ")?;
     writeln!(out)?;
     let attribution = format!("{} [{}]", citation::attribution(data, record), data.deep_link(record));
-    match width {
-        Some(w) => {
-            for line in crate::text::wrap(&attribution, w, "", "  ") {
-                writeln!(out, "{line}")?;
-            }
-        }
-        None => writeln!(out, "{attribution}")?,
-    }
+    super::write_block(out, &attribution, width, "", "  ")?;
     Ok(Outcome::Success)
 }
 

@@ -17,6 +17,8 @@ pub(super) struct Options {
     pub exact: bool,
     pub json: bool,
     pub timings: bool,
+    /// What ends each record of the line form: `\n`, or NUL with `-0`.
+    pub terminator: &'static [u8],
 }
 
 #[derive(Serialize)]
@@ -82,9 +84,10 @@ pub(super) fn run(
         let mut out = io::BufWriter::with_capacity(64 * 1024, &mut *out);
         for hit in &hits {
             super::write_record(&mut out, data, hit.record)?;
-            for piece in ["\t", hit.field.label(), "\n"] {
+            for piece in ["\t", hit.field.label()] {
                 out.write_all(piece.as_bytes())?;
             }
+            out.write_all(options.terminator)?;
         }
         out.flush()?;
     }

@@ -64,28 +64,25 @@ fn kind_names() -> String {
     Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
 }
 
+/// Headings (the deep link, the title, field labels, `Links:`) start at column 0; every
+/// line from data is indented under its field (see [`super::write_block`]).
 fn write_text(data: &Dataset, view: &RecordView, out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "{}", view.deep_link)?;
-    writeln!(out, "{}", view.title)?;
+    super::write_block(out, &view.deep_link, None, "", "  ")?;
+    super::write_block(out, &view.title, None, "", "  ")?;
     for field in &view.fields {
         writeln!(out)?;
         match field {
-            Field::Pair { label, value } => write!(out, "{label}: {value}")?,
+            Field::Pair { label, value } => super::write_block(out, value, None, &format!("{label}: "), "  ")?,
             Field::Prose { label, text } => {
                 writeln!(out, "{label}:")?;
-                for line in text.split('\n') {
-                    writeln!(out, "  {line}")?;
-                }
+                super::write_block(out, text, None, "  ", "  ")?;
             }
             Field::Bullets { label, items } => {
                 writeln!(out, "{label}:")?;
                 for item in items {
-                    writeln!(out, "  • {item}")?;
+                    super::write_block(out, item, None, "  • ", "    ")?;
                 }
             }
-        }
-        if matches!(field, Field::Pair { .. }) {
-            writeln!(out)?;
         }
     }
     if !view.links.is_empty() {
@@ -94,7 +91,8 @@ fn write_text(data: &Dataset, view: &RecordView, out: &mut impl Write) -> io::Re
         for group in &view.links {
             writeln!(out, "  {} ({})", group.label, group.items.len())?;
             for &r in &group.items {
-                writeln!(out, "    {}\t{}", data.deep_link(r), data.label(r))?;
+                let line = format!("{}\t{}", data.deep_link(r), data.label(r));
+                super::write_block(out, &line, None, "    ", "      ")?;
             }
         }
     }
