@@ -682,14 +682,14 @@ mod pty_e2e {
         }
     }
 
-    /// D29 + T15 with emoji: vt100 (like many real terminals) gives ZWJ sequences, skin
-    /// tones and VS16 emoji other widths than unicode-width does, so a row holding one can
-    /// overflow its border or leave residue in the emulator although the app's buffer is
-    /// right (RELIABILITY §1.2: ratatui #75, #2431, #2585). Run it with `--ignored` to see.
+    /// D29 + T15 with emoji, and R17: vt100 (like tmux and xterm) gives ZWJ sequences, skin
+    /// tones and VS16 emoji other widths than unicode-width does (RELIABILITY §1.2: ratatui
+    /// #75, #2431, #2585). The loader now puts them in a form every one of them draws at
+    /// unicode-width's width (`sanitize::emoji_terminal_form`), so the emulator's screen
+    /// equals the app's buffer cell for cell, emoji and all.
     #[test]
-    #[ignore = "known limitation: terminal and unicode-width disagree on emoji sequence widths (RELIABILITY §1.2)"]
-    fn d29_t15_unicode_layout_with_emoji_in_a_real_terminal() {
-        session(&bin_support::fixtures(), "unicode-layout.json", STEPS, Compare::WithoutEmoji);
+    fn d29_r17_unicode_layout_with_emoji_in_a_real_terminal() {
+        session(&bin_support::fixtures(), "unicode-layout.json", STEPS, Compare::Exact);
     }
 }
 
