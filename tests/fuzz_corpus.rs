@@ -96,3 +96,32 @@ fn parse_query_corpus() {
         }
     }
 }
+
+#[path = "../fuzz/fuzz_targets/render_case.rs"]
+mod render_case;
+
+/// `fuzz_targets/render_frame.rs`: any text in names and prose, any size, a few keys: the
+/// frame's bytes hold no escape or control the app did not write.
+#[test]
+fn render_frame_corpus() {
+    let mut drawn = 0;
+    for (path, bytes) in corpus("render_frame") {
+        let Some(case) = render_case::Case::from_bytes(&bytes) else { continue };
+        let Some(data) = render_case::dataset(&case.text) else { continue };
+        let frame = render_case::frame(&case, data);
+        if let Err(problem) = render_case::check(&frame) {
+            panic!("{}: {problem}", path.display());
+        }
+        drawn += usize::from(!frame.is_empty());
+    }
+    assert!(drawn >= 10, "only {drawn} corpus cases drew a frame");
+}
+
+/// The check the render fuzzer applies sees what it must.
+#[test]
+fn render_check_catches_escapes_and_passes_the_apps_own() {
+    assert!(render_case::check(b"a\x1b[31mb\x1b[0m\r\n").is_ok());
+    for bad in [&b"\x1b]0;pwned\x07"[..], b"\x1bP1|x", b"a\x07", "x\u{202e}y".as_bytes(), b"\x1b[2"] {
+        assert!(render_case::check(bad).is_err(), "{bad:?}");
+    }
+}
