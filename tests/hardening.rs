@@ -955,7 +955,7 @@ fn d32_pathological_queries_in_the_tui() {
             let mut app = common::app(data.clone(), 120, 40);
             common::press(&mut app, scope);
             type_query(&mut app, query, 1000);
-            assert_eq!(app.search().map(|s| s.input.chars().count()), Some(query.chars().count()));
+            assert_eq!(app.search().map(|s| s.input().chars().count()), Some(query.chars().count()));
             for (w, h) in [(120, 40), (80, 24), (40, 12)] {
                 common::send(&mut app, Internal::Resized { width: w, height: h });
                 let what = format!("{:?}… at {w}x{h}", query.chars().take(20).collect::<String>());
@@ -966,7 +966,7 @@ fn d32_pathological_queries_in_the_tui() {
             }
             // Editing a huge query stays possible.
             common::press(&mut app, "<c-u>");
-            assert!(app.search().is_some_and(|s| s.input.is_empty()), "Ctrl-u clears the query");
+            assert!(app.search().is_some_and(|s| s.input().is_empty()), "Ctrl-u clears the query");
         }
     }
 }

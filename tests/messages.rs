@@ -83,8 +83,8 @@ fn r16_a_paste_is_one_edit() {
     let searches = effects.iter().filter(|e| matches!(e, Effect::Search { .. })).count();
     assert_eq!(searches, 1, "one search for the whole paste");
     let search = app.search().expect("open");
-    assert_eq!(search.input, "jimmy iovine [2J");
-    assert_eq!(search.cursor, "jimmy iovine [2J".chars().count());
+    assert_eq!(search.input(), "jimmy iovine [2J");
+    assert_eq!(search.cursor(), "jimmy iovine [2J".chars().count());
     send(&mut app, Internal::Pasted("x".repeat(5_000)));
-    assert_eq!(app.search().map(|s| s.input.chars().count()), Some(16 + MAX_PASTE_CHARS));
+    assert_eq!(app.search().map(|s| s.input().chars().count()), Some(16 + MAX_PASTE_CHARS));
 }

@@ -57,8 +57,12 @@ pub enum Action {
     DeleteCharBefore,
     /// Delete the character under the search cursor.
     DeleteCharAfter,
-    /// Empty the search box.
-    ClearQuery,
+    /// Delete from the start of the query to the cursor.
+    DeleteToStart,
+    /// Delete from the cursor to the end of the query.
+    DeleteToEnd,
+    /// Delete the word before the cursor.
+    DeleteWordBefore,
     /// Move the search cursor left.
     CursorLeft,
     /// Move the search cursor right.
@@ -67,6 +71,14 @@ pub enum Action {
     CursorStart,
     /// Move the search cursor to the end.
     CursorEnd,
+    /// Move the search cursor to the start of the previous word.
+    CursorWordLeft,
+    /// Move the search cursor past the next word.
+    CursorWordRight,
+    /// Put the previous query of this run in the prompt.
+    HistoryPrevious,
+    /// Put the next query of this run in the prompt.
+    HistoryNext,
     /// Narrow global search to the next kind (All → Episodes → …).
     NextFacet,
     /// Narrow global search to the previous kind.

@@ -36,11 +36,21 @@ pub struct Browser {
     focus: Focus,
     browse: Browse,
     detail: Detail,
+    /// The view when a search opened, put back when it closes.
+    before_search: Option<Snapshot>,
+}
+
+/// What the user saw: the pane, its selection, the focus and the visit.
+#[derive(Debug, Clone)]
+struct Snapshot {
+    focus: Focus,
+    browse: Browse,
+    visit: Option<usize>,
 }
 
 impl Default for Browser {
     fn default() -> Self {
-        Self { focus: Focus::List, browse: Browse::default(), detail: Detail::default() }
+        Self { focus: Focus::List, browse: Browse::default(), detail: Detail::default(), before_search: None }
     }
 }
 
@@ -59,6 +69,20 @@ impl Browser {
 
     pub fn detail_mut(&mut self) -> &mut Detail {
         &mut self.detail
+    }
+
+    /// Remember the view a search opens over.
+    pub fn remember_view(&mut self) {
+        let visit = self.detail.history().position();
+        self.before_search = Some(Snapshot { focus: self.focus, browse: self.browse.clone(), visit });
+    }
+
+    /// Put back the view from before the search (what a result opened stays in history).
+    pub fn restore_view(&mut self) {
+        let Some(before) = self.before_search.take() else { return };
+        self.focus = before.focus;
+        self.browse = before.browse;
+        self.detail.return_to(before.visit);
     }
 
     /// Open a record in the detail as a new history entry and show it in its pane.

@@ -40,6 +40,11 @@ impl Detail {
         step(&mut self.history)
     }
 
+    /// Make visit `position` current again (`None`: the list), if history still has it.
+    pub fn return_to(&mut self, position: Option<usize>) {
+        self.history.set_position(position);
+    }
+
     pub fn reset_preview(&mut self) {
         self.preview_scroll = 0;
     }

@@ -55,6 +55,18 @@ impl History {
         }
     }
 
+    /// Which visit is current (`None`: the list).
+    pub fn position(&self) -> Option<usize> {
+        self.position
+    }
+
+    /// Make a visit current again, if it is still there.
+    pub fn set_position(&mut self, position: Option<usize>) {
+        if position.is_none_or(|p| p < self.visits.len()) {
+            self.position = position;
+        }
+    }
+
     pub fn current(&self) -> Option<&Visit> {
         self.position.map(|p| &self.visits[p])
     }

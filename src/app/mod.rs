@@ -39,7 +39,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 pub use reader::{Reader, Reading};
 use request::{Outbox, Request};
-pub use search::{Direction, Scope, Search, SearchState};
+pub use search::{Direction, Opened, Scope, Search, SearchState, Started};
 
 use crate::data::{Dataset, Kind, RecordRef};
 use crate::present::detail::DetailDoc;
@@ -255,6 +255,9 @@ impl App {
     /// The innermost layer the user is in gets the action first (the same order as the key
     /// table's contexts); what it leaves goes to the browser below.
     fn act(&mut self, action: Action, out: &mut Outbox) {
+        if action == Action::Cancel && self.back_to_results() {
+            return;
+        }
         let rows = self.view().list_rows();
         let Shared { data, index } = &self.shared;
         let handled = match self.context() {
@@ -266,6 +269,22 @@ impl App {
         if !handled {
             let view = View { data: &self.shared.data, layout: self.layout() };
             self.browser.update(view, action, out);
+        }
+    }
+
+    /// Esc from the record or the reader a search result opened goes back to the results,
+    /// with the query, the facet and the selected row as they were.
+    fn back_to_results(&mut self) -> bool {
+        match self.context() {
+            Context::Reader if self.search.can_resume(Opened::Reader) => {
+                self.reading.close();
+                self.search.resume(Opened::Reader)
+            }
+            Context::Detail => match self.browser.detail().current() {
+                Some(record) => self.search.resume(Opened::Page(record)),
+                None => false,
+            },
+            _ => false,
         }
     }
 
@@ -309,8 +328,11 @@ impl App {
                     }
                     Request::StartSearch(scope) => {
                         self.help = None;
-                        self.search.start(&self.shared.data, scope, out);
+                        if self.search.start(&self.shared.data, scope, out) == Started::Fresh {
+                            self.browser.remember_view();
+                        }
                     }
+                    Request::SearchClosed => self.browser.restore_view(),
                     Request::StepMatch(direction) => self.search.step_match(direction, out),
                     Request::Say(message) => self.status = Some(message),
                     Request::Run(effect) => effects.push(effect),
@@ -323,7 +345,7 @@ impl App {
 
     /// Open a record's detail: every overlay closes.
     fn visit(&mut self, record: RecordRef) {
-        self.search.close();
+        self.search.hide();
         self.help = None;
         let view = View { data: &self.shared.data, layout: self.layout() };
         self.browser.visit(view, record);

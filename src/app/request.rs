@@ -15,6 +15,8 @@ pub enum Request {
     /// Open the quote reader on `collection[position]`.
     Read(ReadRequest),
     StartSearch(Scope),
+    /// The search closed (Esc): the view from before it comes back.
+    SearchClosed,
     /// Open the next or previous result of the last search (`n`/`N`).
     StepMatch(Direction),
     /// A message for the status line.

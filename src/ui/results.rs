@@ -11,7 +11,6 @@ use super::Palette;
 use crate::app::App;
 use crate::app::search::{ResultRow, Scope, SearchState, label_field};
 use crate::data::Kind;
-use crate::search::query::SYNTAX;
 use crate::text::{split_matches, truncate_to_width, width};
 
 /// `All 42 · Episodes 2 · …` for global search; the pane name for a filter.
@@ -27,16 +26,20 @@ pub(super) fn chips(frame: &mut Frame, area: Rect, app: &App, search: &SearchSta
         }
         Scope::Everything => {
             let total: usize = search.counts.iter().sum();
-            let mut chip = |label: String, active: bool| {
-                spans.push(Span::styled(label, if active { palette.tab_active } else { palette.tab }));
+            let mut chip = |label: String, active: bool, empty: bool| {
+                let style = match (active, empty) {
+                    (true, _) => palette.tab_active,
+                    (false, true) => palette.dim,
+                    (false, false) => palette.tab,
+                };
+                spans.push(Span::styled(label, style));
                 spans.push(Span::raw(" "));
             };
-            chip(format!(" All {total} "), search.facet.is_none());
+            chip(format!(" All {total} "), search.facet.is_none(), false);
+            // Every kind, always in this order, so the row never reflows as counts change.
             for kind in Kind::ALL {
                 let n = search.counts[kind as usize];
-                if n > 0 || search.facet == Some(kind) {
-                    chip(format!(" {} {n} ", kind.plural()), search.facet == Some(kind));
-                }
+                chip(format!(" {} {n} ", kind.plural()), search.facet == Some(kind), n == 0);
             }
         }
     }
@@ -54,9 +57,9 @@ pub(super) fn prompt(frame: &mut Frame, area: Rect, search: &SearchState, palett
     let room = usize::from(area.width).saturating_sub(width(sigil) + 12);
     // The echo is sanitized like data (a pasted ESC shows as ␛), and the cursor is placed
     // on that displayed text.
-    let typed: String = search.input.chars().take(search.cursor).collect();
+    let typed: String = search.input().chars().take(search.cursor()).collect();
     let before: Vec<char> = crate::sanitize::line(&typed).chars().collect();
-    let after = crate::sanitize::line(&search.input.chars().skip(search.cursor).collect::<String>()).into_owned();
+    let after = crate::sanitize::line(&search.input().chars().skip(search.cursor()).collect::<String>()).into_owned();
     // Keep the cursor visible in long queries by dropping characters from the front: the
     // fewest that make the rest fit (the width only shrinks as the start moves right, so a
     // binary search finds it in O(n log n), where stepping one char at a time was O(n²)).
@@ -96,19 +99,13 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, search: &SearchSt
         .title(Line::styled(title, palette.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if search.shown.is_empty() {
-        let text = if search.input.trim().is_empty() {
-            let examples: Vec<&str> = SYNTAX.iter().skip(1).map(|s| s.example).collect();
-            format!("Type to search. Syntax: {}", examples.join("  "))
-        } else if search.done {
-            "No matches. Fewer letters, or Ctrl-e for exact/fuzzy.".to_string()
-        } else {
-            "Searching…".to_string()
-        };
-        frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {text}"), palette.dim)).wrap(Default::default()),
-            inner,
-        );
+    if let Some(text) = search.empty_message() {
+        // Wrapped with its indent (a Paragraph's own wrap drops it on later lines).
+        let lines: Vec<Line> = crate::text::wrap(&text, usize::from(inner.width).saturating_sub(1), " ", " ")
+            .into_iter()
+            .map(|l| Line::styled(l, palette.dim))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
     let room = usize::from(inner.width).saturating_sub(1);
@@ -133,7 +130,7 @@ fn row_line<'a>(app: &App, search: &SearchState, row: &ResultRow, room: usize, p
     }
     let label = data.label(row.record);
     spans.extend(highlighted(&label, &row.label_positions, palette.text, palette.matched));
-    if !search.input.trim().is_empty() {
+    if !search.input().trim().is_empty() {
         // Say which field matched, so a surprising result explains itself.
         spans.push(Span::styled(format!("  · {}", row.field.label()), palette.dim));
     }

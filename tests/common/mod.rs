@@ -47,6 +47,12 @@ pub fn key(token: &str) -> KeyEvent {
         "<pgdn>" => (KeyCode::PageDown, none),
         "<f1>" => (KeyCode::F(1), none),
         "<a-left>" => (KeyCode::Left, KeyModifiers::ALT),
+        "<a-up>" => (KeyCode::Up, KeyModifiers::ALT),
+        "<a-down>" => (KeyCode::Down, KeyModifiers::ALT),
+        "<a-bs>" => (KeyCode::Backspace, KeyModifiers::ALT),
+        t if t.starts_with("<a-") && t.len() == 5 => {
+            (KeyCode::Char(t.chars().nth(3).unwrap_or('?')), KeyModifiers::ALT)
+        }
         "<a-right>" => (KeyCode::Right, KeyModifiers::ALT),
         t if t.starts_with("<c-") && t.len() == 5 => {
             (KeyCode::Char(t.chars().nth(3).unwrap_or('?')), KeyModifiers::CONTROL)

@@ -17,9 +17,12 @@ use super::request::{Outbox, ReadRequest, Request};
 use super::{Action, Cursor};
 use crate::data::{Dataset, Kind, RecordRef};
 use crate::search::{Field, Hit, Query, SearchIndex};
+use tui_input::InputRequest;
 
+mod history;
 mod state;
 
+pub use history::QueryHistory;
 pub use state::{LastSearch, ResultRow, Scope, SearchState, label_field};
 use state::{RowsKey, same_text};
 
@@ -30,6 +33,36 @@ pub struct Search {
     /// The last search whose result was opened (for n/N and highlights).
     last: Option<LastSearch>,
     generation: u64,
+    /// The queries of this run, for Alt-↑/↓.
+    history: QueryHistory,
+    /// The search a result was opened from, kept to come back to with Esc.
+    suspended: Option<Suspended>,
+    /// The last query of each scope, brought back (selected) when that search opens again.
+    recent: Vec<(Scope, String)>,
+}
+
+/// Where a result opened from a search went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// As a page: this record's visit.
+    Page(RecordRef),
+    /// In the quote reader.
+    Reader,
+}
+
+#[derive(Debug, Clone)]
+struct Suspended {
+    state: SearchState,
+    opened: Opened,
+}
+
+/// How a search opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Started {
+    /// A new search: the view under it is the one to restore when it closes.
+    Fresh,
+    /// The search a result was opened from, as it was.
+    Resumed,
 }
 
 /// Where a search direction goes.
@@ -48,45 +81,80 @@ impl Search {
         self.open.is_some()
     }
 
-    pub fn start(&mut self, data: &Dataset, scope: Scope, out: &mut Outbox) {
-        self.open = Some(SearchState::new(scope));
+    /// `/` or `s`: back to the search a result was opened from if it has this scope, else a
+    /// new search holding this scope's last query, selected so that typing replaces it.
+    pub fn start(&mut self, data: &Dataset, scope: Scope, out: &mut Outbox) -> Started {
+        if let Some(suspended) = self.suspended.take()
+            && suspended.state.scope == scope
+        {
+            self.open = Some(suspended.state);
+            return Started::Resumed;
+        }
+        let mut state = SearchState::new(scope);
+        if let Some((_, query)) = self.recent.iter().find(|(s, _)| *s == scope) {
+            state.editor = tui_input::Input::new(query.clone());
+            state.selected_text = true;
+        }
+        self.open = Some(state);
         self.requery(data, out);
+        Started::Fresh
     }
 
-    pub fn close(&mut self) {
+    /// Esc from what a result opened: back to the results as they were, if that is where
+    /// this came from.
+    pub fn resume(&mut self, from: Opened) -> bool {
+        if self.open.is_some() || self.suspended.as_ref().is_none_or(|s| s.opened != from) {
+            return false;
+        }
+        self.open = self.suspended.take().map(|s| s.state);
+        true
+    }
+
+    /// Whether Esc from `from` would go back to a search's results.
+    pub fn can_resume(&self, from: Opened) -> bool {
+        self.open.is_none() && self.suspended.as_ref().is_some_and(|s| s.opened == from)
+    }
+
+    /// Hide the open search while a record is shown (its results stay, if one was opened).
+    pub fn hide(&mut self) {
         self.open = None;
+    }
+
+    /// Close the search for good, remembering its query.
+    pub fn close(&mut self) {
+        if let Some(search) = self.open.take() {
+            self.remember(&search);
+        }
+        self.suspended = None;
+    }
+
+    fn remember(&mut self, search: &SearchState) {
+        let query = search.input().trim().to_string();
+        self.history.remember(&query);
+        self.recent.retain(|(scope, _)| *scope != search.scope);
+        if !query.is_empty() {
+            self.recent.push((search.scope, query));
+        }
     }
 
     /// Keys while a search is open; false for the ones handled as usual (quit, help). The
     /// list and detail under the search are not the user's to change until it closes.
     pub fn update(&mut self, data: &Dataset, action: Action, rows: usize, out: &mut Outbox) -> bool {
         match action {
-            Action::InsertChar(c) => self.edit(data, out, |input, cursor| {
-                let at = byte_at(input, *cursor);
-                input.insert(at, c);
-                *cursor += 1;
-            }),
-            Action::DeleteCharBefore => self.edit(data, out, |input, cursor| {
-                if *cursor > 0 {
-                    let at = byte_at(input, *cursor - 1);
-                    input.remove(at);
-                    *cursor -= 1;
-                }
-            }),
-            Action::DeleteCharAfter => self.edit(data, out, |input, cursor| {
-                if *cursor < input.chars().count() {
-                    let at = byte_at(input, *cursor);
-                    input.remove(at);
-                }
-            }),
-            Action::ClearQuery => self.edit(data, out, |input, cursor| {
-                input.clear();
-                *cursor = 0;
-            }),
-            Action::CursorLeft => self.edit(data, out, |_, cursor| *cursor = cursor.saturating_sub(1)),
-            Action::CursorRight => self.edit(data, out, |_, cursor| *cursor += 1),
-            Action::CursorStart => self.edit(data, out, |_, cursor| *cursor = 0),
-            Action::CursorEnd => self.edit(data, out, |input, cursor| *cursor = input.chars().count()),
+            Action::InsertChar(c) => self.type_char(data, c, out),
+            Action::DeleteCharBefore => self.edit(data, out, InputRequest::DeletePrevChar),
+            Action::DeleteCharAfter => self.edit(data, out, InputRequest::DeleteNextChar),
+            Action::DeleteToStart => self.edit(data, out, InputRequest::DeleteFromStart),
+            Action::DeleteToEnd => self.edit(data, out, InputRequest::DeleteTillEnd),
+            Action::DeleteWordBefore => self.edit(data, out, InputRequest::DeletePrevWord),
+            Action::CursorLeft => self.edit(data, out, InputRequest::GoToPrevChar),
+            Action::CursorRight => self.edit(data, out, InputRequest::GoToNextChar),
+            Action::CursorStart => self.edit(data, out, InputRequest::GoToStart),
+            Action::CursorEnd => self.edit(data, out, InputRequest::GoToEnd),
+            Action::CursorWordLeft => self.edit(data, out, InputRequest::GoToPrevWord),
+            Action::CursorWordRight => self.word_right(),
+            Action::HistoryPrevious => self.recall(data, Direction::Backward, out),
+            Action::HistoryNext => self.recall(data, Direction::Forward, out),
             Action::NextFacet => self.cycle_facet(Direction::Forward),
             Action::PreviousFacet => self.cycle_facet(Direction::Backward),
             Action::ToggleExact => {
@@ -100,7 +168,10 @@ impl Search {
             Action::PageDown => self.move_results(Motion::By(rows as isize), rows),
             Action::PageUp => self.move_results(Motion::By(-(rows as isize)), rows),
             Action::Open => self.open_result(out),
-            Action::Cancel => self.close(),
+            Action::Cancel => {
+                self.close();
+                out.send(Request::SearchClosed);
+            }
             _ => return false,
         }
         true
@@ -118,14 +189,16 @@ impl Search {
             .filter(|c| !c.is_control())
             .take(MAX_PASTE_CHARS)
             .collect();
+        let Some(search) = &mut self.open else { return };
         if clean.is_empty() {
             return;
         }
-        self.edit(data, out, |input, cursor| {
-            let at = byte_at(input, *cursor);
-            input.insert_str(at, &clean);
-            *cursor += clean.chars().count();
-        });
+        let (input, cursor) = if search.selected_text { ("", 0) } else { (search.input(), search.cursor()) };
+        let at = byte_at(input, cursor);
+        let value = format!("{}{clean}{}", &input[..at], &input[at..]);
+        search.editor = tui_input::Input::new(value).with_cursor(cursor + clean.chars().count());
+        search.selected_text = false;
+        self.requery(data, out);
     }
 
     /// The wheel over the results moves the selection; elsewhere it does nothing.
@@ -195,14 +268,50 @@ impl Search {
         }
     }
 
-    fn edit(&mut self, data: &Dataset, out: &mut Outbox, edit: impl FnOnce(&mut String, &mut usize)) {
+    /// One request to the line editor; a changed text asks for new results. A selected
+    /// (brought back) query stays whole for a cursor move and goes for an edit.
+    fn edit(&mut self, data: &Dataset, out: &mut Outbox, request: InputRequest) {
         let Some(search) = &mut self.open else { return };
-        let before = search.input.clone();
-        edit(&mut search.input, &mut search.cursor);
-        search.cursor = search.cursor.min(search.input.chars().count());
-        if search.input != before {
+        let changed = search.editor.handle(request).is_some_and(|change| change.value);
+        search.selected_text = false;
+        if changed {
             self.requery(data, out);
         }
+    }
+
+    /// Alt-f as readline has it: to the end of the word (tui-input's next word is the start
+    /// of the following one, vi's `w`).
+    fn word_right(&mut self) {
+        let Some(search) = &mut self.open else { return };
+        let chars: Vec<char> = search.input().chars().collect();
+        let mut at = search.cursor();
+        while at < chars.len() && !chars[at].is_alphanumeric() {
+            at += 1;
+        }
+        while at < chars.len() && chars[at].is_alphanumeric() {
+            at += 1;
+        }
+        search.editor = std::mem::take(&mut search.editor).with_cursor(at);
+        search.selected_text = false;
+    }
+
+    /// Typing replaces a selected query, and otherwise goes in at the cursor.
+    fn type_char(&mut self, data: &Dataset, c: char, out: &mut Outbox) {
+        if let Some(search) = &mut self.open
+            && search.selected_text
+        {
+            search.editor.reset();
+        }
+        self.edit(data, out, InputRequest::InsertChar(c));
+    }
+
+    /// Put an earlier (or later) query of this run in the prompt.
+    fn recall(&mut self, data: &Dataset, direction: Direction, out: &mut Outbox) {
+        let Some(search) = &mut self.open else { return };
+        let Some(query) = self.history.step(direction, search.input()) else { return };
+        search.editor = tui_input::Input::new(query.to_string());
+        search.selected_text = false;
+        self.requery(data, out);
     }
 
     fn cycle_facet(&mut self, direction: Direction) {
@@ -210,7 +319,12 @@ impl Search {
         if search.scope != Scope::Everything {
             return;
         }
-        let order: Vec<Option<Kind>> = std::iter::once(None).chain(Kind::ALL.into_iter().map(Some)).collect();
+        // Kinds with no hits are skipped (the facet in force stays in the cycle, to leave it).
+        let order: Vec<Option<Kind>> = std::iter::once(None)
+            .chain(
+                Kind::ALL.into_iter().filter(|&k| search.counts[k as usize] > 0 || search.facet == Some(k)).map(Some),
+            )
+            .collect();
         let at = order.iter().position(|k| *k == search.facet).unwrap_or(0);
         let next = match direction {
             Direction::Forward => (at + 1) % order.len(),
@@ -240,14 +354,18 @@ impl Search {
         let query = search.query.clone();
         let position = search.list.selected;
         self.last = Some(LastSearch { query: query.clone(), hits: hits.clone(), position });
-        if record.kind == Kind::Quote {
-            // Quotes open in the reader, paging through the quotes among the results. The
-            // search closes, as it does when a result opens as a page.
-            let name = format!("results for \u{201c}{}\u{201d}", search.input.trim());
+        self.remember(&search);
+        let opened = if record.kind == Kind::Quote {
+            // Quotes open in the reader, paging through the quotes among the results.
+            let name = format!("results for \u{201c}{}\u{201d}", search.input().trim());
             out.send(Request::Read(ReadRequest { collection: hits, position, name, query: Some(query) }));
+            Opened::Reader
         } else {
             out.send(Request::Visit(record));
-        }
+            Opened::Page(record)
+        };
+        // Kept as it is, for Esc to come back to.
+        self.suspended = Some(Suspended { state: search, opened });
     }
 
     /// n/N: open the next or previous result of the last search, wrapping around.

@@ -3,8 +3,10 @@
 
 use std::sync::Arc;
 
-use crate::app::{Cursor, Pane};
+use crate::app::keymap::{self, Context};
+use crate::app::{Action, Cursor, Pane};
 use crate::data::{Kind, RecordRef};
+use crate::search::query::SYNTAX;
 use crate::search::{Field, Highlight, Hit, Query};
 
 /// What a search covers.
@@ -30,9 +32,11 @@ pub struct ResultRow {
 #[derive(Debug, Clone)]
 pub struct SearchState {
     pub scope: Scope,
-    pub input: String,
-    /// Cursor position in `input`, in chars.
-    pub cursor: usize,
+    /// The query being typed and its cursor (a readline-style editor).
+    pub(super) editor: tui_input::Input,
+    /// A query brought back from an earlier search is selected: typing replaces it, a
+    /// cursor move keeps it (as in a browser's address bar).
+    pub(super) selected_text: bool,
     pub exact: bool,
     /// Global search only: show one kind of result.
     pub facet: Option<Kind>,
@@ -67,8 +71,8 @@ impl SearchState {
     pub(super) fn new(scope: Scope) -> Self {
         Self {
             scope,
-            input: String::new(),
-            cursor: 0,
+            editor: tui_input::Input::default(),
+            selected_text: false,
             exact: false,
             facet: None,
             generation: 0,
@@ -83,17 +87,62 @@ impl SearchState {
         }
     }
 
+    /// The text typed.
+    pub fn input(&self) -> &str {
+        self.editor.value()
+    }
+
+    /// The cursor's position in the text, in chars.
+    pub fn cursor(&self) -> usize {
+        self.editor.cursor()
+    }
+
+    /// Whether the text is a query brought back, selected so that typing replaces it.
+    pub fn text_selected(&self) -> bool {
+        self.selected_text
+    }
+
     /// The query as the engine sees it (a pane filter is limited to the pane's kind).
     pub fn query(&self) -> &Query {
         &self.query
     }
 
     pub(super) fn parse_query(&self) -> Query {
-        let mut query = Query::parse(&self.input, self.exact);
+        let mut query = Query::parse(self.input(), self.exact);
         if let Scope::Pane(pane) = self.scope {
             query.kinds = vec![pane.kind()];
         }
         query
+    }
+
+    /// Why nothing is listed, naming the cause and the key that undoes it; `None` while
+    /// results are shown.
+    pub fn empty_message(&self) -> Option<String> {
+        if !self.shown.is_empty() {
+            return None;
+        }
+        let keys = |action: Action| keymap::keys_for(&action, Context::Search).unwrap_or_default();
+        let total: usize = self.counts.iter().sum();
+        let negated = self.query.groups.iter().any(|g| g.0.iter().any(|t| t.negated));
+        Some(if self.input().trim().is_empty() {
+            let examples: Vec<&str> = SYNTAX.iter().skip(1).map(|s| s.example).collect();
+            format!("Type to search. Syntax: {}", examples.join("  "))
+        } else if !self.done {
+            "Searching…".to_string()
+        } else if let Some(kind) = self.facet.filter(|_| total > 0) {
+            format!(
+                "No {} among the {total} results: {} or {} for the other kinds.",
+                kind.plural().to_lowercase(),
+                keys(Action::NextFacet),
+                keys(Action::PreviousFacet)
+            )
+        } else if self.exact {
+            format!("No exact matches: {} for fuzzy matching.", keys(Action::ToggleExact))
+        } else if negated {
+            "Nothing is left after the ! terms: remove one to see what it left out.".to_string()
+        } else {
+            "No matches. Fewer letters, or another spelling.".to_string()
+        })
     }
 
     pub fn hit(&self, row: usize) -> Option<&Hit> {
