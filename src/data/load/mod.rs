@@ -13,6 +13,7 @@
 mod messages;
 mod recover;
 
+use std::io::Read as _;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -74,20 +75,68 @@ fn fail(name: &str, message: String) -> LoadError {
 /// process loads one dataset and keeps it until it exits, so the bytes are leaked on
 /// purpose: they live as long as the process, with no copy of any string.
 pub fn from_path(path: &Path) -> Result<Loaded<'static>, LoadError> {
+    from_path_within(path, MAX_FILE_BYTES)
+}
+
+/// [`from_path`] with another size limit (tests use a small one to show that the limit
+/// holds for what is read, not only for what the file system says).
+pub fn from_path_within(path: &Path, limit: u64) -> Result<Loaded<'static>, LoadError> {
     let name = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|e| fail(&name, format!("cannot read {name}: {e}")))?;
-    if !metadata.is_file() {
-        let what = if metadata.is_dir() { "a directory" } else { "a device, FIFO or socket" };
-        return Err(fail(&name, format!("not a regular file ({what})")));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(fail(
-            &name,
-            format!("file is {}; limit is {}", human_size(metadata.len()), human_size(MAX_FILE_BYTES)),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(&name, format!("cannot read {name}: {e}")))?;
+    let bytes = read_bounded(path, limit).map_err(|message| fail(&name, message))?;
     from_bytes(&name, bytes.leak())
+}
+
+/// Read a regular file of at most `limit` bytes.
+///
+/// Every check is made on the opened handle, never on the path again: a symlink swapped
+/// for a FIFO between a check and the open could otherwise block the open forever, and a
+/// file can grow after its size was read (a `/proc` file says it is empty). So the file is
+/// opened without blocking, its type and size are read from the handle, and at most
+/// `limit` bytes plus a probe are read, whatever the size said.
+fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    let not_regular = |metadata: &std::fs::Metadata| {
+        let what = if metadata.is_dir() { "a directory" } else { "a device, FIFO or socket" };
+        format!("not a regular file ({what})")
+    };
+    let file = match open_nonblocking(path) {
+        Ok(file) => file,
+        // A socket cannot be opened at all; say what it is rather than ENXIO.
+        Err(e) => match std::fs::metadata(path) {
+            Ok(metadata) if !metadata.is_file() => return Err(not_regular(&metadata)),
+            _ => return Err(cannot(e)),
+        },
+    };
+    let metadata = file.metadata().map_err(cannot)?;
+    if !metadata.is_file() {
+        return Err(not_regular(&metadata));
+    }
+    let too_big = || format!("file is larger than {} (the limit)", human_size(limit));
+    if metadata.len() > limit {
+        return Err(format!("file is {}; limit is {}", human_size(metadata.len()), human_size(limit)));
+    }
+    // The probe is a page, not a byte: some kernel files (`/proc/PID/pagemap`) refuse reads
+    // that are not a multiple of 8 bytes.
+    const PROBE: u64 = 4096;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
+    file.take(limit + PROBE).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// Open for reading without waiting for a writer (a FIFO) or a carrier (a serial device);
+/// on a regular file `O_NONBLOCK` changes nothing.
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 fn human_size(bytes: u64) -> String {
