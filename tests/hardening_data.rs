@@ -48,6 +48,85 @@ fn zeros(count: usize) -> Vec<u8> {
 }
 
 // ---------------------------------------------------------------------------------------
+// 1. A broken file costs bounded memory
+// ---------------------------------------------------------------------------------------
+
+/// Only a bounded number of diagnostics is kept; the rest are counted, exactly.
+#[test]
+fn r01_bad_records_beyond_the_kept_diagnostics_are_only_counted() {
+    let report = refused(&zeros(200_000));
+    assert!(report.diagnostics.len() <= 10_000, "kept {} diagnostics", report.diagnostics.len());
+    assert_eq!(report.error_count(), 200_000);
+    let text = report.render();
+    assert_eq!(text.lines().filter(|l| l.contains(": error: ")).count(), 50, "{}", &text[..2000]);
+    assert!(text.contains("... and 199950 more\n"), "{}", &text[text.len() - 300..]);
+    assert!(text.ends_with("t.json: 200000 errors, 0 warnings\n"));
+    // The first shown is the first in the file, at its place.
+    assert!(text.contains(": quotes[0]: error: expected an object (Quote), found integer '0'"), "{}", &text[..600]);
+}
+
+/// The real binary refuses 5 million bad records (10 MB) under a 400 MB address-space
+/// limit (it needed 1.1 GB; 50 MB of them aborted with an allocation failure).
+#[cfg(unix)]
+#[test]
+fn r01_a_broken_file_costs_bounded_memory() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("zeros.json"), zeros(5_000_000)).expect("write");
+    let result = run(std::process::Command::new("sh")
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::null())
+        .arg("-c")
+        .arg("ulimit -v 400000 && exec \"$0\" validate zeros.json")
+        .arg(env!("CARGO_BIN_EXE_defiant")));
+    assert_eq!(result.code, Some(2), "{}", &result.stderr[result.stderr.len().saturating_sub(500)..]);
+    assert!(result.stderr.ends_with("... and 4999950 more\nzeros.json: 5000000 errors, 0 warnings\n"));
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. "Did you mean" is bounded
+// ---------------------------------------------------------------------------------------
+
+/// Suggestions are computed for the diagnostics shown, not for every dangling reference.
+#[test]
+fn r02_suggestions_only_for_the_diagnostics_shown() {
+    let mut value = minimal_value();
+    let person = value["people"][0].clone();
+    let quote = value["quotes"][0].clone();
+    for i in 0..2000 {
+        let mut p = person.clone();
+        p["id"] = Value::String(format!("person-{i:04}"));
+        value["people"].as_array_mut().expect("people").push(p);
+        let mut q = quote.clone();
+        q["id"] = Value::String(format!("x{i}"));
+        q["speaker"] = Value::String(format!("persn-{i:04}"));
+        value["quotes"].as_array_mut().expect("quotes").push(q);
+    }
+    let report = refused(&to_bytes(&value));
+    let dangling: Vec<&Diagnostic> =
+        report.diagnostics.iter().filter(|d| d.message.starts_with("unknown person id")).collect();
+    assert_eq!(dangling.len(), 2000);
+    assert_eq!(dangling[0].message, "unknown person id 'persn-0000'; did you mean 'person-0000'?");
+    let suggested = dangling.iter().filter(|d| d.message.contains("did you mean")).count();
+    assert_eq!(suggested, 50, "only the shown diagnostics get a suggestion");
+    assert!(report.render().contains("unknown person id 'persn-0049'; did you mean 'person-0049'?"));
+}
+
+/// Ids too long to be a typo of anything get no suggestion (scoring two 4 KB ids took 25 ms).
+#[test]
+fn r02_no_suggestion_for_overlong_ids() {
+    let mut value = minimal_value();
+    let long = "p".repeat(4000);
+    value["people"][1]["id"] = Value::String(format!("{long}-a"));
+    value["quotes"][0]["speaker"] = Value::String(format!("{long}-b"));
+    let report = refused(&to_bytes(&value));
+    let d = errors_at(&report, "quotes[0].speaker");
+    assert_eq!(d.len(), 1, "{report}");
+    assert!(d[0].message.starts_with("unknown person id 'pppp"), "{}", d[0].message);
+    assert!(!d[0].message.contains("did you mean"), "{}", d[0].message);
+    assert!(d[0].message.len() < 300, "the id is shown shortened: {}", d[0].message.len());
+}
+
+// ---------------------------------------------------------------------------------------
 // 3. The size limit cannot be bypassed
 // ---------------------------------------------------------------------------------------
 

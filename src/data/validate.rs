@@ -8,31 +8,71 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::diagnostic::{Code, Diagnostic};
+use super::diagnostic::{Code, Diagnostic, MAX_SHOWN, Report};
 use super::path::JsonPath;
 use super::schema::{self, VisitRefs as _};
+use super::visible::shown_id;
 use super::{Dataset, Kind, RecordRef};
 
-/// Check everything that serde cannot: returns errors and warnings, unsorted.
+/// Which diagnostics to keep (the loader drops those a broken record already explains).
+pub(super) type Keep<'k> = &'k (dyn Fn(&Diagnostic) -> bool + Sync);
+
+/// Where checks put what they find: a report of its own per thread, bounded like every
+/// report ([`Report::push`] only counts past [`super::diagnostic::MAX_KEPT`]).
+struct Out<'k> {
+    report: Report,
+    keep: Keep<'k>,
+}
+
+impl<'k> Out<'k> {
+    fn new(keep: Keep<'k>) -> Self {
+        Self { report: Report::default(), keep }
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic) {
+        if (self.keep)(&diagnostic) {
+            self.report.push(diagnostic);
+        }
+    }
+}
+
+/// Check everything that serde cannot, into `report` (unsorted).
 ///
 /// References (≈ 6 look-ups per quote) are checked on a second thread while this one checks
 /// the rest: about half of the time each at 100k records.
-pub(super) fn check(data: &Dataset) -> Vec<Diagnostic> {
-    let (mut out, references) = std::thread::scope(|scope| {
+pub(super) fn check(data: &Dataset, keep: Keep, report: &mut Report) {
+    let (out, references) = std::thread::scope(|scope| {
         let references = scope.spawn(|| {
-            let mut out = Vec::new();
+            let mut out = Out::new(keep);
             check_references(data, &mut out);
-            out
+            out.report
         });
-        let mut out = Vec::new();
+        let mut out = Out::new(keep);
         check_ids(data, &mut out);
         check_required_text(data, &mut out);
         check_series(data, &mut out);
         check_episodes(data, &mut out);
-        (out, references.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        (out.report, references.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
-    out.extend(references);
-    out
+    report.extend(out);
+    report.extend(references);
+}
+
+/// Add "did you mean" to the unknown ids among the diagnostics shown (the first
+/// [`MAX_SHOWN`] of a sorted report). A suggestion scores every id of the kind, so making
+/// one for each of 10k dangling references among 10k people took 57 s; the shown ones are
+/// at most 50 (and each distinct id is scored once).
+pub(super) fn suggest_shown(data: &Dataset, report: &mut Report) {
+    let mut suggested: HashMap<(Kind, &str), Option<String>> = HashMap::new();
+    for diagnostic in report.diagnostics.iter_mut().take(MAX_SHOWN) {
+        let Some(Code::UnknownId { kind, id }) = &diagnostic.code else { continue };
+        let best = suggested
+            .entry((*kind, id.as_str()))
+            .or_insert_with(|| data.closest_ids(Some(*kind), id).first().map(|(_, best)| shown_id(best)));
+        if let Some(best) = best {
+            diagnostic.message.push_str(&format!("; did you mean '{best}'?"));
+        }
+    }
 }
 
 fn id_path(r: RecordRef) -> JsonPath {
@@ -41,7 +81,7 @@ fn id_path(r: RecordRef) -> JsonPath {
 
 /// Ids must be non-empty and unique per kind, also after case folding and Unicode
 /// normalisation, so look-alike ids cannot shadow each other.
-fn check_ids(data: &Dataset, out: &mut Vec<Diagnostic>) {
+fn check_ids(data: &Dataset, out: &mut Out) {
     for kind in Kind::ALL {
         if ids_are_plainly_unique(data, kind) {
             continue;
@@ -101,15 +141,13 @@ fn ids_are_plainly_unique(data: &Dataset, kind: Kind) -> bool {
 }
 
 /// Every reference the schema declares (see [`schema`]) must name a record of its kind.
-fn check_references(data: &Dataset, out: &mut Vec<Diagnostic>) {
-    // A suggestion scores every id of the kind, so each wrong id is looked up once: a file
-    // that repeats one typo 30,000 times took 11.6 s to validate before.
-    let mut messages: HashMap<(Kind, String), String> = HashMap::new();
+fn check_references(data: &Dataset, out: &mut Out) {
+    // The message has no suggestion yet: see `suggest_shown`.
     let mut want = |at: &JsonPath, kind: Kind, id: &str| {
         if data.find(kind, id).is_none() {
-            let message = messages.entry((kind, id.to_string())).or_insert_with(|| unknown_id(data, kind, id));
+            let message = format!("unknown {} id '{}'", kind.name(), shown_id(id));
             let code = Code::UnknownId { kind, id: id.to_string() };
-            out.push(Diagnostic::error(at.clone(), message.clone()).with_code(Some(code)));
+            out.push(Diagnostic::error(at.clone(), message).with_code(Some(code)));
         }
     };
     data.series.refs(&mut JsonPath::key("series"), &mut want);
@@ -125,16 +163,8 @@ fn check_references(data: &Dataset, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn unknown_id(data: &Dataset, kind: Kind, id: &str) -> String {
-    let mut message = format!("unknown {} id '{id}'", kind.name());
-    if let Some((_, best)) = data.closest_ids(Some(kind), id).first() {
-        message.push_str(&format!("; did you mean '{best}'?"));
-    }
-    message
-}
-
 /// Text a reader needs must not be empty (or only whitespace).
-fn check_required_text(data: &Dataset, out: &mut Vec<Diagnostic>) {
+fn check_required_text(data: &Dataset, out: &mut Out) {
     // The path is built only for an empty value (see `PathFn`).
     let mut need = |at: PathFn, field: &'static str, value: &str| {
         if value.trim().is_empty() {
@@ -169,7 +199,7 @@ fn check_required_text(data: &Dataset, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_series(data: &Dataset, out: &mut Vec<Diagnostic>) {
+fn check_series(data: &Dataset, out: &mut Out) {
     for (field, value) in [("premiere", &data.series.premiere), ("finale", &data.series.finale)] {
         if !is_iso_date(value) {
             out.push(Diagnostic::error(
@@ -180,7 +210,7 @@ fn check_series(data: &Dataset, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_episodes(data: &Dataset, out: &mut Vec<Diagnostic>) {
+fn check_episodes(data: &Dataset, out: &mut Out) {
     let number = |i: usize| JsonPath::record("episodes", i).field("number");
     let mut numbers: HashMap<u8, usize> = HashMap::new();
     for (i, e) in data.episodes.iter().enumerate() {

@@ -12,6 +12,7 @@
 
 mod messages;
 mod recover;
+mod section;
 
 use std::io::Read as _;
 use std::path::Path;
@@ -198,6 +199,9 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
         report = report.with_source(Arc::from(bytes));
     }
     report.sort();
+    if let Some(dataset) = &dataset {
+        validate::suggest_shown(dataset, &mut report);
+    }
     match dataset {
         Some(dataset) if !report.has_errors() => Ok(Loaded { dataset, report }),
         _ => Err(LoadError(report)),
@@ -246,11 +250,7 @@ fn finish<'a>(mut file: DatasetFile<'a>, source: &'a str, report: &mut Report, b
     }
     sanitize_all(&mut file, report);
     let dataset = Dataset::from_file(file, source);
-    for diagnostic in validate::check(&dataset) {
-        if !broken.explains(&diagnostic) {
-            report.push(diagnostic);
-        }
-    }
+    validate::check(&dataset, &|diagnostic| !broken.explains(diagnostic), report);
     dataset
 }
 
