@@ -15,7 +15,7 @@ use bin_support::{defiant_in, minimal, run};
 use defiant::data::diagnostic::{Diagnostic, Report, Severity};
 use defiant::data::{Kind, load};
 use serde_json::Value;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 fn minimal_value() -> Value {
     serde_json::from_str(&fs::read_to_string(minimal()).expect("minimal.json")).expect("minimal.json is JSON")
@@ -157,5 +157,32 @@ fn r03_a_fifo_is_refused_without_hanging() {
         let result = run(defiant_in(dir.path()).args(["validate", name]));
         assert_eq!(result.code, Some(2), "{}", result.stderr);
         assert!(result.stderr.contains("not a regular file"), "{}", result.stderr);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 9. Impossible dates
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn r09_dates_are_calendar_dates() {
+    let mut value = minimal_value();
+    value["series"]["premiere"] = Value::String("2020-02-31".into());
+    value["series"]["finale"] = Value::String("0000-01-01".into());
+    value["episodes"][0]["air_date"] = Value::String("2019-02-29".into());
+    value["episodes"][1]["air_date"] = Value::String("2021-04-31".into());
+    let report = refused(&to_bytes(&value));
+    for path in ["series.premiere", "series.finale", "episodes[0].air_date", "episodes[1].air_date"] {
+        let d = errors_at(&report, path);
+        assert_eq!(d.len(), 1, "{path}: {report}");
+        assert!(d[0].message.contains("not a calendar date"), "{path}: {}", d[0].message);
+    }
+    assert_eq!(report.error_count(), 4, "{report}");
+    // A leap day is a date.
+    let mut value = minimal_value();
+    value["series"]["premiere"] = Value::String("2020-02-29".into());
+    value["episodes"][0]["air_date"] = Value::String("2000-02-29".into());
+    if let Err(error) = load::from_bytes("t.json", &to_bytes(&value)) {
+        panic!("leap days: {error}");
     }
 }

@@ -201,11 +201,8 @@ fn check_required_text(data: &Dataset, out: &mut Out) {
 
 fn check_series(data: &Dataset, out: &mut Out) {
     for (field, value) in [("premiere", &data.series.premiere), ("finale", &data.series.finale)] {
-        if !is_iso_date(value) {
-            out.push(Diagnostic::error(
-                JsonPath::key("series").field(field),
-                format!("expected a date as YYYY-MM-DD, found '{value}'"),
-            ));
+        if let Err(message) = check_date(value) {
+            out.push(Diagnostic::error(JsonPath::key("series").field(field), message));
         }
     }
 }
@@ -223,36 +220,57 @@ fn check_episodes(data: &Dataset, out: &mut Out) {
             ));
         }
         if let Some(date) = &e.air_date
-            && !is_iso_date(date)
+            && let Err(message) = check_date(date)
         {
-            out.push(Diagnostic::error(
-                JsonPath::record("episodes", i).field("air_date"),
-                format!("expected a date as YYYY-MM-DD, found '{date}'"),
-            ));
+            out.push(Diagnostic::error(JsonPath::record("episodes", i).field("air_date"), message));
         }
     }
 }
 
-fn is_iso_date(value: &str) -> bool {
+/// A date of the schema: `YYYY-MM-DD`, a day the (proleptic Gregorian) calendar has, from
+/// year 1 on. The calendar is the `time` crate's (already in the tree through ratatui):
+/// `2020-02-31` is no date, `2020-02-29` is. Year 0 is a valid ISO 8601 year but no
+/// broadcast's, and "0000" is what a placeholder looks like.
+fn check_date(value: &str) -> Result<(), String> {
+    let format = || format!("expected a date as YYYY-MM-DD, found '{value}'");
     let parts: Vec<&str> = value.split('-').collect();
-    let [y, m, d] = parts.as_slice() else { return false };
-    let all_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    if !(all_digits(y, 4) && all_digits(m, 2) && all_digits(d, 2)) {
-        return false;
+    let [y, m, d] = parts.as_slice() else { return Err(format()) };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return Err(format());
     }
-    let (m, d): (u32, u32) = (m.parse().unwrap_or(0), d.parse().unwrap_or(0));
-    (1..=12).contains(&m) && (1..=31).contains(&d)
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) else {
+        return Err(format());
+    };
+    let not_a_date = |why: String| Err(format!("'{value}' is not a calendar date: {why}"));
+    if year == 0 {
+        return not_a_date("there is no year 0 (years start at 0001)".into());
+    }
+    let Ok(month) = time::Month::try_from(month) else {
+        return not_a_date(format!("there is no month {month:02}"));
+    };
+    match time::Date::from_calendar_date(year, month, day) {
+        Ok(_) => Ok(()),
+        Err(_) => not_a_date(format!("{month} {year} has {} days", month.length(year))),
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_iso_date;
+    use super::check_date;
 
     #[test]
     fn dates() {
-        assert!(is_iso_date("2017-07-09"));
-        assert!(!is_iso_date("2017-13-01"));
-        assert!(!is_iso_date("July 9"));
-        assert!(!is_iso_date("2017-7-9"));
+        assert!(check_date("2017-07-09").is_ok());
+        assert!(check_date("2020-02-29").is_ok());
+        assert!(check_date("2017-13-01").is_err());
+        assert!(check_date("July 9").is_err());
+        assert!(check_date("2017-7-9").is_err());
+        assert_eq!(
+            check_date("2019-02-29"),
+            Err("'2019-02-29' is not a calendar date: February 2019 has 28 days".into())
+        );
+        assert!(check_date("0000-01-01").is_err_and(|m| m.contains("no year 0")));
+        assert!(check_date("2020-00-10").is_err_and(|m| m.contains("no month 00")));
     }
 }
