@@ -186,3 +186,36 @@ fn r09_dates_are_calendar_dates() {
         panic!("leap days: {error}");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// 13. The caret sits under the column, by display width
+// ---------------------------------------------------------------------------------------
+
+/// The excerpt and caret lines of the first diagnostic of a report: the caret's display
+/// column, and the character of the excerpt shown at that column.
+fn char_under_caret(text: &str) -> char {
+    let lines: Vec<&str> = text.lines().collect();
+    let caret_line = lines.iter().position(|l| l.trim_end().ends_with('^')).expect("caret line");
+    let excerpt = lines[caret_line - 1];
+    let bar = excerpt.find(" | ").expect("gutter") + 3;
+    let caret = lines[caret_line][bar..].find('^').expect("caret");
+    // The caret's column is the display width of what comes before it (a ZWJ family is
+    // one wide character, not three).
+    let shown = &excerpt[bar..];
+    shown
+        .char_indices()
+        .find(|&(i, c)| shown[..i].width() == caret && c.width() != Some(0))
+        .map(|(_, c)| c)
+        .unwrap_or_else(|| panic!("caret past the excerpt: {text}"))
+}
+
+#[test]
+fn r13_the_caret_is_placed_by_display_width() {
+    for prefix in ["\t\t", "中文中文", "\t中\t👨\u{200d}👩\u{200d}👧 e\u{301}", "\u{202e}x"] {
+        let json = format!("{{\n\t\"title\": \"{prefix}\" \"x\": 1\n}}\n");
+        let report = refused(json.as_bytes());
+        let text = report.render();
+        assert!(text.contains("t.json:2:"), "{text}");
+        assert_eq!(char_under_caret(&text), '"', "{prefix:?}:\n{text}");
+    }
+}

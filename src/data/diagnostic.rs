@@ -202,21 +202,34 @@ impl Report {
         Some((line, chars_in(&bytes[line_start..offset]) + 1))
     }
 
-    /// The source line holding `offset`, sanitized and clipped, with a caret under the column.
+    /// The source line holding `offset`, sanitized and clipped, with the caret's display
+    /// column (tabs expand and wide characters take two columns in the excerpt, so the
+    /// caret is placed by the width of what is shown before it, not by counting characters).
     fn excerpt(&self, offset: usize) -> Option<(usize, String, usize)> {
-        let bytes = self.source.as_deref()?;
-        let offset = offset.min(bytes.len());
-        let start = bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let end = bytes[offset..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| offset + i);
-        let (line, column) = self.line_col(offset)?;
-        let text = String::from_utf8_lossy(&bytes[start..end]);
         // Keep the excerpt short and centred on the column for long (minified) lines.
         const WIDTH: usize = 100;
-        // A minified file is one line of megabytes: walk its chars, never collect them.
-        let first = column.saturating_sub(WIDTH / 2).min(text.chars().count());
-        let shown: String = text.chars().skip(first).take(WIDTH).collect();
-        let shown = sanitize::line(&shown).into_owned();
-        let caret = column.saturating_sub(1) - first;
+        // A character is at most 4 bytes, so this many bytes either side hold the window;
+        // a minified file is one line of megabytes, which is never decoded whole.
+        const REACH: usize = 4 * WIDTH;
+        let bytes = self.source.as_deref()?;
+        let offset = offset.min(bytes.len());
+        let (line, _) = self.line_col(offset)?;
+        let line_start = self.line_starts.get().and_then(|starts| starts.get(line - 1).copied()).unwrap_or(0);
+        let line_end = memchr::memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |i| offset + i);
+        let mut start = line_start.max(offset.saturating_sub(REACH));
+        while start < offset && (bytes[start] as i8) < -0x40 {
+            start += 1; // not inside a character
+        }
+        let end = line_end.min(offset + REACH);
+        let before = String::from_utf8_lossy(&bytes[start..offset]);
+        let after = String::from_utf8_lossy(&bytes[offset..end]);
+        let column = before.chars().count();
+        let first = column.saturating_sub(WIDTH / 2);
+        let shown_before: String = before.chars().skip(first).collect();
+        let shown_after: String = after.chars().take(WIDTH - (column - first)).collect();
+        let shown_before = sanitize::line(&shown_before);
+        let caret = crate::text::width(&shown_before);
+        let shown = format!("{shown_before}{}", sanitize::line(&shown_after));
         Some((line, shown, caret))
     }
 
