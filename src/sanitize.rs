@@ -47,6 +47,8 @@ impl Finding {
 pub enum Flavour {
     Line,
     Text,
+    /// An id or a reference: cleaned as a line, but never cut (a cut id names another record).
+    Id,
 }
 
 /// Sanitize a one-line field: line breaks become single spaces.
@@ -109,7 +111,7 @@ fn clean<'a>(input: &'a str, flavour: Flavour, found: &mut impl FnMut(Finding)) 
                     chars.next();
                 }
                 match flavour {
-                    Flavour::Line => {
+                    Flavour::Line | Flavour::Id => {
                         if !out.ends_with(' ') {
                             out.push(' ');
                         }

@@ -161,6 +161,98 @@ fn r03_a_fifo_is_refused_without_hanging() {
 }
 
 // ---------------------------------------------------------------------------------------
+// 7. Look-alike ids
+// ---------------------------------------------------------------------------------------
+
+/// Characters that print as nothing (or as a plain space) and that sanitizing keeps.
+const INVISIBLE_IN_IDS: [char; 16] = [
+    '\u{200d}',  // zero width joiner
+    '\u{200c}',  // zero width non-joiner
+    '\u{fe0f}',  // variation selector 16
+    '\u{fe00}',  // variation selector 1
+    '\u{e0100}', // variation selector 17
+    '\u{1d173}', // musical symbol begin beam
+    '\u{13430}', // Egyptian hieroglyph vertical joiner
+    '\u{180b}',  // Mongolian free variation selector one
+    '\u{180f}',  // Mongolian free variation selector four
+    '\u{a0}',    // no-break space
+    '\u{3000}',  // ideographic space
+    '\u{2007}',  // figure space
+    '\u{202f}',  // narrow no-break space
+    '\u{600}',   // Arabic number sign (a prepended format mark)
+    '\u{2800}',  // braille pattern blank
+    ' ',         // a plain trailing space
+];
+
+#[test]
+fn r07_ids_that_differ_only_by_invisible_characters_are_refused() {
+    for c in INVISIBLE_IN_IDS {
+        let mut value = minimal_value();
+        let mut twin = value["people"][0].clone();
+        twin["id"] = Value::String(format!("ann-lee{c}"));
+        value["people"].as_array_mut().expect("people").push(twin);
+        let report = refused(&to_bytes(&value));
+        let d = errors_at(&report, "people[2].id");
+        assert_eq!(d.len(), 1, "U+{:04X}: {report}", c as u32);
+        assert!(d[0].message.contains("only by"), "U+{:04X}: {}", c as u32, d[0].message);
+        assert!(d[0].message.contains(&format!("U+{:04X}", c as u32)), "{}", d[0].message);
+        let related = d[0].related.as_ref().map(|r| r.path.to_string());
+        assert_eq!(related.as_deref(), Some("people[0].id"), "U+{:04X}", c as u32);
+        // Both places are printed as line:col.
+        let text = report.render();
+        assert!(text.contains("(first at "), "{text}");
+    }
+}
+
+#[test]
+fn r07_ids_must_be_visible_text_even_without_a_twin() {
+    for c in INVISIBLE_IN_IDS {
+        let mut value = minimal_value();
+        value["sources"][1]["id"] = Value::String(format!("src-c{c}"));
+        let report = refused(&to_bytes(&value));
+        let d = errors_at(&report, "sources[1].id");
+        assert_eq!(d.len(), 1, "U+{:04X}: {report}", c as u32);
+        assert!(d[0].message.contains(&format!("U+{:04X}", c as u32)), "{}", d[0].message);
+        assert!(!d[0].message.contains(c) || c == ' ', "the message shows the character: {}", d[0].message);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 8. Blank-looking required text
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn r08_required_text_needs_a_visible_grapheme() {
+    for blank in [
+        "\u{200d}\u{200d}\u{200d}",
+        "\u{301}\u{302}\u{303}",
+        "\u{3164}\u{3164}",
+        "\u{2800}\u{2800}",
+        "\u{115f}\u{1160}\u{ffa0}",
+        "\u{a0}\u{3000}\u{2007}",
+        "\u{fe0f}",
+    ] {
+        let mut value = minimal_value();
+        value["people"][1]["name"] = Value::String(blank.into());
+        value["episodes"][0]["title"] = Value::String(format!(" {blank} "));
+        let report = refused(&to_bytes(&value));
+        for path in ["people[1].name", "episodes[0].title"] {
+            let d = errors_at(&report, path);
+            assert_eq!(d.len(), 1, "{blank:?} at {path}: {report}");
+            assert!(d[0].message.contains("must not be"), "{}", d[0].message);
+        }
+    }
+    // Visible text of any script, alone or with marks, is fine.
+    for name in ["é", "e\u{301}", "中", "👨\u{200d}👩\u{200d}👧", "\u{2764}\u{fe0f}", "ㄱ", "-"] {
+        let mut value = minimal_value();
+        value["people"][1]["name"] = Value::String(name.into());
+        if let Err(error) = load::from_bytes("t.json", &to_bytes(&value)) {
+            panic!("{name:?} is visible: {error}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // 9. Impossible dates
 // ---------------------------------------------------------------------------------------
 
@@ -185,6 +277,38 @@ fn r09_dates_are_calendar_dates() {
     if let Err(error) = load::from_bytes("t.json", &to_bytes(&value)) {
         panic!("leap days: {error}");
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// 12. Long ids are never changed
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn r12_ids_are_never_truncated() {
+    // Two over-long ids that differ only at the end: refused as too long, not as duplicates.
+    let mut value = minimal_value();
+    let long = "a".repeat(5000);
+    value["people"][0]["id"] = Value::String(format!("{long}-1"));
+    value["people"][1]["id"] = Value::String(format!("{long}-2"));
+    let report = refused(&to_bytes(&value));
+    assert!(!report.diagnostics.iter().any(|d| d.message.contains("duplicate")), "{report}");
+    for path in ["people[0].id", "people[1].id"] {
+        let d = errors_at(&report, path);
+        assert_eq!(d.len(), 1, "{path}: {report}");
+        assert!(d[0].message.contains("too long"), "{}", d[0].message);
+        assert!(d[0].message.contains("4 KiB"), "{}", d[0].message);
+    }
+    // At the limit an id is kept whole, and a reference to it resolves.
+    let mut value = minimal_value();
+    let id = format!("{}-x", "b".repeat(4094));
+    assert_eq!(id.len(), 4096);
+    value["people"][0]["id"] = Value::String(id.clone());
+    let text = serde_json::to_string_pretty(&value).expect("serialize").replace("\"ann-lee\"", &format!("\"{id}\""));
+    let loaded = load::from_bytes("t.json", text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let data = &loaded.dataset;
+    let person = data.find(Kind::Person, &id).expect("the whole id resolves");
+    assert_eq!(data.id(person), id);
+    assert_eq!(data.speaker(&data.quotes[0]).map(|p| p.id.as_str()), Some(id.as_str()));
 }
 
 // ---------------------------------------------------------------------------------------

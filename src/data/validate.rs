@@ -9,9 +9,10 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::diagnostic::{Code, Diagnostic, MAX_SHOWN, Report};
+use super::load::MAX_ID_BYTES;
 use super::path::JsonPath;
 use super::schema::{self, VisitRefs as _};
-use super::visible::shown_id;
+use super::visible::{code_points, has_visible_text, hidden_in_id, shown_id, visible_key};
 use super::{Dataset, Kind, RecordRef};
 
 /// Which diagnostics to keep (the loader drops those a broken record already explains).
@@ -79,44 +80,61 @@ fn id_path(r: RecordRef) -> JsonPath {
     JsonPath::record(r.kind.section(), r.index).field("id")
 }
 
-/// Ids must be non-empty and unique per kind, also after case folding and Unicode
-/// normalisation, so look-alike ids cannot shadow each other.
+/// Ids must be non-empty, visible text, at most [`MAX_ID_BYTES`], and unique per kind, also
+/// after case folding, Unicode normalisation and dropping what does not show, so look-alike
+/// ids cannot shadow each other.
 fn check_ids(data: &Dataset, out: &mut Out) {
     for kind in Kind::ALL {
         if ids_are_plainly_unique(data, kind) {
             continue;
         }
+        let name = kind.name();
         let mut exact: HashMap<&str, RecordRef> = HashMap::new();
         let mut folded: HashMap<String, RecordRef> = HashMap::new();
         for r in data.records(kind) {
             let id = data.id(r);
             let path = id_path(r);
             if id.trim().is_empty() {
-                out.push(Diagnostic::error(path, format!("empty {} id", kind.name())));
+                out.push(Diagnostic::error(path, format!("empty {name} id")));
+                continue;
+            }
+            if id.len() > MAX_ID_BYTES {
+                let message = format!("{name} id '{}' is too long: ids are at most 4 KiB", shown_id(id));
+                out.push(Diagnostic::error(path, message));
                 continue;
             }
             if let Some(&first) = exact.get(id) {
-                out.push(
-                    Diagnostic::error(path, format!("duplicate {} id '{id}'", kind.name())).related(id_path(first)),
-                );
+                let message = format!("duplicate {name} id '{}'", shown_id(id));
+                out.push(Diagnostic::error(path, message).related(id_path(first)));
                 continue;
             }
             exact.insert(id, r);
-            let key: String = id.nfc().collect::<String>().to_lowercase();
+            let hidden = hidden_in_id(id);
+            let key: String = visible_key(id).nfc().collect::<String>().to_lowercase();
             if let Some(&first) = folded.get(&key) {
-                out.push(
-                    Diagnostic::error(
-                        path,
-                        format!(
-                            "{} id '{id}' differs from '{}' only by case or Unicode form",
-                            kind.name(),
-                            data.id(first)
-                        ),
+                let other = data.id(first);
+                let mut both = hidden.clone();
+                both.extend(hidden_in_id(other).into_iter().filter(|c| !hidden.contains(c)));
+                let (shown, other) = (shown_id(id), shown_id(other));
+                let message = if both.is_empty() {
+                    format!("{name} id '{shown}' differs from '{other}' only by case or Unicode form")
+                } else {
+                    format!(
+                        "{name} id '{shown}' differs from '{other}' only by invisible characters ({})",
+                        code_points(&both)
                     )
-                    .related(id_path(first)),
+                };
+                out.push(Diagnostic::error(path, message).related(id_path(first)));
+                continue;
+            }
+            folded.insert(key, r);
+            if !hidden.is_empty() {
+                let message = format!(
+                    "{name} id '{}' has characters that do not show ({}): ids must be visible text",
+                    shown_id(id),
+                    code_points(&hidden)
                 );
-            } else {
-                folded.insert(key, r);
+                out.push(Diagnostic::error(path, message));
             }
         }
     }
@@ -129,14 +147,18 @@ fn check_ids(data: &Dataset, out: &mut Out) {
 type PathFn<'a> = &'a dyn Fn() -> JsonPath;
 
 /// The common case, decided without building two maps per kind: every id is non-blank,
-/// ASCII without capitals (so it is its own NFC, lower-cased form, and a folded clash would
-/// be an exact clash), and the id map built at load has one entry per record (no exact
+/// ASCII without capitals or edge spaces (so it is its own visible, NFC, lower-cased form,
+/// and a folded clash would be an exact clash), not too long, and the id map built at load has one entry per record (no exact
 /// duplicates). Anything else goes through the full check, which names the culprits.
 fn ids_are_plainly_unique(data: &Dataset, kind: Kind) -> bool {
     data.ids[kind as usize].len() == data.count(kind)
         && data.records(kind).all(|r| {
             let id = data.id(r);
-            !id.trim().is_empty() && id.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            !id.trim().is_empty()
+                && id.len() <= MAX_ID_BYTES
+                && !id.starts_with(' ')
+                && !id.ends_with(' ')
+                && id.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
         })
 }
 
@@ -163,12 +185,17 @@ fn check_references(data: &Dataset, out: &mut Out) {
     }
 }
 
-/// Text a reader needs must not be empty (or only whitespace).
+/// Text a reader needs must not be empty, only whitespace, or only characters that show
+/// nothing by themselves.
 fn check_required_text(data: &Dataset, out: &mut Out) {
     // The path is built only for an empty value (see `PathFn`).
     let mut need = |at: PathFn, field: &'static str, value: &str| {
         if value.trim().is_empty() {
             out.push(Diagnostic::error(at().field(field), format!("'{field}' must not be empty")));
+        } else if !has_visible_text(value) {
+            // Only joiners, combining marks, fillers or unusual spaces: prints as nothing.
+            let message = format!("'{field}' must not be blank: it has no visible character");
+            out.push(Diagnostic::error(at().field(field), message));
         }
     };
     need(&|| JsonPath::key("series"), "title", &data.series.title);

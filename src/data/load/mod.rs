@@ -38,6 +38,8 @@ pub const BUNDLED_NAME: &str = "defiant-ones.json (bundled)";
 pub const MAX_FILE_BYTES: u64 = 768 * 1024 * 1024;
 /// One-line fields longer than this are cut for display and search (with a warning).
 pub const MAX_LINE_BYTES: usize = 4 * 1024;
+/// Ids longer than this are refused (they are never cut: see `sanitize::Flavour::Id`).
+pub const MAX_ID_BYTES: usize = 4 * 1024;
 /// Prose fields longer than this are cut for display and search (with a warning).
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
@@ -273,7 +275,13 @@ fn sanitize_all(file: &mut DatasetFile<'_>, report: &mut Report) {
             let what: Vec<&str> = found.iter().map(|f| f.describe()).collect();
             report.push(Diagnostic::warning(path.clone(), format!("contains {}", what.join(", "))));
         }
-        let cap = if flavour == Flavour::Line { MAX_LINE_BYTES } else { MAX_TEXT_BYTES };
+        // Ids are never cut: a cut id names another record, or none (validation refuses
+        // ids over `MAX_ID_BYTES` instead).
+        let cap = match flavour {
+            Flavour::Line => MAX_LINE_BYTES,
+            Flavour::Text => MAX_TEXT_BYTES,
+            Flavour::Id => usize::MAX,
+        };
         if value.len() > cap {
             let size = human_size(value.len() as u64);
             *value = sanitize::truncate(value, cap).into_owned().into();
