@@ -10,6 +10,7 @@
 //! compiler — instead of only the first. Syntax errors stop parsing, so they are reported
 //! alone, with line, column and a source excerpt.
 
+mod lexical;
 mod messages;
 mod recover;
 mod section;
@@ -165,9 +166,17 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
     // is `None` only for a file that will be rejected anyway. Parsing from `&str` skips
     // serde_json's own per-string UTF-8 checks, and the search index refers to the text.
     let source = std::str::from_utf8(bytes).ok();
+    let parsed = parse_untracked(source, bytes);
+    // Bad bytes inside strings stop serde at the first; they are found and reported all
+    // at once, with every other problem (see `lexical`).
+    if parsed.is_err()
+        && let Some(report) = lexical::recover(name, bytes)
+    {
+        return Err(LoadError(report));
+    }
     let mut report = Report::new(name);
     // The first error decides what comes next, so a file is parsed at most once more.
-    let dataset = match parse_untracked(source, bytes) {
+    let dataset = match parsed {
         Ok(file) => Some(finish(file, source.unwrap_or_default(), &mut report, &Broken::default())),
         // A wrong type, or a non-string where an enum's name belongs (serde_json calls that a
         // syntax error): parse record by record and collect every error.
