@@ -47,6 +47,8 @@ impl Finding {
 pub enum Flavour {
     Line,
     Text,
+    /// An id or a reference: cleaned as a line, but never cut (a cut id names another record).
+    Id,
 }
 
 /// Sanitize a one-line field: line breaks become single spaces.
@@ -94,7 +96,9 @@ fn clean<'a>(input: &'a str, flavour: Flavour, found: &mut impl FnMut(Finding)) 
     let mut chars = input.chars().peekable();
     let mut marks_on_base = 0usize;
     while let Some(c) = chars.next() {
-        if is_emoji_joiner(c) {
+        // Ids are never changed (a changed id names another record): hidden joiners in one
+        // are refused by validation instead.
+        if is_emoji_joiner(c) && flavour != Flavour::Id {
             emoji_terminal_form(c, &mut chars, &mut out);
             continue;
         }
@@ -118,7 +122,7 @@ fn clean<'a>(input: &'a str, flavour: Flavour, found: &mut impl FnMut(Finding)) 
                     chars.next();
                 }
                 match flavour {
-                    Flavour::Line => {
+                    Flavour::Line | Flavour::Id => {
                         if !out.ends_with(' ') {
                             out.push(' ');
                         }

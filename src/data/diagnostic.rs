@@ -12,6 +12,12 @@ use crate::sanitize;
 /// How many diagnostics are printed before "and N more".
 pub const MAX_SHOWN: usize = 50;
 
+/// How many diagnostics a report keeps; past this they are only counted, so a file with
+/// millions of bad records costs no more memory than one with ten thousand (each kept
+/// diagnostic is ≈ 300 bytes). Far more than are shown, so the shown ones are the first
+/// by position among all but the most broken files.
+pub const MAX_KEPT: usize = 10_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -101,31 +107,69 @@ impl Diagnostic {
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub file: String,
+    /// The diagnostics kept (at most [`MAX_KEPT`]).
     pub diagnostics: Vec<Diagnostic>,
+    /// Errors and warnings found past [`MAX_KEPT`]: counted, not kept.
+    uncounted: [usize; 2],
     source: Option<std::sync::Arc<[u8]>>,
+    /// Offsets of the source's line starts, computed on first use: diagnostics are shown
+    /// one by one, and each used to count lines from the start of the file.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl Report {
     pub fn new(file: &str) -> Self {
-        Self { file: sanitize::message(file), diagnostics: Vec::new(), source: None }
+        Self { file: sanitize::message(file), ..Self::default() }
     }
 
     /// Keep the file's bytes so positions can be shown as `line:col` with an excerpt.
     pub fn with_source(mut self, bytes: std::sync::Arc<[u8]>) -> Self {
         self.source = Some(bytes);
+        self.line_starts = std::sync::OnceLock::new();
         self
     }
 
+    /// Keep a diagnostic, or only count it once [`MAX_KEPT`] are kept.
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
+        if self.is_full() {
+            self.count(diagnostic.severity);
+        } else {
+            self.diagnostics.push(diagnostic);
+        }
+    }
+
+    /// Whether further diagnostics are only counted: code that finds problems by the million
+    /// can skip building messages, paths and suggestions nobody will read.
+    pub fn is_full(&self) -> bool {
+        self.diagnostics.len() >= MAX_KEPT
+    }
+
+    /// Count a problem past the kept ones without building its diagnostic.
+    pub fn count(&mut self, severity: Severity) {
+        self.uncounted[severity as usize] += 1;
+    }
+
+    /// Everything `other` kept or counted, kept or counted here.
+    pub fn extend(&mut self, other: Report) {
+        for diagnostic in other.diagnostics {
+            self.push(diagnostic);
+        }
+        for (mine, theirs) in self.uncounted.iter_mut().zip(other.uncounted) {
+            *mine += theirs;
+        }
+    }
+
+    /// All diagnostics found, kept or not.
+    pub fn total(&self) -> usize {
+        self.diagnostics.len() + self.uncounted.iter().sum::<usize>()
     }
 
     pub fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count() + self.uncounted[0]
     }
 
     pub fn warning_count(&self) -> usize {
-        self.diagnostics.len() - self.error_count()
+        self.total() - self.error_count()
     }
 
     pub fn has_errors(&self) -> bool {
@@ -149,28 +193,43 @@ impl Report {
     pub fn line_col(&self, offset: usize) -> Option<(usize, usize)> {
         let bytes = self.source.as_deref()?;
         let offset = offset.min(bytes.len());
-        let before = &bytes[..offset];
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
-        Some((line, column))
+        let starts = self
+            .line_starts
+            .get_or_init(|| std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1)).collect());
+        // The last line start at or before the offset (the first is 0, so there is one).
+        let line = starts.partition_point(|&start| start <= offset);
+        let line_start = starts[line.saturating_sub(1)];
+        Some((line, chars_in(&bytes[line_start..offset]) + 1))
     }
 
-    /// The source line holding `offset`, sanitized and clipped, with a caret under the column.
+    /// The source line holding `offset`, sanitized and clipped, with the caret's display
+    /// column (tabs expand and wide characters take two columns in the excerpt, so the
+    /// caret is placed by the width of what is shown before it, not by counting characters).
     fn excerpt(&self, offset: usize) -> Option<(usize, String, usize)> {
-        let bytes = self.source.as_deref()?;
-        let offset = offset.min(bytes.len());
-        let start = bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let end = bytes[offset..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| offset + i);
-        let (line, column) = self.line_col(offset)?;
-        let text = String::from_utf8_lossy(&bytes[start..end]);
         // Keep the excerpt short and centred on the column for long (minified) lines.
         const WIDTH: usize = 100;
-        // A minified file is one line of megabytes: walk its chars, never collect them.
-        let first = column.saturating_sub(WIDTH / 2).min(text.chars().count());
-        let shown: String = text.chars().skip(first).take(WIDTH).collect();
-        let shown = sanitize::line(&shown).into_owned();
-        let caret = column.saturating_sub(1) - first;
+        // A character is at most 4 bytes, so this many bytes either side hold the window;
+        // a minified file is one line of megabytes, which is never decoded whole.
+        const REACH: usize = 4 * WIDTH;
+        let bytes = self.source.as_deref()?;
+        let offset = offset.min(bytes.len());
+        let (line, _) = self.line_col(offset)?;
+        let line_start = self.line_starts.get().and_then(|starts| starts.get(line - 1).copied()).unwrap_or(0);
+        let line_end = memchr::memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |i| offset + i);
+        let mut start = line_start.max(offset.saturating_sub(REACH));
+        while start < offset && (bytes[start] as i8) < -0x40 {
+            start += 1; // not inside a character
+        }
+        let end = line_end.min(offset + REACH);
+        let before = String::from_utf8_lossy(&bytes[start..offset]);
+        let after = String::from_utf8_lossy(&bytes[offset..end]);
+        let column = before.chars().count();
+        let first = column.saturating_sub(WIDTH / 2);
+        let shown_before: String = before.chars().skip(first).collect();
+        let shown_after: String = after.chars().take(WIDTH - (column - first)).collect();
+        let shown_before = sanitize::line(&shown_before);
+        let caret = crate::text::width(&shown_before);
+        let shown = format!("{shown_before}{}", sanitize::line(&shown_after));
         Some((line, shown, caret))
     }
 
@@ -188,8 +247,8 @@ impl Report {
                 let _ = writeln!(out, "{:>gutter$} | {}^", "", " ".repeat(caret));
             }
         }
-        if self.diagnostics.len() > MAX_SHOWN {
-            let _ = writeln!(out, "... and {} more", self.diagnostics.len() - MAX_SHOWN);
+        if self.total() > MAX_SHOWN {
+            let _ = writeln!(out, "... and {} more", self.total() - MAX_SHOWN);
         }
         let _ = writeln!(out, "{}", self.summary());
         out
@@ -222,6 +281,15 @@ impl Report {
             d.severity.label(),
             sanitize::message(&d.message)
         )
+    }
+}
+
+/// Characters in bytes as the excerpts show them (decoded lossily). `chars().count()` on
+/// valid text is fast, which matters for columns on minified files (one line of megabytes).
+fn chars_in(bytes: &[u8]) -> usize {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.chars().count(),
+        Err(_) => String::from_utf8_lossy(bytes).chars().count(),
     }
 }
 

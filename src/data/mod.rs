@@ -13,6 +13,7 @@ pub mod model;
 pub mod path;
 pub mod schema;
 mod validate;
+mod visible;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -129,6 +130,12 @@ impl<'a> Dataset<'a> {
 
     /// Up to five ids close to `id`, best first, with their kinds.
     pub(crate) fn closest_ids(&self, kind: Option<Kind>, id: &str) -> Vec<(Kind, &str)> {
+        // Jaro-Winkler costs the product of the lengths: two 4 KB ids took 25 ms. An id that
+        // long is no typo of a readable one, so long ids are neither suggested nor given
+        // suggestions.
+        if id.len() > MAX_SUGGESTED_BYTES {
+            return Vec::new();
+        }
         let wanted = id.to_lowercase();
         // Scored without allocating (most ids are lower-case already); only the few that
         // pass are formatted. Validation asks this once per unknown reference.
@@ -136,6 +143,7 @@ impl<'a> Dataset<'a> {
             .iter()
             .filter(|&&k| kind.is_none_or(|want| want == k))
             .flat_map(|&k| self.ids[k as usize].keys().map(move |candidate| (k, candidate.as_ref())))
+            .filter(|(_, candidate): &(Kind, &str)| candidate.len() <= MAX_SUGGESTED_BYTES)
             .filter_map(|(k, candidate): (Kind, &str)| {
                 let folded: Cow<str> = if candidate.chars().any(char::is_uppercase) {
                     Cow::Owned(candidate.to_lowercase())
@@ -221,6 +229,9 @@ impl<'a> Dataset<'a> {
 /// per quote) and once per quote while indexing. SipHash's defence against crafted
 /// collisions is not needed for a local data file: the worst case is a slow load of it.
 type IdHash = rustc_hash::FxBuildHasher;
+
+/// Ids longer than this (in bytes) take no part in "did you mean".
+const MAX_SUGGESTED_BYTES: usize = 128;
 
 /// Why a `KIND:ID` reference did not resolve.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -114,7 +114,7 @@ macro_rules! id_leaves {
     ($($id:ident => $kind:ident),*) => {$(
         impl<'a> VisitStrings<'a> for $id<'a> {
             fn visit<F: FnMut(&JsonPath, &mut Text<'a>, Flavour)>(&mut self, _: Flavour, at: &mut JsonPath, f: &mut F) {
-                f(at, &mut self.0, Flavour::Line);
+                f(at, &mut self.0, Flavour::Id);
             }
         }
 
@@ -128,10 +128,11 @@ macro_rules! id_leaves {
 }
 id_leaves!(EpisodeId => Episode, ThemeId => Theme, PersonId => Person, FootageId => Footage, QuoteId => Quote, SourceId => Source);
 
-/// `Id` is the record's own id: a one-line string that refers to nothing.
+/// `Id` is the record's own id: a one-line string that refers to nothing (and, like every
+/// id, is never cut for display).
 macro_rules! flavour {
     (Id) => {
-        Flavour::Line
+        Flavour::Id
     };
     ($flavour:ident) => {
         Flavour::$flavour

@@ -10,9 +10,12 @@
 //! compiler — instead of only the first. Syntax errors stop parsing, so they are reported
 //! alone, with line, column and a source excerpt.
 
+mod lexical;
 mod messages;
 mod recover;
+mod section;
 
+use std::io::Read as _;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -36,6 +39,8 @@ pub const BUNDLED_NAME: &str = "defiant-ones.json (bundled)";
 pub const MAX_FILE_BYTES: u64 = 768 * 1024 * 1024;
 /// One-line fields longer than this are cut for display and search (with a warning).
 pub const MAX_LINE_BYTES: usize = 4 * 1024;
+/// Ids longer than this are refused (they are never cut: see `sanitize::Flavour::Id`).
+pub const MAX_ID_BYTES: usize = 4 * 1024;
 /// Prose fields longer than this are cut for display and search (with a warning).
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
@@ -74,20 +79,68 @@ fn fail(name: &str, message: String) -> LoadError {
 /// process loads one dataset and keeps it until it exits, so the bytes are leaked on
 /// purpose: they live as long as the process, with no copy of any string.
 pub fn from_path(path: &Path) -> Result<Loaded<'static>, LoadError> {
+    from_path_within(path, MAX_FILE_BYTES)
+}
+
+/// [`from_path`] with another size limit (tests use a small one to show that the limit
+/// holds for what is read, not only for what the file system says).
+pub fn from_path_within(path: &Path, limit: u64) -> Result<Loaded<'static>, LoadError> {
     let name = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|e| fail(&name, format!("cannot read {name}: {e}")))?;
-    if !metadata.is_file() {
-        let what = if metadata.is_dir() { "a directory" } else { "a device, FIFO or socket" };
-        return Err(fail(&name, format!("not a regular file ({what})")));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(fail(
-            &name,
-            format!("file is {}; limit is {}", human_size(metadata.len()), human_size(MAX_FILE_BYTES)),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(&name, format!("cannot read {name}: {e}")))?;
+    let bytes = read_bounded(path, limit).map_err(|message| fail(&name, message))?;
     from_bytes(&name, bytes.leak())
+}
+
+/// Read a regular file of at most `limit` bytes.
+///
+/// Every check is made on the opened handle, never on the path again: a symlink swapped
+/// for a FIFO between a check and the open could otherwise block the open forever, and a
+/// file can grow after its size was read (a `/proc` file says it is empty). So the file is
+/// opened without blocking, its type and size are read from the handle, and at most
+/// `limit` bytes plus a probe are read, whatever the size said.
+fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    let not_regular = |metadata: &std::fs::Metadata| {
+        let what = if metadata.is_dir() { "a directory" } else { "a device, FIFO or socket" };
+        format!("not a regular file ({what})")
+    };
+    let file = match open_nonblocking(path) {
+        Ok(file) => file,
+        // A socket cannot be opened at all; say what it is rather than ENXIO.
+        Err(e) => match std::fs::metadata(path) {
+            Ok(metadata) if !metadata.is_file() => return Err(not_regular(&metadata)),
+            _ => return Err(cannot(e)),
+        },
+    };
+    let metadata = file.metadata().map_err(cannot)?;
+    if !metadata.is_file() {
+        return Err(not_regular(&metadata));
+    }
+    let too_big = || format!("file is larger than {} (the limit)", human_size(limit));
+    if metadata.len() > limit {
+        return Err(format!("file is {}; limit is {}", human_size(metadata.len()), human_size(limit)));
+    }
+    // The probe is a page, not a byte: some kernel files (`/proc/PID/pagemap`) refuse reads
+    // that are not a multiple of 8 bytes.
+    const PROBE: u64 = 4096;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
+    file.take(limit + PROBE).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// Open for reading without waiting for a writer (a FIFO) or a carrier (a serial device);
+/// on a regular file `O_NONBLOCK` changes nothing.
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 fn human_size(bytes: u64) -> String {
@@ -113,9 +166,17 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
     // is `None` only for a file that will be rejected anyway. Parsing from `&str` skips
     // serde_json's own per-string UTF-8 checks, and the search index refers to the text.
     let source = std::str::from_utf8(bytes).ok();
+    let parsed = parse_untracked(source, bytes);
+    // Bad bytes inside strings stop serde at the first; they are found and reported all
+    // at once, with every other problem (see `lexical`).
+    if parsed.is_err()
+        && let Some(report) = lexical::recover(name, bytes)
+    {
+        return Err(LoadError(report));
+    }
     let mut report = Report::new(name);
     // The first error decides what comes next, so a file is parsed at most once more.
-    let dataset = match parse_untracked(source, bytes) {
+    let dataset = match parsed {
         Ok(file) => Some(finish(file, source.unwrap_or_default(), &mut report, &Broken::default())),
         // A wrong type, or a non-string where an enum's name belongs (serde_json calls that a
         // syntax error): parse record by record and collect every error.
@@ -149,6 +210,9 @@ pub fn from_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Loaded<'a>, LoadErr
         report = report.with_source(Arc::from(bytes));
     }
     report.sort();
+    if let Some(dataset) = &dataset {
+        validate::suggest_shown(dataset, &mut report);
+    }
     match dataset {
         Some(dataset) if !report.has_errors() => Ok(Loaded { dataset, report }),
         _ => Err(LoadError(report)),
@@ -197,11 +261,7 @@ fn finish<'a>(mut file: DatasetFile<'a>, source: &'a str, report: &mut Report, b
     }
     sanitize_all(&mut file, report);
     let dataset = Dataset::from_file(file, source);
-    for diagnostic in validate::check(&dataset) {
-        if !broken.explains(&diagnostic) {
-            report.push(diagnostic);
-        }
-    }
+    validate::check(&dataset, &|diagnostic| !broken.explains(diagnostic), report);
     dataset
 }
 
@@ -224,7 +284,13 @@ fn sanitize_all(file: &mut DatasetFile<'_>, report: &mut Report) {
             let what: Vec<&str> = found.iter().map(|f| f.describe()).collect();
             report.push(Diagnostic::warning(path.clone(), format!("contains {}", what.join(", "))));
         }
-        let cap = if flavour == Flavour::Line { MAX_LINE_BYTES } else { MAX_TEXT_BYTES };
+        // Ids are never cut: a cut id names another record, or none (validation refuses
+        // ids over `MAX_ID_BYTES` instead).
+        let cap = match flavour {
+            Flavour::Line => MAX_LINE_BYTES,
+            Flavour::Text => MAX_TEXT_BYTES,
+            Flavour::Id => usize::MAX,
+        };
         if value.len() > cap {
             let size = human_size(value.len() as u64);
             *value = sanitize::truncate(value, cap).into_owned().into();

@@ -10,22 +10,22 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::messages::{closest, translate};
+use super::section::parse_section;
 use super::{SCHEMA_VERSION, SECTIONS, error_at, offset_of};
 use crate::data::Kind;
 use crate::data::diagnostic::{Code, Diagnostic, Report};
 use crate::data::locate;
 use crate::data::model::DatasetFile;
 use crate::data::path::JsonPath;
-use crate::sanitize;
 
 /// Records that failed to parse on their own, so their ids are known to exist and dangling
 /// reference errors that only echo them are not reported twice.
 #[derive(Default)]
 pub(super) struct Broken {
     /// `Code::UnknownId` of each id a broken record gives.
-    ids: HashSet<Code>,
+    pub(super) ids: HashSet<Code>,
     /// For each kind, the file index of each record that parsed (dataset index → file index).
-    kept: Vec<(Kind, Vec<usize>)>,
+    pub(super) kept: Vec<(Kind, Vec<usize>)>,
 }
 
 impl Broken {
@@ -59,7 +59,7 @@ impl Broken {
 
 /// An object as ordered (key, raw value) pairs, keeping duplicates: the top level, or a
 /// record that failed to parse (to find its ids).
-struct TopLevel<'a>(Vec<(String, &'a RawValue)>);
+pub(super) struct TopLevel<'a>(pub(super) Vec<(String, &'a RawValue)>);
 
 impl<'de: 'a, 'a> serde::Deserialize<'de> for TopLevel<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -182,7 +182,12 @@ fn placeholder_series() -> crate::data::model::Series<'static> {
     }
 }
 
-fn parse_one<'a, T: Deserialize<'a>>(raw: &'a RawValue, path: JsonPath, at: usize, report: &mut Report) -> Option<T> {
+pub(super) fn parse_one<'a, T: Deserialize<'a>>(
+    raw: &'a RawValue,
+    path: JsonPath,
+    at: usize,
+    report: &mut Report,
+) -> Option<T> {
     // Most records parse: only one that fails (a record is small) is parsed again, tracking
     // the path to its error.
     if let Ok(value) = T::deserialize(&mut serde_json::Deserializer::from_str(raw.get())) {
@@ -252,51 +257,6 @@ fn key_before(bytes: &[u8], value: usize) -> Option<usize> {
         j = j.checked_sub(1)?;
     }
     Some(j)
-}
-
-fn parse_section<'a, T: Deserialize<'a>>(
-    bytes: &[u8],
-    raw: &'a RawValue,
-    kind: Kind,
-    report: &mut Report,
-    broken: &mut Broken,
-) -> Vec<T> {
-    let section = kind.section();
-    let base = bytes.as_ptr() as usize;
-    let at = raw.get().as_ptr() as usize - base;
-    // A section that is not an array of records is reported once, as a whole.
-    let items: Vec<&'a RawValue> = match serde_json::from_str(raw.get()) {
-        Ok(items) => items,
-        Err(error) => {
-            let offset = at + offset_of(raw.get().as_bytes(), error.line(), error.column());
-            report.push(error_at(JsonPath::key(section), &error).at(offset));
-            return Vec::new();
-        }
-    };
-    let mut kept = Vec::with_capacity(items.len());
-    let mut records = Vec::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        let item_at = item.get().as_ptr() as usize - base;
-        match parse_one::<T>(item, JsonPath::record(section, index), item_at, report) {
-            Some(record) => {
-                records.push(record);
-                kept.push(index);
-            }
-            None => {
-                // Every `id` the record gives: a duplicated `id` key (the record's own error)
-                // must not also make references to either value look dangling.
-                if let Ok(TopLevel(entries)) = serde_json::from_str::<TopLevel>(item.get()) {
-                    for (_, raw) in entries.iter().filter(|(key, _)| key == "id") {
-                        if let Ok(id) = serde_json::from_str::<String>(raw.get()) {
-                            broken.ids.insert(Code::UnknownId { kind, id: sanitize::line(&id).into_owned() });
-                        }
-                    }
-                }
-            }
-        }
-    }
-    broken.kept.push((kind, kept));
-    records
 }
 
 /// serde_json reports a non-string where an enum's name belongs (`"placement": 3`) as the
