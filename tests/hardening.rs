@@ -11,6 +11,29 @@
 //! command's output bytes), the TUI's byte stream in-process, and the real binary in a
 //! pseudo-terminal whose vt100 screen must equal the TestBackend rendering of the same
 //! state (T15).
+//!
+//! Round two (issue #15), one number per fault, each test named after it:
+//!
+//! | case | fault | where |
+//! |---|---|---|
+//! | R01 | a broken file costs bounded memory | `hardening_data.rs` `r01_*` |
+//! | R02 | "did you mean" is bounded | `hardening_data.rs` `r02_*` |
+//! | R03 | the size limit bounds the read, on the opened file | `hardening_data.rs` `r03_*` |
+//! | R04 | a burst of input over 1024 bytes | `hardening_tui.rs` `r04_*` (pty) |
+//! | R05 | a huge window | `hardening_tui.rs` `r05_*` (pty) |
+//! | R06 | unwritable output, a gone reader, a closed stdout | `hardening_cli.rs` `r06_*` |
+//! | R07 | look-alike ids | `hardening_data.rs` `r07_*` |
+//! | R08 | blank-looking required text | `hardening_data.rs` `r08_*` |
+//! | R09 | impossible dates | `hardening_data.rs` `r09_*` |
+//! | R10 | data forging the structure of `show` and `quote` | `hardening_cli.rs` `r10_*` |
+//! | R11 | invalid UTF-8 hiding every other error | `hardening_data.rs` `r11_*` |
+//! | R12 | ids over 4 KiB | `hardening_data.rs` `r12_*` |
+//! | R13 | the caret under an excerpt | `hardening_data.rs` `r13_*` |
+//! | R14 | every terminating signal | `hardening_tui.rs` `r14_*` (pty) |
+//! | R15 | a page with a million links | `hardening_tui.rs` `r15_*` |
+//! | R16 | bracketed paste | `hardening_tui.rs` `r16_*` (pty), `messages.rs` `r16_*` |
+//! | R17 | emoji widths in tmux, xterm and vt100 | this file `d29_r17_*` (pty), `sanitize.rs` unit test |
+//! | R18 | ids in pipes (`-0`) | `hardening_cli.rs` `r18_*` |
 
 mod bin_support;
 mod common;
