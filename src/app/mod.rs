@@ -19,6 +19,7 @@ pub mod help;
 mod history;
 pub mod keymap;
 pub mod layout;
+mod mouse;
 mod pane;
 pub mod reader;
 mod request;
@@ -45,9 +46,6 @@ use crate::data::{Dataset, Kind, RecordRef};
 use crate::present::detail::DetailDoc;
 use crate::search::SearchIndex;
 use layout::AppLayout;
-
-/// How far one wheel notch scrolls.
-const WHEEL_LINES: isize = 3;
 
 /// What every part reads and none owns.
 #[derive(Debug, Clone)]
@@ -349,41 +347,6 @@ impl App {
         self.help = None;
         let view = View { data: &self.shared.data, layout: self.layout() };
         self.browser.visit(view, record);
-    }
-
-    // ----- the mouse -----
-
-    /// A click goes to the layer on top: nothing in help or the reader, a result in a
-    /// search, else a tab, a row or a link.
-    fn click(&mut self, at: Position) {
-        let rows = self.view().list_rows();
-        match self.context() {
-            Context::Help | Context::Reader => {}
-            Context::Filter | Context::Search => self.search.click(self.layout(), at, rows),
-            Context::List | Context::Detail => {
-                let view = View { data: &self.shared.data, layout: self.layout() };
-                self.browser.click(view, at);
-            }
-        }
-    }
-
-    /// The wheel scrolls what is under the pointer, in the layer on top.
-    fn wheel(&mut self, at: Position, notches: isize) {
-        let lines = notches * WHEEL_LINES;
-        let rows = self.view().list_rows();
-        match self.context() {
-            Context::Help => {
-                if let Some(help) = &mut self.help {
-                    help.scroll_by(lines);
-                }
-            }
-            Context::Reader => self.reading.wheel(notches),
-            Context::Filter | Context::Search => self.search.wheel(self.layout(), at, lines, rows),
-            Context::List | Context::Detail => {
-                let view = View { data: &self.shared.data, layout: self.layout() };
-                self.browser.wheel(view, at, lines);
-            }
-        }
     }
 
     // ----- derived state -----

@@ -1,0 +1,45 @@
+//! The mouse, routed like keys: to the layer on top, which decides what the cell under
+//! the pointer means.
+
+use ratatui::layout::Position;
+
+use super::browser::View;
+use super::{App, Context};
+
+/// How far one wheel notch scrolls.
+const WHEEL_LINES: isize = 3;
+
+impl App {
+    /// A click goes to the layer on top: nothing in help or the reader, a result in a
+    /// search, else a tab, a row or a link.
+    pub(super) fn click(&mut self, at: Position) {
+        let rows = self.view().list_rows();
+        match self.context() {
+            Context::Help | Context::Reader => {}
+            Context::Filter | Context::Search => self.search.click(self.layout(), at, rows),
+            Context::List | Context::Detail => {
+                let view = View { data: &self.shared.data, layout: self.layout() };
+                self.browser.click(view, at);
+            }
+        }
+    }
+
+    /// The wheel scrolls what is under the pointer, in the layer on top.
+    pub(super) fn wheel(&mut self, at: Position, notches: isize) {
+        let lines = notches * WHEEL_LINES;
+        let rows = self.view().list_rows();
+        match self.context() {
+            Context::Help => {
+                if let Some(help) = &mut self.help {
+                    help.scroll_by(lines);
+                }
+            }
+            Context::Reader => self.reading.wheel(notches),
+            Context::Filter | Context::Search => self.search.wheel(self.layout(), at, lines, rows),
+            Context::List | Context::Detail => {
+                let view = View { data: &self.shared.data, layout: self.layout() };
+                self.browser.wheel(view, at, lines);
+            }
+        }
+    }
+}
