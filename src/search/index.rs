@@ -1,12 +1,16 @@
 //! The search index: every searchable field of every record, built once at load.
 //!
 //! Fields are kept as ranges of the dataset's file text where they can be (no copy), and
-//! non-ASCII fields get a lower-cased copy for the pre-check, so a keystroke never
-//! re-allocates or re-folds text.
+//! non-ASCII fields get two char-aligned copies made once here (see `fold`): a lower-cased
+//! one for terms typed with non-ASCII characters, and a folded one (accents and typographic
+//! quotes and dashes to ASCII) for ASCII terms. So a keystroke never re-allocates or re-folds
+//! text, and ASCII fields (≈90 %) need neither copy.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
-use super::haystack::Haystack;
+use super::fold;
+use super::haystack::{Haystack, Target};
+use super::query::Term;
 use crate::data::{Dataset, Kind, RecordRef};
 
 /// Which part of a record matched; the weight ranks names and titles above body text.
@@ -70,7 +74,10 @@ pub(super) struct FieldEntry {
     ascii: bool,
     start: u32,
     end: u32,
+    /// `folded[folded_start..folded_mid]` is the lower-cased copy, `folded_mid..folded_end`
+    /// the folded one; both empty for ASCII text.
     folded_start: u32,
+    folded_mid: u32,
     folded_end: u32,
 }
 
@@ -141,6 +148,7 @@ impl<'a> SearchIndex<'a> {
                 start: f.start + shift,
                 end: f.end + shift,
                 folded_start: f.folded_start + folded,
+                folded_mid: f.folded_mid + folded,
                 folded_end: f.folded_end + folded,
                 ..f
             }
@@ -167,38 +175,50 @@ impl<'a> SearchIndex<'a> {
         Some((u32::try_from(start).ok()?, u32::try_from(end).ok()?))
     }
 
-    fn add_record(&mut self, data: &Dataset, r: RecordRef) {
-        let mut add = |field: Field, value: &str| {
-            if value.is_empty() {
-                return;
-            }
-            // ASCII (≈90 % of fields) is its own NFC form; other text is normalised when
-            // `is_nfc_quick` cannot vouch for it.
-            let ascii = value.is_ascii();
-            let normal = ascii || unicode_normalization::is_nfc_quick(value.chars()) == IsNormalized::Yes;
-            let (in_file, start, end) = match self.range_in_file(value) {
-                Some((start, end)) if normal => (true, start, end),
-                _ => {
-                    let start = self.own.len() as u32;
-                    if normal {
-                        self.own.push_str(value);
-                    } else {
-                        self.own.extend(value.nfc());
-                    }
-                    (false, start, self.own.len() as u32)
+    /// One record of one field holding `text`: what [`super::matches_text`] runs on.
+    pub(super) fn of_text(text: &str) -> SearchIndex<'static> {
+        let mut index = SearchIndex { record_fields: vec![0], ..SearchIndex::default() };
+        index.add_field(Field::Text, text);
+        index.records.push(RecordRef { kind: Kind::Quote, index: 0 });
+        index.record_fields.push(index.fields.len() as u32);
+        index
+    }
+
+    fn add_field(&mut self, field: Field, value: &str) {
+        if value.is_empty() {
+            return;
+        }
+        // ASCII (≈90 % of fields) is its own NFC form; other text is normalised when
+        // `is_nfc_quick` cannot vouch for it.
+        let ascii = value.is_ascii();
+        let normal = ascii || unicode_normalization::is_nfc_quick(value.chars()) == IsNormalized::Yes;
+        let (in_file, start, end) = match self.range_in_file(value) {
+            Some((start, end)) if normal => (true, start, end),
+            _ => {
+                let start = self.own.len() as u32;
+                if normal {
+                    self.own.push_str(value);
+                } else {
+                    self.own.extend(value.nfc());
                 }
-            };
-            let folded_start = self.folded.len() as u32;
-            if !ascii {
-                let text =
-                    if in_file { &self.file_text[start as usize..end as usize] } else { &self.own[start as usize..] };
-                for c in text.chars() {
-                    self.folded.extend(c.to_lowercase());
-                }
+                (false, start, self.own.len() as u32)
             }
-            let folded_end = self.folded.len() as u32;
-            self.fields.push(FieldEntry { field, in_file, ascii, start, end, folded_start, folded_end });
         };
+        let folded_start = self.folded.len() as u32;
+        let mut folded_mid = folded_start;
+        if !ascii {
+            let text =
+                if in_file { &self.file_text[start as usize..end as usize] } else { &self.own[start as usize..] };
+            self.folded.extend(text.chars().map(fold::lower));
+            folded_mid = self.folded.len() as u32;
+            self.folded.extend(text.chars().map(fold::plain));
+        }
+        let folded_end = self.folded.len() as u32;
+        self.fields.push(FieldEntry { field, in_file, ascii, start, end, folded_start, folded_mid, folded_end });
+    }
+
+    fn add_record(&mut self, data: &Dataset, r: RecordRef) {
+        let mut add = |field: Field, value: &str| self.add_field(field, value);
         match r.kind {
             Kind::Episode => {
                 let e = &data.episodes[r.index];
@@ -259,13 +279,26 @@ impl<'a> SearchIndex<'a> {
         &arena[f.start as usize..f.end as usize]
     }
 
-    /// What the lower-cased comparisons run on: the text itself when it is ASCII, else its
-    /// lower-cased copy.
-    pub(super) fn haystack(&self, f: &FieldEntry) -> Haystack<'_> {
-        if f.ascii {
-            Haystack::Ascii(self.field_text(f))
+    /// What `term` is compared with in field `f`. ASCII text, and the folded copy of other
+    /// text for an ASCII term, are compared ignoring ASCII case (or as they are, for a
+    /// case-sensitive term); a non-ASCII term is looked for in the lower-cased copy, or in the
+    /// text itself when it is case-sensitive (fzf's smart case and smart folding).
+    pub(super) fn target<'t>(&'t self, f: &FieldEntry, term: &'t Term) -> Target<'t> {
+        let text = self.field_text(f);
+        let as_is =
+            |text: &'t str| Target { fuzzy: text, pattern: &term.text, hay: Haystack::AsIs(text), needle: &term.text };
+        if f.ascii || term.folds {
+            let text = if f.ascii { text } else { &self.folded[f.folded_mid as usize..f.folded_end as usize] };
+            if term.case_sensitive {
+                as_is(text)
+            } else {
+                Target { fuzzy: text, pattern: &term.text, hay: Haystack::Ascii(text), needle: &term.folded }
+            }
+        } else if term.case_sensitive {
+            as_is(text)
         } else {
-            Haystack::AsIs(&self.folded[f.folded_start as usize..f.folded_end as usize])
+            let lower = &self.folded[f.folded_start as usize..f.folded_mid as usize];
+            Target { fuzzy: lower, pattern: &term.folded, hay: Haystack::AsIs(lower), needle: &term.folded }
         }
     }
 
@@ -291,8 +324,11 @@ mod tests {
         assert_eq!(joined.record_fields, whole.record_fields);
         assert_eq!(joined.own, whole.own);
         assert_eq!(joined.folded, whole.folded);
-        let entries = |index: &SearchIndex| -> Vec<(Field, bool, bool, u32, u32, u32, u32)> {
-            let entry = |f: &FieldEntry| (f.field, f.in_file, f.ascii, f.start, f.end, f.folded_start, f.folded_end);
+        type Entry = (Field, bool, bool, u32, u32, u32, u32, u32);
+        let entries = |index: &SearchIndex| -> Vec<Entry> {
+            let entry = |f: &FieldEntry| {
+                (f.field, f.in_file, f.ascii, f.start, f.end, f.folded_start, f.folded_mid, f.folded_end)
+            };
             index.fields.iter().map(entry).collect()
         };
         assert_eq!(entries(&joined), entries(&whole));
@@ -316,11 +352,13 @@ mod tests {
                 if f.field == Field::Events || f.field == Field::Roles {
                     assert!(!f.in_file, "{r:?}: a joined field is the index's own");
                 }
-                match index.haystack(f) {
-                    Haystack::Ascii(hay) => assert!(f.ascii && hay == text && text.is_ascii()),
-                    Haystack::AsIs(folded) => {
-                        assert_eq!(folded, text.chars().flat_map(char::to_lowercase).collect::<String>())
-                    }
+                let lower = &index.folded[f.folded_start as usize..f.folded_mid as usize];
+                let plain = &index.folded[f.folded_mid as usize..f.folded_end as usize];
+                if f.ascii {
+                    assert!(text.is_ascii() && lower.is_empty() && plain.is_empty());
+                } else {
+                    assert_eq!(lower, text.chars().map(fold::lower).collect::<String>());
+                    assert_eq!(plain, text.chars().map(fold::plain).collect::<String>());
                 }
             }
         }
