@@ -284,10 +284,12 @@ impl<'a> SearchIndex<'a> {
         self.record_fields.push(self.fields.len() as u32);
     }
 
+    #[inline]
     pub(super) fn fields_of(&self, i: usize) -> &[FieldEntry] {
         &self.fields[self.record_fields[i] as usize..self.record_fields[i + 1] as usize]
     }
 
+    #[inline]
     pub(super) fn field_text(&self, f: &FieldEntry) -> &str {
         let arena = if f.in_file { self.file_text } else { &self.own };
         &arena[f.start as usize..f.end as usize]
@@ -297,6 +299,7 @@ impl<'a> SearchIndex<'a> {
     /// text for an ASCII term, are compared ignoring ASCII case (or as they are, for a
     /// case-sensitive term); a non-ASCII term is looked for in the lower-cased copy, or in the
     /// text itself when it is case-sensitive (fzf's smart case and smart folding).
+    #[inline]
     pub(super) fn target<'t>(&'t self, f: &FieldEntry, term: &'t Term) -> Target<'t> {
         let text = self.field_text(f);
         let as_is =

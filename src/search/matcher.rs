@@ -190,6 +190,7 @@ pub fn min_fuzzy_score(chars: i64) -> i64 {
 /// Could `term` match somewhere in `hay`? Exact for the plain modes; for fuzzy terms, a
 /// subsequence test of the lower-cased letters (a superset of real matches, so it never
 /// hides one).
+#[inline]
 pub fn may_match(term: &Term, t: Target<'_>) -> bool {
     match term.mode {
         Mode::Fuzzy => t.hay.has_subsequence(t.needle),
