@@ -82,3 +82,36 @@ fn pathological_queries_never_panic() {
         assert!(!all.contains(&0x1b) && !all.contains(&0x07), "{q:?} echoed a control character");
     }
 }
+
+#[test]
+fn json_hits_say_their_tier() {
+    let o = defiant(&["search", "dre", "--json", "--limit", "0"]);
+    let hits: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let hits = hits.as_array().cloned().unwrap_or_default();
+    assert_eq!(hits[0]["id"], "dr-dre");
+    assert_eq!(hits[0]["tier"], "word");
+    let tiers: Vec<&str> = hits.iter().filter_map(|h| h["tier"].as_str()).collect();
+    assert_eq!(tiers.len(), hits.len(), "every hit of a positive term has a tier");
+    assert!(tiers.iter().all(|t| ["word", "prefix", "substring", "fuzzy"].contains(t)));
+    let rank = |t: &str| ["fuzzy", "substring", "prefix", "word"].iter().position(|x| *x == t);
+    assert!(tiers.windows(2).all(|w| rank(w[0]) >= rank(w[1])), "stronger evidence first: {tiers:?}");
+}
+
+#[test]
+fn a_limit_is_mentioned_only_to_a_terminal() {
+    // Tests run with stderr piped: the "50 of 184 shown" note is for people at a terminal.
+    let o = defiant(&["search", "dre", "--limit", "1"]);
+    assert_eq!(stdout(&o).lines().count(), 1);
+    assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn folding_finds_curly_quotes_and_accents_from_ascii() {
+    let first = |args: &[&str]| stdout(&defiant(args)).lines().next().unwrap_or_default().to_string();
+    let exact = stdout(&defiant(&["search", "--exact", "don't know", "--limit", "3"]));
+    assert!(exact.lines().any(|l| l.starts_with("quote:q96\t")), "{exact}");
+    assert!(first(&["search", "i'm so secluded"]).starts_with("quote:q97\t"));
+    assert!(first(&["search", "he's looking"]).starts_with("quote:q96\t"));
+    assert_eq!(first(&["search", "jarvi"]), "person:lasse-jarvi\tLasse Järvi\tname");
+    assert!(first(&["search", "\"attention span\""]).starts_with("quote:q06\t"));
+}

@@ -162,3 +162,15 @@ fn empty_states_say_why() {
     assert_eq!(message, "No episodes among the 4 results: Tab or Shift-Tab for the other kinds.");
     assert!(screen(&app).contains(" No episodes among the 4"), "shown, wrapped with its indent");
 }
+
+#[test]
+fn an_unclosed_quote_is_taken_literally_and_the_prompt_says_so() {
+    let mut app = app(bundled(), 120, 40);
+    press(&mut app, "s");
+    typed(&mut app, "\"attention span");
+    assert!(app.search().is_some_and(|s| s.query().unclosed_quote));
+    assert!(screen(&app).lines().nth(1).is_some_and(|l| l.contains("[unclosed \" taken literally]")));
+    typed(&mut app, "\"");
+    assert!(app.search().is_some_and(|s| !s.query().unclosed_quote && !s.shown.is_empty()), "the phrase finds q-s");
+    assert!(!screen(&app).contains("taken literally"));
+}

@@ -79,10 +79,10 @@ defiant list -0 | cut -z -f1 | xargs -0 -n1 defiant show")]
         /// At most this many results (0 = all)
         #[arg(long, default_value_t = 50)]
         limit: usize,
-        /// Exact substrings only: no fuzzy matching
+        /// Exact substrings: no fuzzy matching (as fzf --exact, where 'term is fuzzy)
         #[arg(long)]
         exact: bool,
-        /// Print a JSON array with kind, id, label, score, field and matched positions
+        /// Print a JSON array with kind, id, label, score, tier, field and matched positions
         #[arg(long)]
         json: bool,
         /// Print load, index and search times (ms) on stderr

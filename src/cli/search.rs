@@ -1,6 +1,6 @@
 //! `defiant search QUERY`: the same search as the browser, one hit per line, best first.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::time::Instant;
 
@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Outcome;
 use crate::data::Kind;
-use crate::search::{Query, SearchIndex};
+use crate::search::{Query, SearchIndex, Tier};
 
 pub(super) struct Options {
     pub query: String,
@@ -27,6 +27,9 @@ struct HitJson<'a> {
     id: &'a str,
     label: String,
     score: i64,
+    /// What the match is evidence of: `word`, `prefix`, `substring` or `fuzzy` (`null` when
+    /// only negations matched).
+    tier: Option<&'static str>,
     field: &'static str,
     /// The matched field's text; `positions` are char indices into it.
     text: String,
@@ -72,6 +75,7 @@ pub(super) fn run(
                     id: data.id(hit.record),
                     label: data.label(hit.record).into_owned(),
                     score: hit.score,
+                    tier: hit.tier().map(Tier::label),
                     field: hit.field.label(),
                     text,
                     positions,
@@ -90,6 +94,11 @@ pub(super) fn run(
             out.write_all(options.terminator)?;
         }
         out.flush()?;
+    }
+    // Someone reading a terminal may not know more were found; a pipe or a script gets only
+    // what it asked for.
+    if hits.len() < total && io::stderr().is_terminal() {
+        writeln!(err, "{} of {total} shown; --limit 0 for all", hits.len())?;
     }
     if options.timings {
         let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;

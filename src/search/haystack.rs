@@ -6,7 +6,23 @@
 //! lower-cased already (`Term::folded`), except a case-sensitive term's, which is looked for
 //! in the field as it is.
 
+use std::ops::Range;
+
 use memchr::{memchr, memchr2};
+
+/// What one term is compared with in one field (see `SearchIndex::target`).
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'t> {
+    /// What the fuzzy matcher scores: the field's text or a char-aligned copy of it, so its
+    /// char positions are the field's.
+    pub fuzzy: &'t str,
+    /// What the fuzzy matcher looks for in `fuzzy`.
+    pub pattern: &'t str,
+    /// What the plain modes and the pre-check run on; also char-aligned with the field.
+    pub hay: Haystack<'t>,
+    /// What they look for in `hay`.
+    pub needle: &'t str,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Haystack<'t> {
@@ -22,6 +38,14 @@ impl<'t> Haystack<'t> {
     pub fn as_str(self) -> &'t str {
         match self {
             Haystack::Ascii(text) | Haystack::AsIs(text) => text,
+        }
+    }
+
+    /// The same kind of haystack over part of this one's text.
+    pub fn slice(self, range: Range<usize>) -> Haystack<'t> {
+        match self {
+            Haystack::Ascii(text) => Haystack::Ascii(&text[range]),
+            Haystack::AsIs(text) => Haystack::AsIs(&text[range]),
         }
     }
 

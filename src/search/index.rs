@@ -1,12 +1,16 @@
 //! The search index: every searchable field of every record, built once at load.
 //!
 //! Fields are kept as ranges of the dataset's file text where they can be (no copy), and
-//! non-ASCII fields get a lower-cased copy for the pre-check, so a keystroke never
-//! re-allocates or re-folds text.
+//! non-ASCII fields get two char-aligned copies made once here (see `fold`): a lower-cased
+//! one for terms typed with non-ASCII characters, and a folded one (accents and typographic
+//! quotes and dashes to ASCII) for ASCII terms. So a keystroke never re-allocates or re-folds
+//! text, and ASCII fields (≈90 %) need neither copy.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
-use super::haystack::Haystack;
+use super::fold;
+use super::haystack::{Haystack, Target};
+use super::query::Term;
 use crate::data::{Dataset, Kind, RecordRef};
 
 /// Which part of a record matched; the weight ranks names and titles above body text.
@@ -70,15 +74,25 @@ pub(super) struct FieldEntry {
     ascii: bool,
     start: u32,
     end: u32,
-    folded_start: u32,
-    folded_end: u32,
+    /// For non-ASCII text, its entry in `SearchIndex::copies`. Kept out of line so an entry
+    /// stays 16 bytes: the pre-check walks every entry on every keystroke.
+    copies: u32,
+}
+
+/// Where a non-ASCII field's two copies lie in `SearchIndex::folded`: `start..mid` is the
+/// lower-cased one, `mid..end` the folded one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Copies {
+    start: u32,
+    mid: u32,
+    end: u32,
 }
 
 /// Every searchable field of every record, in kind order then file order.
 ///
 /// Most fields are not copied: a field whose text is a slice of the dataset's file (the
 /// common case, see `data::model::Text`) is kept as a range of it. Only texts that are not
-/// there verbatim go into `own`, and only non-ASCII texts get a lower-cased copy in `folded`.
+/// there verbatim go into `own`, and only non-ASCII texts get copies (lower-cased, folded) in `folded`.
 /// At 100k synthetic records the two arenas hold 0.16 MB, where copies of every field took ≈ 28 MB.
 #[derive(Debug, Default)]
 pub struct SearchIndex<'a> {
@@ -89,6 +103,7 @@ pub struct SearchIndex<'a> {
     file_text: &'a str,
     own: String,
     folded: String,
+    copies: Vec<Copies>,
 }
 
 impl<'a> SearchIndex<'a> {
@@ -122,6 +137,7 @@ impl<'a> SearchIndex<'a> {
             file_text: data.file_text(),
             own: String::new(),
             folded: String::new(),
+            copies: Vec::new(),
         };
         index.record_fields.push(0);
         for &r in records {
@@ -133,6 +149,7 @@ impl<'a> SearchIndex<'a> {
     /// Join an index of the records that follow this one's.
     fn append(&mut self, other: SearchIndex<'a>) {
         let (own, folded, fields) = (self.own.len() as u32, self.folded.len() as u32, self.fields.len() as u32);
+        let copies = self.copies.len() as u32;
         self.records.extend(other.records);
         self.record_fields.extend(other.record_fields[1..].iter().map(|&end| end + fields));
         self.fields.extend(other.fields.into_iter().map(|f| {
@@ -140,13 +157,17 @@ impl<'a> SearchIndex<'a> {
             FieldEntry {
                 start: f.start + shift,
                 end: f.end + shift,
-                folded_start: f.folded_start + folded,
-                folded_end: f.folded_end + folded,
+                copies: if f.ascii { 0 } else { f.copies + copies },
                 ..f
             }
         }));
         self.own.push_str(&other.own);
         self.folded.push_str(&other.folded);
+        self.copies.extend(other.copies.into_iter().map(|c| Copies {
+            start: c.start + folded,
+            mid: c.mid + folded,
+            end: c.end + folded,
+        }));
     }
 
     pub fn len(&self) -> usize {
@@ -167,38 +188,51 @@ impl<'a> SearchIndex<'a> {
         Some((u32::try_from(start).ok()?, u32::try_from(end).ok()?))
     }
 
-    fn add_record(&mut self, data: &Dataset, r: RecordRef) {
-        let mut add = |field: Field, value: &str| {
-            if value.is_empty() {
-                return;
-            }
-            // ASCII (≈90 % of fields) is its own NFC form; other text is normalised when
-            // `is_nfc_quick` cannot vouch for it.
-            let ascii = value.is_ascii();
-            let normal = ascii || unicode_normalization::is_nfc_quick(value.chars()) == IsNormalized::Yes;
-            let (in_file, start, end) = match self.range_in_file(value) {
-                Some((start, end)) if normal => (true, start, end),
-                _ => {
-                    let start = self.own.len() as u32;
-                    if normal {
-                        self.own.push_str(value);
-                    } else {
-                        self.own.extend(value.nfc());
-                    }
-                    (false, start, self.own.len() as u32)
+    /// One record of one field holding `text`: what [`super::matches_text`] runs on.
+    pub(super) fn of_text(text: &str) -> SearchIndex<'static> {
+        let mut index = SearchIndex { record_fields: vec![0], ..SearchIndex::default() };
+        index.add_field(Field::Text, text);
+        index.records.push(RecordRef { kind: Kind::Quote, index: 0 });
+        index.record_fields.push(index.fields.len() as u32);
+        index
+    }
+
+    fn add_field(&mut self, field: Field, value: &str) {
+        if value.is_empty() {
+            return;
+        }
+        // ASCII (≈90 % of fields) is its own NFC form; other text is normalised when
+        // `is_nfc_quick` cannot vouch for it.
+        let ascii = value.is_ascii();
+        let normal = ascii || unicode_normalization::is_nfc_quick(value.chars()) == IsNormalized::Yes;
+        let (in_file, start, end) = match self.range_in_file(value) {
+            Some((start, end)) if normal => (true, start, end),
+            _ => {
+                let start = self.own.len() as u32;
+                if normal {
+                    self.own.push_str(value);
+                } else {
+                    self.own.extend(value.nfc());
                 }
-            };
-            let folded_start = self.folded.len() as u32;
-            if !ascii {
-                let text =
-                    if in_file { &self.file_text[start as usize..end as usize] } else { &self.own[start as usize..] };
-                for c in text.chars() {
-                    self.folded.extend(c.to_lowercase());
-                }
+                (false, start, self.own.len() as u32)
             }
-            let folded_end = self.folded.len() as u32;
-            self.fields.push(FieldEntry { field, in_file, ascii, start, end, folded_start, folded_end });
         };
+        let mut copies = 0;
+        if !ascii {
+            let text =
+                if in_file { &self.file_text[start as usize..end as usize] } else { &self.own[start as usize..] };
+            let from = self.folded.len() as u32;
+            self.folded.extend(text.chars().map(fold::lower));
+            let mid = self.folded.len() as u32;
+            self.folded.extend(text.chars().map(fold::plain));
+            copies = self.copies.len() as u32;
+            self.copies.push(Copies { start: from, mid, end: self.folded.len() as u32 });
+        }
+        self.fields.push(FieldEntry { field, in_file, ascii, start, end, copies });
+    }
+
+    fn add_record(&mut self, data: &Dataset, r: RecordRef) {
+        let mut add = |field: Field, value: &str| self.add_field(field, value);
         match r.kind {
             Kind::Episode => {
                 let e = &data.episodes[r.index];
@@ -250,23 +284,46 @@ impl<'a> SearchIndex<'a> {
         self.record_fields.push(self.fields.len() as u32);
     }
 
+    #[inline]
     pub(super) fn fields_of(&self, i: usize) -> &[FieldEntry] {
         &self.fields[self.record_fields[i] as usize..self.record_fields[i + 1] as usize]
     }
 
+    #[inline]
     pub(super) fn field_text(&self, f: &FieldEntry) -> &str {
         let arena = if f.in_file { self.file_text } else { &self.own };
         &arena[f.start as usize..f.end as usize]
     }
 
-    /// What the lower-cased comparisons run on: the text itself when it is ASCII, else its
-    /// lower-cased copy.
-    pub(super) fn haystack(&self, f: &FieldEntry) -> Haystack<'_> {
-        if f.ascii {
-            Haystack::Ascii(self.field_text(f))
+    /// What `term` is compared with in field `f`. ASCII text, and the folded copy of other
+    /// text for an ASCII term, are compared ignoring ASCII case (or as they are, for a
+    /// case-sensitive term); a non-ASCII term is looked for in the lower-cased copy, or in the
+    /// text itself when it is case-sensitive (fzf's smart case and smart folding).
+    #[inline]
+    pub(super) fn target<'t>(&'t self, f: &FieldEntry, term: &'t Term) -> Target<'t> {
+        let text = self.field_text(f);
+        let as_is =
+            |text: &'t str| Target { fuzzy: text, pattern: &term.text, hay: Haystack::AsIs(text), needle: &term.text };
+        if f.ascii || term.folds {
+            let text = if f.ascii { text } else { self.copy(f, true) };
+            if term.case_sensitive {
+                as_is(text)
+            } else {
+                Target { fuzzy: text, pattern: &term.text, hay: Haystack::Ascii(text), needle: &term.folded }
+            }
+        } else if term.case_sensitive {
+            as_is(text)
         } else {
-            Haystack::AsIs(&self.folded[f.folded_start as usize..f.folded_end as usize])
+            let lower = self.copy(f, false);
+            Target { fuzzy: lower, pattern: &term.folded, hay: Haystack::AsIs(lower), needle: &term.folded }
         }
+    }
+
+    /// A non-ASCII field's folded copy (`plain`) or lower-cased one.
+    fn copy(&self, f: &FieldEntry, plain: bool) -> &str {
+        let Some(c) = self.copies.get(f.copies as usize) else { return "" };
+        let (from, to) = if plain { (c.mid, c.end) } else { (c.start, c.mid) };
+        &self.folded[from as usize..to as usize]
     }
 
     /// Index of a record in this index (records are stored in kind order, then file order).
@@ -291,11 +348,18 @@ mod tests {
         assert_eq!(joined.record_fields, whole.record_fields);
         assert_eq!(joined.own, whole.own);
         assert_eq!(joined.folded, whole.folded);
-        let entries = |index: &SearchIndex| -> Vec<(Field, bool, bool, u32, u32, u32, u32)> {
-            let entry = |f: &FieldEntry| (f.field, f.in_file, f.ascii, f.start, f.end, f.folded_start, f.folded_end);
+        assert_eq!(joined.copies, whole.copies);
+        type Entry = (Field, bool, bool, u32, u32, u32);
+        let entries = |index: &SearchIndex| -> Vec<Entry> {
+            let entry = |f: &FieldEntry| (f.field, f.in_file, f.ascii, f.start, f.end, f.copies);
             index.fields.iter().map(entry).collect()
         };
         assert_eq!(entries(&joined), entries(&whole));
+    }
+
+    #[test]
+    fn an_entry_is_16_bytes() {
+        assert!(std::mem::size_of::<FieldEntry>() <= 16);
     }
 
     /// The index copies only what is not in the file verbatim, and folds only non-ASCII text.
@@ -316,11 +380,11 @@ mod tests {
                 if f.field == Field::Events || f.field == Field::Roles {
                     assert!(!f.in_file, "{r:?}: a joined field is the index's own");
                 }
-                match index.haystack(f) {
-                    Haystack::Ascii(hay) => assert!(f.ascii && hay == text && text.is_ascii()),
-                    Haystack::AsIs(folded) => {
-                        assert_eq!(folded, text.chars().flat_map(char::to_lowercase).collect::<String>())
-                    }
+                if f.ascii {
+                    assert!(text.is_ascii() && f.copies == 0);
+                } else {
+                    assert_eq!(index.copy(f, false), text.chars().map(fold::lower).collect::<String>());
+                    assert_eq!(index.copy(f, true), text.chars().map(fold::plain).collect::<String>());
                 }
             }
         }

@@ -3,11 +3,12 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::haystack::Haystack;
+use super::Tier;
+use super::haystack::{Haystack, Target};
 use super::query::{Mode, Term};
 
-/// Score credited per character of an exact, prefix or suffix match — about what the fuzzy
-/// matcher gives a run of consecutive characters, so modes rank comparably.
+/// Score credited per character of a contiguous match — about what the fuzzy matcher gives
+/// a run of consecutive characters (tiers are ranked apart; this orders hits within one).
 const EXACT_CHAR_SCORE: i64 = 20;
 
 /// The fuzzy matchers: one ignores case, one respects it (smart case picks per term).
@@ -30,53 +31,113 @@ impl Matchers {
         if term.case_sensitive { &self.respect_case } else { &self.ignore_case }
     }
 
-    /// Score of `term` in a field, or `None` when it does not match. `text` is the field,
-    /// `hay` what its lower-cased comparisons run on.
-    pub fn score(&self, term: &Term, text: &str, hay: Haystack<'_>) -> Option<i64> {
-        let (hay, needle) = hay_and_needle(term, text, hay);
-        let chars = needle.chars().count() as i64;
+    /// The evidence for `term` in one field and its score within that tier, or `None` when
+    /// it does not match. A fuzzy term that occurs contiguously is scored as the exact
+    /// occurrence it is (cheaper than the fuzzy matcher, and a better highlight).
+    pub fn score(&self, term: &Term, t: Target<'_>) -> Option<(Tier, i64)> {
+        let chars = t.needle.chars().count() as i64;
         match term.mode {
             Mode::Fuzzy => {
-                let text = skip_before_first_match(text, &term.text, term.case_sensitive)?;
-                let score = self.for_term(term).fuzzy_match(text, &term.text)?;
-                (score >= min_fuzzy_score(chars)).then_some(score)
+                if let Some((tier, _)) = best_occurrence(t.hay, t.needle) {
+                    return Some((tier, exact_score(chars, tier)));
+                }
+                let text = skip_before_first_match(t.fuzzy, t.pattern, term.case_sensitive)?;
+                let score = self.for_term(term).fuzzy_match(text, t.pattern)?;
+                (score >= min_fuzzy_score(chars)).then_some((Tier::Fuzzy, score))
             }
-            Mode::Exact => hay.find(needle).map(|at| exact_score(chars, at == 0 || boundary_before(hay.as_str(), at))),
-            Mode::Prefix => hay.starts_with(needle).then(|| exact_score(chars, true)),
-            Mode::Suffix => hay.ends_with(needle).then(|| exact_score(chars, false)),
-            Mode::Whole => hay.equals(needle).then(|| exact_score(chars, true) * 2),
+            Mode::Exact => best_occurrence(t.hay, t.needle).map(|(tier, _)| (tier, exact_score(chars, tier))),
+            Mode::Whole => anchored(term.mode, t.hay, t.needle).map(|(tier, _)| (tier, exact_score(chars, tier) * 2)),
+            Mode::Prefix | Mode::Suffix => {
+                anchored(term.mode, t.hay, t.needle).map(|(tier, _)| (tier, exact_score(chars, tier)))
+            }
         }
     }
 
-    /// Character positions (in `text`) that matched, for highlighting.
-    pub fn positions(&self, term: &Term, text: &str, hay: Haystack<'_>) -> Vec<usize> {
+    /// Is `term` in the field at all? What a negated term asks. As in fzf, an inverse fuzzy
+    /// term (`!'x`) leaves out any record its letters occur in, in order: the "too fuzzy"
+    /// guard only decides what a positive term may rank, not what a negation leaves out.
+    pub fn present(&self, term: &Term, t: Target<'_>) -> bool {
         match term.mode {
-            Mode::Fuzzy => self.for_term(term).fuzzy_indices(text, &term.text).map(|(_, p)| p).unwrap_or_default(),
-            _ => {
-                let (hay, needle) = hay_and_needle(term, text, hay);
-                let at = match term.mode {
-                    Mode::Prefix | Mode::Whole => hay.starts_with(needle).then_some(0),
-                    Mode::Suffix => hay.ends_with(needle).then(|| hay.as_str().len() - needle.len()),
-                    _ => hay.find(needle),
-                };
-                let hay = hay.as_str();
-                // Folding can change byte lengths (rarely), so count chars, not bytes.
-                match at {
-                    Some(at) if hay.is_char_boundary(at) => {
-                        let first = hay[..at].chars().count();
-                        (first..first + needle.chars().count()).collect()
-                    }
-                    _ => Vec::new(),
-                }
+            Mode::Fuzzy => t.hay.has_subsequence(t.needle),
+            _ => self.score(term, t).is_some(),
+        }
+    }
+
+    /// Character positions (in the field's text) that matched, for highlighting.
+    pub fn positions(&self, term: &Term, t: Target<'_>) -> Vec<usize> {
+        let found = match term.mode {
+            Mode::Fuzzy | Mode::Exact => best_occurrence(t.hay, t.needle).map(|(_, at)| at),
+            _ => anchored(term.mode, t.hay, t.needle).map(|(_, at)| at),
+        };
+        let hay = t.hay.as_str();
+        match found {
+            // The copies are char-aligned with the field, so char counts are positions in it.
+            Some(at) => {
+                let first = hay[..at].chars().count();
+                (first..first + t.needle.chars().count()).collect()
             }
+            None if term.mode == Mode::Fuzzy => {
+                self.for_term(term).fuzzy_indices(t.fuzzy, t.pattern).map(|(_, p)| p).unwrap_or_default()
+            }
+            None => Vec::new(),
         }
     }
 }
 
-/// What a plain (non-fuzzy) term compares: a case-sensitive term looks for itself in the
-/// text as it is; any other looks for its lower-cased form in the lower-cased haystack.
-fn hay_and_needle<'t>(term: &'t Term, text: &'t str, hay: Haystack<'t>) -> (Haystack<'t>, &'t str) {
-    if term.case_sensitive { (Haystack::AsIs(text), &term.text) } else { (hay, &term.folded) }
+/// The best occurrence of `needle` in `hay` (a whole word, else a word's start, else any),
+/// as its tier and byte offset.
+fn best_occurrence(hay: Haystack<'_>, needle: &str) -> Option<(Tier, usize)> {
+    let text = hay.as_str();
+    let mut best: Option<(Tier, usize)> = None;
+    let mut from = 0;
+    while from <= text.len() {
+        let Some(found) = hay.slice(from..text.len()).find(needle) else { break };
+        let at = from + found;
+        let tier = tier_at(text, at, needle);
+        if best.is_none_or(|(b, _)| tier > b) {
+            best = Some((tier, at));
+            if tier == Tier::Word {
+                break;
+            }
+        }
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    best
+}
+
+/// A prefix (`^`), suffix (`$`) or whole-field (`^…$`) match, as its tier and byte offset.
+/// As fzf does, leading (for `^`) and trailing (for `$`) white space of the field is
+/// skipped unless the needle itself starts or ends with white space.
+fn anchored(mode: Mode, hay: Haystack<'_>, needle: &str) -> Option<(Tier, usize)> {
+    let text = hay.as_str();
+    let start = if mode == Mode::Suffix || needle.starts_with(char::is_whitespace) {
+        0
+    } else {
+        text.len() - text.trim_start().len()
+    };
+    let end =
+        if mode == Mode::Prefix || needle.ends_with(char::is_whitespace) { text.len() } else { text.trim_end().len() };
+    let inner = hay.slice(start..end.max(start));
+    let at = match mode {
+        Mode::Prefix => inner.starts_with(needle).then_some(start),
+        Mode::Suffix => inner.ends_with(needle).then(|| end - needle.len()),
+        _ => inner.equals(needle).then_some(start),
+    }?;
+    Some((if mode == Mode::Whole { Tier::Word } else { tier_at(text, at, needle) }, at))
+}
+
+/// How much an occurrence at `at` says: a whole word, a word's start, or inside a word. An
+/// edge of the needle that is not a letter or digit (`'90s`, `dr.`) is a boundary itself.
+fn tier_at(text: &str, at: usize, needle: &str) -> Tier {
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let before = edge(text[..at].chars().next_back()) || edge(needle.chars().next());
+    let after =
+        edge(text.get(at + needle.len()..).and_then(|rest| rest.chars().next())) || edge(needle.chars().next_back());
+    match (before, after) {
+        (true, true) => Tier::Word,
+        (true, false) => Tier::Prefix,
+        _ => Tier::Substring,
+    }
 }
 
 /// `text` from the character before the first possible match of the pattern's first
@@ -108,12 +169,13 @@ fn skip_before_first_match<'a>(text: &'a str, pattern: &str, case_sensitive: boo
     None
 }
 
-fn exact_score(chars: i64, at_boundary: bool) -> i64 {
-    chars * EXACT_CHAR_SCORE + if at_boundary { 8 } else { 0 }
-}
-
-fn boundary_before(hay: &str, at: usize) -> bool {
-    hay[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+fn exact_score(chars: i64, tier: Tier) -> i64 {
+    chars * EXACT_CHAR_SCORE
+        + match tier {
+            Tier::Word => 16,
+            Tier::Prefix => 8,
+            _ => 0,
+        }
 }
 
 /// The "too fuzzy" guard: letters scattered far apart score low; below this a fuzzy
@@ -128,10 +190,11 @@ pub fn min_fuzzy_score(chars: i64) -> i64 {
 /// Could `term` match somewhere in `hay`? Exact for the plain modes; for fuzzy terms, a
 /// subsequence test of the lower-cased letters (a superset of real matches, so it never
 /// hides one).
-pub fn may_match(term: &Term, hay: Haystack<'_>) -> bool {
+#[inline]
+pub fn may_match(term: &Term, t: Target<'_>) -> bool {
     match term.mode {
-        Mode::Fuzzy => hay.has_subsequence(&term.folded),
-        _ => hay.find(&term.folded).is_some(),
+        Mode::Fuzzy => t.hay.has_subsequence(t.needle),
+        _ => t.hay.find(t.needle).is_some(),
     }
 }
 

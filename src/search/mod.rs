@@ -5,6 +5,7 @@
 //! over the machine's cores; a cancel check between blocks lets a newer query stop a
 //! stale one within a few milliseconds.
 
+mod fold;
 mod haystack;
 mod index;
 mod matcher;
@@ -24,9 +25,53 @@ use crate::data::RecordRef;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub record: RecordRef,
+    /// The sum of the terms' [`Tier`]s first, then the weakest tier, each a multiple of
+    /// [`TIER_SCALE`]; then field weight and length within them.
     pub score: i64,
     /// The field that contributed most to the score.
     pub field: Field,
+}
+
+/// What a match is evidence of, weakest first. Hits rank by tier before anything else: a
+/// whole word beats a word's start, which beats letters inside a word, which beat letters
+/// scattered over a field; field weight and length only order hits within a tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    Fuzzy = 1,
+    Substring = 2,
+    Prefix = 3,
+    Word = 4,
+}
+
+impl Tier {
+    pub fn label(self) -> &'static str {
+        match self {
+            Tier::Fuzzy => "fuzzy",
+            Tier::Substring => "substring",
+            Tier::Prefix => "prefix",
+            Tier::Word => "word",
+        }
+    }
+}
+
+/// One tier step in [`Hit::score`]: above any sum of in-tier scores (each is at most
+/// ≈ 10⁷ for a 256-char term in a name, and a query has at most 128 terms).
+pub const TIER_SCALE: i64 = 1 << 40;
+/// Room for the weakest tier under the sum of tiers (at most 128 × 4, so 2⁵² at most).
+const TIER_SLOTS: i64 = 8;
+
+impl Hit {
+    /// The weakest evidence among the query's positive terms, read back from the score
+    /// (kept there so `Hit` stays a plain triple); `None` when only negations matched.
+    pub fn tier(&self) -> Option<Tier> {
+        match (self.score / TIER_SCALE) % TIER_SLOTS {
+            1 => Some(Tier::Fuzzy),
+            2 => Some(Tier::Substring),
+            3 => Some(Tier::Prefix),
+            4 => Some(Tier::Word),
+            _ => None,
+        }
+    }
 }
 
 /// Matched character positions in one field's text.
@@ -112,33 +157,35 @@ impl SearchIndex<'_> {
             return None;
         }
         let mut total = 0;
-        let mut best: Option<(i64, index::Field)> = None;
+        // The groups' tiers add up: three whole words beat two and a scattered "by". The
+        // weakest is the hit's tier (see `Hit::tier`).
+        let (mut tiers, mut worst): (i64, Option<Tier>) = (0, None);
+        let mut best: Option<(Tier, i64, Field)> = None;
         for group in &query.groups {
             let mut group_ok = false;
-            let mut group_best = 0;
+            let mut group_best: Option<(Tier, i64)> = None;
             for term in &group.0 {
                 if term.negated {
                     let present = self.fields_of(i).iter().any(|f| {
-                        let hay = self.haystack(f);
-                        may_match(term, hay) && matchers.score(term, self.field_text(f), hay).is_some()
+                        let target = self.target(f, term);
+                        may_match(term, target) && matchers.present(term, target)
                     });
                     group_ok |= !present;
                     continue;
                 }
                 for f in self.fields_of(i) {
-                    let hay = self.haystack(f);
-                    if !may_match(term, hay) {
+                    let target = self.target(f, term);
+                    if !may_match(term, target) {
                         continue;
                     }
-                    let text = self.field_text(f);
-                    if let Some(score) = matchers.score(term, text, hay) {
-                        let weighted = score * f.field.weight() * coverage(text.len(), term.text.len());
+                    if let Some((t, score)) = matchers.score(term, target) {
+                        let weighted = score * f.field.weight() * coverage(self.field_text(f).len(), term.text.len());
                         group_ok = true;
-                        if weighted > group_best {
-                            group_best = weighted;
+                        if group_best.is_none_or(|b| (t, weighted) > b) {
+                            group_best = Some((t, weighted));
                         }
-                        if best.is_none_or(|(b, _)| weighted > b) {
-                            best = Some((weighted, f.field));
+                        if best.is_none_or(|(bt, bw, _)| (t, weighted) > (bt, bw)) {
+                            best = Some((t, weighted, f.field));
                         }
                     }
                 }
@@ -146,10 +193,15 @@ impl SearchIndex<'_> {
             if !group_ok {
                 return None;
             }
-            total += group_best;
+            if let Some((t, weighted)) = group_best {
+                total += weighted;
+                tiers += t as i64;
+                worst = Some(worst.map_or(t, |w| w.min(t)));
+            }
         }
-        let field = best.map_or_else(|| self.fields_of(i).first().map_or(Field::Id, |f| f.field), |(_, f)| f);
-        Some(Hit { record, score: total, field })
+        let score = (tiers * TIER_SLOTS + worst.map_or(0, |t| t as i64)) * TIER_SCALE + total;
+        let field = best.map_or_else(|| self.fields_of(i).first().map_or(Field::Id, |f| f.field), |(_, _, f)| f);
+        Some(Hit { record, score, field })
     }
 
     /// Where a record matched: positions per field for every positive term (the fields a
@@ -159,21 +211,30 @@ impl SearchIndex<'_> {
         let matchers = Matchers::default();
         let mut out: Vec<Highlight> = Vec::new();
         for f in self.fields_of(i) {
-            let (text, hay) = (self.field_text(f), self.haystack(f));
             let mut positions: Vec<usize> = Vec::new();
             for term in query.groups.iter().flat_map(|g| g.0.iter()).filter(|t| !t.negated) {
-                if may_match(term, hay) && matchers.score(term, text, hay).is_some() {
-                    positions.extend(matchers.positions(term, text, hay));
+                let target = self.target(f, term);
+                if may_match(term, target) && matchers.score(term, target).is_some() {
+                    positions.extend(matchers.positions(term, target));
                 }
             }
             if !positions.is_empty() {
                 positions.sort_unstable();
                 positions.dedup();
-                out.push(Highlight { field: f.field, text: text.to_string(), positions });
+                out.push(Highlight { field: f.field, text: self.field_text(f).to_string(), positions });
             }
         }
         out
     }
+}
+
+/// Does `query` match `text`, taken as one field of a record of any kind? (Facets are not
+/// looked at.) For checking the query language against fzf's rules on plain lines, as
+/// `fzf --filter` sees them; `tests/fzf_conformance.rs` does.
+pub fn matches_text(query: &Query, text: &str) -> bool {
+    SearchIndex::of_text(text)
+        .match_record(&Matchers::default(), &Query { kinds: Vec::new(), ..query.clone() }, 0)
+        .is_some()
 }
 
 /// Coverage factor ×100, in [100, 200): the same match ranks higher in a short field

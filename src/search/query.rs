@@ -2,8 +2,12 @@
 //! browser's help, its empty search screen, `defiant search --help` and (checked by a test)
 //! the README all show that table.
 //!
-//! Smart case: a term with an uppercase letter is case-sensitive, otherwise not.
-//! `\ ` is a literal space inside a term.
+//! Terms are read as fzf 0.38 reads them (`parseTerms` in its `src/pattern.go`): the same
+//! operators in the same order, smart case per term (a term with an upper-case letter is
+//! case-sensitive), `\ ` a literal space inside a term, `|` between terms, and a leading `|`
+//! a term of its own. Ours on top: kind facets (`person:`), `"exact phrases"`, and folding of
+//! typographic quotes and dashes as well as accents (see `fold`). `tests/fzf_conformance.rs`
+//! holds the rules as a table.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -20,6 +24,7 @@ pub struct Syntax {
 pub const SYNTAX: &[Syntax] = &[
     Syntax { example: "dre iovine", meaning: "every term must match; fuzzy by default" },
     Syntax { example: "'beats", meaning: "exact substring" },
+    Syntax { example: "\"attention span\"", meaning: "exact phrase, spaces included (ours, not fzf's)" },
     Syntax { example: "^dr  dre$  ^part$", meaning: "prefix, suffix, whole field" },
     Syntax { example: "!tupac", meaning: "leave out records containing it" },
     Syntax { example: "dre | jimmy", meaning: "either term" },
@@ -50,44 +55,49 @@ pub struct Term {
     pub mode: Mode,
     pub negated: bool,
     pub case_sensitive: bool,
+    /// An ASCII term also matches accented letters and typographic quotes and dashes; a term
+    /// typed with any other character is matched as typed (fzf's smart normalisation).
+    pub folds: bool,
 }
 
 impl Term {
+    /// One word of the query, its operators read in fzf's order: `!` (an exact test unless
+    /// `'` follows), then a trailing `$` (unless the word is `$`), then a leading `'` (which
+    /// flips exactness, and wins over the `$`) or `^`.
     fn new(raw: &str, exact_everywhere: bool) -> Option<Term> {
         let mut text = raw;
+        let mut mode = if exact_everywhere { Mode::Exact } else { Mode::Fuzzy };
         let mut negated = false;
         if let Some(rest) = text.strip_prefix('!') {
             negated = true;
+            mode = Mode::Exact;
             text = rest;
         }
-        let mut mode = Mode::Fuzzy;
+        if text != "$"
+            && let Some(rest) = text.strip_suffix('$')
+        {
+            mode = Mode::Suffix;
+            text = rest;
+        }
         if let Some(rest) = text.strip_prefix('\'') {
-            mode = Mode::Exact;
-            // fzf's `'word'` (quoted both ends) is an exact match too.
-            text = rest.strip_suffix('\'').filter(|r| !r.is_empty()).unwrap_or(rest);
-        } else {
-            let prefix = text.strip_prefix('^');
-            let body = prefix.unwrap_or(text);
-            let suffix = body.strip_suffix('$').filter(|b| !b.is_empty());
-            mode = match (prefix.is_some(), suffix.is_some()) {
-                (true, true) => Mode::Whole,
-                (true, false) => Mode::Prefix,
-                (false, true) => Mode::Suffix,
-                (false, false) => mode,
-            };
-            text = suffix.unwrap_or(body);
+            mode = if exact_everywhere || negated { Mode::Fuzzy } else { Mode::Exact };
+            text = rest;
+        } else if let Some(rest) = text.strip_prefix('^') {
+            mode = if mode == Mode::Suffix { Mode::Whole } else { Mode::Prefix };
+            text = rest;
         }
-        // fzf: a negated term is an exact (not fuzzy) test.
-        if mode == Mode::Fuzzy && (negated || exact_everywhere) {
-            mode = Mode::Exact;
-        }
+        Self::with(&text.replace("\\ ", " "), mode, negated)
+    }
+
+    fn with(text: &str, mode: Mode, negated: bool) -> Option<Term> {
         if text.is_empty() {
             return None;
         }
-        let text: String = text.replace("\\ ", " ").nfc().collect();
+        let text: String = text.nfc().collect();
         let case_sensitive = text.chars().any(char::is_uppercase);
         let folded = text.to_lowercase();
-        Some(Term { text, folded, mode, negated, case_sensitive })
+        let folds = text.is_ascii();
+        Some(Term { text, folded, mode, negated, case_sensitive, folds })
     }
 }
 
@@ -101,6 +111,9 @@ pub struct Query {
     pub groups: Vec<Group>,
     /// Kinds to search; empty means all.
     pub kinds: Vec<Kind>,
+    /// A `"` opened a phrase that was never closed, so it was taken as a literal character
+    /// (the browser may say so).
+    pub unclosed_quote: bool,
 }
 
 /// Longest query we look at; longer input is cut (a pasted page is not a search).
@@ -108,31 +121,45 @@ pub const MAX_QUERY_CHARS: usize = 256;
 
 impl Query {
     /// Parse a query. `exact` turns every fuzzy term into an exact one (the toggle for
-    /// results that are "too fuzzy").
+    /// results that are "too fuzzy"); as with fzf's `--exact`, `'term` is then fuzzy.
     pub fn parse(input: &str, exact: bool) -> Query {
         let input: String = input.chars().filter(|c| !c.is_control()).take(MAX_QUERY_CHARS).collect();
         let mut query = Query::default();
-        let mut pending_or = false;
-        for token in tokens(&input) {
-            if token == "|" {
-                pending_or = !query.groups.is_empty();
-                continue;
-            }
-            let mut text = token.as_str();
-            if let Some((name, rest)) = token.split_once(':')
-                && let Some(kind) = facet(name)
-            {
-                if !query.kinds.contains(&kind) {
-                    query.kinds.push(kind);
+        // fzf: `|` joins the next term to the last group, once; anywhere else it is a term.
+        let (mut join, mut after_bar) = (false, false);
+        let (tokens, unclosed) = tokens(&input);
+        query.unclosed_quote = unclosed;
+        for token in tokens {
+            let term = match token {
+                Token::Phrase { text, negated } => Term::with(&text, Mode::Exact, negated),
+                Token::Word(word) => {
+                    if word == "|" && !query.groups.is_empty() && !after_bar {
+                        (join, after_bar) = (true, true);
+                        continue;
+                    }
+                    let mut text = word.as_str();
+                    if let Some((name, rest)) = word.split_once(':')
+                        && let Some(kind) = facet(name)
+                    {
+                        if !query.kinds.contains(&kind) {
+                            query.kinds.push(kind);
+                        }
+                        // A bare facet is not a term: it leaves `|` as it was.
+                        if rest.is_empty() {
+                            continue;
+                        }
+                        text = rest;
+                    }
+                    Term::new(text, exact)
                 }
-                text = rest;
-            }
-            let Some(term) = Term::new(text, exact) else { continue };
+            };
+            after_bar = false;
+            let Some(term) = term else { continue };
             match query.groups.last_mut() {
-                Some(group) if pending_or => group.0.push(term),
+                Some(group) if join => group.0.push(term),
                 _ => query.groups.push(Group(vec![term])),
             }
-            pending_or = false;
+            join = false;
         }
         query
     }
@@ -142,27 +169,50 @@ impl Query {
     }
 }
 
-/// Split on spaces, keeping `\ ` inside a term.
-fn tokens(input: &str) -> Vec<String> {
+enum Token {
+    /// A space-separated word, operators and `\ ` still in it.
+    Word(String),
+    /// `"…"` or `!"…"`: the text between the quotes, as it is.
+    Phrase { text: String, negated: bool },
+}
+
+/// Split on spaces, keeping `\ ` inside a word and a closed `"…"` as one phrase. Also says
+/// whether a `"` that starts a word was never closed (it is then an ordinary character).
+fn tokens(input: &str) -> (Vec<Token>, bool) {
     let mut out = Vec::new();
+    let mut unclosed = false;
     let mut current = String::new();
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek() == Some(&' ') {
+    let mut rest = input;
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        if c == '"' && (current.is_empty() || current == "!") {
+            if let Some(end) = after.find('"') {
+                let negated = current == "!";
+                current.clear();
+                out.push(Token::Phrase { text: after[..end].to_string(), negated });
+                rest = &after[end + 1..];
+                continue;
+            }
+            unclosed = true;
+        }
+        if c == '\\' && after.starts_with(' ') {
             current.push_str("\\ ");
-            chars.next();
-        } else if c.is_whitespace() {
+            rest = &after[1..];
+            continue;
+        }
+        if c.is_whitespace() {
             if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
+                out.push(Token::Word(std::mem::take(&mut current)));
             }
         } else {
             current.push(c);
         }
+        rest = after;
     }
     if !current.is_empty() {
-        out.push(current);
+        out.push(Token::Word(current));
     }
-    out
+    (out, unclosed)
 }
 
 /// Facet names: the kind's singular or plural (`person:`, `people:`, `quotes:`…).

@@ -75,6 +75,10 @@ pub(super) fn prompt(frame: &mut Frame, area: Rect, search: &SearchState, palett
     if search.exact {
         flags.push("exact");
     }
+    if search.query().unclosed_quote {
+        // Say why a phrase finds nothing yet: the lone `"` is searched for as a character.
+        flags.push("unclosed \" taken literally");
+    }
     if !search.done {
         flags.push("searching…");
     }
