@@ -68,6 +68,10 @@ fn s_after_a_closed_search_brings_the_query_back_selected() {
     let search = app.search().expect("open");
     assert_eq!((search.input(), search.text_selected()), ("dre", true));
     assert!(!search.shown.is_empty(), "its results are shown at once");
+    let terminal = common::terminal(&app, &defiant::ui::Palette::colour());
+    let cell = &terminal.backend().buffer()[(9, 1)];
+    assert_eq!(cell.symbol(), "d");
+    assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED), "the brought-back query is shown selected");
     typed(&mut app, "b");
     assert_eq!(app.search().map(|s| s.input()), Some("b"), "typing replaces the selected query");
     press(&mut app, "<esc> s <end>");

@@ -70,7 +70,9 @@ pub(super) fn prompt(frame: &mut Frame, area: Rect, search: &SearchState, palett
         if fits(mid) { end = mid } else { start = mid + 1 }
     }
     let before: String = before[start..].iter().collect();
-    spans.push(Span::styled(truncate_to_width(&format!("{before}{after}"), room), palette.text));
+    // A query brought back is shown selected: typing replaces it.
+    let style = if search.text_selected() { palette.selected } else { palette.text };
+    spans.push(Span::styled(truncate_to_width(&format!("{before}{after}"), room), style));
     let mut flags = Vec::new();
     if search.exact {
         flags.push("exact");
