@@ -62,6 +62,11 @@ pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartEr
         let _ = results.send(Message::Search(update));
     });
     let _guard = terminal::TerminalGuard::enter(options.mouse)?;
+    // Start crossterm's event source (and its SIGWINCH handler) before asking for the size:
+    // it is made lazily by the first read, on the input thread, and a resize that came
+    // before it was lost, leaving the app drawing for the old size (seen under load when a
+    // window changed size just after the first frame).
+    let _ = ratatui::crossterm::event::poll(Duration::ZERO)?;
     // A fixed viewport, resized by the loop, so no frame is bigger than the app ever draws.
     let size = ratatui::crossterm::terminal::size()?;
     let area = layout::drawable(Rect::new(0, 0, size.0, size.1));
