@@ -88,3 +88,13 @@ fn r16_a_paste_is_one_edit() {
     send(&mut app, Internal::Pasted("x".repeat(5_000)));
     assert_eq!(app.search().map(|s| s.input().chars().count()), Some(16 + MAX_PASTE_CHARS));
 }
+
+/// Ctrl-Z suspends from every layer (the run loop hands the terminal back and stops).
+#[test]
+fn ctrl_z_asks_to_suspend_from_every_layer() {
+    for script in ["", "<enter>", "?", "s", "/", "5 <enter>"] {
+        let mut app = app(bundled(), 120, 40);
+        press(&mut app, script);
+        assert!(press(&mut app, "<c-z>").suspended, "after {script:?}");
+    }
+}

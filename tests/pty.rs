@@ -150,14 +150,25 @@ fn ctrl_c_key_quits_and_restores() {
     assert_termios_restored(&pty);
 }
 
-/// T10 (keystroke half): Ctrl-Z in raw mode is a key; the app ignores it and keeps running
-/// in a usable state instead of stopping with the terminal raw.
+/// T10 (keystroke half) and #13: Ctrl-Z in raw mode is a key; the app gives the terminal
+/// back (cooked, main screen, no mouse), stops as a job does, and on SIGCONT (`fg`) takes
+/// the terminal again and redraws where it was.
 #[test]
-fn ctrl_z_key_is_ignored() {
-    let mut pty = start(&[]);
-    pty.send(keys::CTRL_Z);
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_comes_back() {
+    let mut pty = Pty::spawn(Spawn { job: true, ..Spawn::default() });
+    pty.wait_for_row(STATUS, "the first frame", |row| row.trim_end().ends_with("1/4"));
     pty.send("j");
-    wait_status(&pty, "the app still handles keys after Ctrl-Z", |s| s.ends_with("2/4"));
+    wait_status(&pty, "the second row", |s| s.ends_with("2/4"));
+    pty.send(keys::CTRL_Z);
+    pty.wait_until("the app stopped", |p| p.proc_state() == Some('T'));
+    assert!(pty.termios().local_flags.contains(LocalFlags::ICANON), "cooked mode while stopped");
+    let bytes = pty.bytes();
+    let (left, entered) = (rfind(&bytes, b"\x1b[?1049l"), rfind(&bytes, b"\x1b[?1049h"));
+    assert!(left > entered, "the alternate screen was left before stopping");
+    let _ = nix::sys::signal::kill(pty.pid(), Signal::SIGCONT);
+    pty.wait_until("the browser again", |p| rfind(&p.bytes(), b"\x1b[?1049h") > left);
+    pty.send("j");
+    wait_status(&pty, "the app handles keys after fg, where it was", |s| s.ends_with("3/4"));
     quit_and_check(pty, true);
 }
 

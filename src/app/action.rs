@@ -47,6 +47,8 @@ pub enum Action {
     Cancel,
     /// Leave the app.
     Quit,
+    /// Suspend to the shell (Ctrl-Z); `fg` comes back where you were.
+    Suspend,
     /// Filter the focused pane as you type (`/`).
     StartFilter,
     /// Search every kind of record as you type (`s`).

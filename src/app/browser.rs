@@ -116,6 +116,7 @@ impl Browser {
     pub fn update(&mut self, view: View, action: Action, out: &mut Outbox) {
         match action {
             Action::Quit => out.send(Request::Run(Effect::Quit)),
+            Action::Suspend => out.send(Request::Run(Effect::Suspend)),
             Action::ToggleHelp => out.send(Request::OpenHelp),
             Action::Cancel => self.focus = Focus::List,
             Action::StartFilter => out.send(Request::StartSearch(Scope::Pane(self.browse.pane()))),

@@ -12,6 +12,8 @@ pub enum Effect {
     Copy(String),
     /// Leave the app.
     Quit,
+    /// Hand the terminal back and stop, as a shell job does on Ctrl-Z.
+    Suspend,
 }
 
 /// The effects of one message, in the order they were asked for.

@@ -318,6 +318,13 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[ch('q')], action: Action::Quit, contexts: BROWSE, help: "quit", hint: Some("quit") },
     Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: EVERYWHERE, help: "quit", hint: None },
     Binding {
+        keys: &[ctrl('z')],
+        action: Action::Suspend,
+        contexts: &[List, Detail, Help, Filter, Search, Reader],
+        help: "suspend to the shell (fg comes back)",
+        hint: None,
+    },
+    Binding {
         keys: &[ch('/')],
         action: Action::StartFilter,
         contexts: BROWSE,

@@ -131,6 +131,15 @@ fn event_loop(
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::Copy(text) => copy(&text),
+                    Effect::Suspend => {
+                        terminal::suspend()?;
+                        // The shell drew over the screen, and the window may have changed size:
+                        // resize clears the viewport and forgets the last frame, so the next draw
+                        // is whole (`Terminal::clear` would ask the terminal where its cursor is).
+                        let (width, height) = ratatui::crossterm::terminal::size()?;
+                        terminal.resize(layout::drawable(Rect::new(0, 0, width, height)))?;
+                        queue.push_back(Message::Input(ratatui::crossterm::event::Event::Resize(width, height)));
+                    }
                     Effect::Search { generation, query } => {
                         worker.submit(generation, query);
                         if let Ok(next) = rx.recv_timeout(SEARCH_GRACE) {

@@ -44,16 +44,32 @@ pub struct TerminalGuard(());
 impl TerminalGuard {
     pub fn enter(mouse: bool) -> Result<Self, StartError> {
         install_panic_hook();
-        enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
         MOUSE.store(mouse, Ordering::SeqCst);
-        let mut out = io::stdout();
-        execute!(out, EnterAlternateScreen, cursor::Hide, EnableBracketedPaste)?;
-        if mouse {
-            execute!(out, EnableMouseCapture)?;
-        }
+        enter_modes()?;
         Ok(Self(()))
     }
+}
+
+/// Raw mode, the alternate screen, bracketed paste and (if wanted) the mouse.
+fn enter_modes() -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide, EnableBracketedPaste)?;
+    if MOUSE.load(Ordering::SeqCst) {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Ctrl-Z: give the terminal back as it was, stop as a shell job does, and take the
+/// terminal again when the shell continues the job (`fg`). Returns after the continue.
+pub fn suspend() -> io::Result<()> {
+    restore();
+    // SIGSTOP, not SIGTSTP: SIGTSTP has a handler (so `kill -TSTP` cannot stop the app with
+    // the terminal raw, RELIABILITY T10), and here the terminal is already restored.
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    enter_modes()
 }
 
 impl Drop for TerminalGuard {

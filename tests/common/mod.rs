@@ -68,6 +68,7 @@ pub fn key(token: &str) -> KeyEvent {
 pub struct Ran {
     pub copied: Vec<String>,
     pub quit: bool,
+    pub suspended: bool,
 }
 
 /// Execute effects as the run loop would, with searches run right here instead of on the
@@ -82,6 +83,7 @@ pub fn execute(app: &mut App, effects: Effects, ran: &mut Ran) {
             }
             Effect::Copy(text) => ran.copied.push(text),
             Effect::Quit => ran.quit = true,
+            Effect::Suspend => ran.suspended = true,
         }
     }
 }
