@@ -196,3 +196,21 @@ fn the_chosen_width_is_kept_when_the_reader_opens_again() {
     press(&mut app, "j <enter>");
     assert_eq!(app.reader_column(), defiant::app::reader::DEFAULT_WIDTH + 12);
 }
+
+/// #13: Ctrl-d/Ctrl-u move half a page in the reader as everywhere else (Space and PgDn a
+/// page), and F1 closes help as it opens it.
+#[test]
+fn ctrl_d_is_half_a_page_in_the_reader_too_and_f1_toggles_help() {
+    let mut app = reader_on(Some("reader.json"), 80, 24, "5 j j <enter>");
+    let rows = app.reader().map(|r| r.rows()).expect("open");
+    assert!(app.reader().is_some_and(|r| r.page().lines.len() > rows + rows / 2), "a quote longer than a page");
+    let page = 24 - 4;
+    press(&mut app, "<c-d>");
+    assert_eq!(app.reader().map(|r| r.scroll), Some(page / 2));
+    press(&mut app, "<c-u> <space>");
+    assert_eq!(app.reader().map(|r| r.scroll), Some(page.min(app.reader().map_or(0, |r| r.page().lines.len() - rows))));
+    press(&mut app, "<f1>");
+    assert_eq!(app.context(), Context::Help);
+    press(&mut app, "<f1>");
+    assert_eq!(app.context(), Context::Reader, "F1 closes help again");
+}

@@ -309,7 +309,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("help"),
     },
     Binding {
-        keys: &[ch('?'), plain(KeyCode::Esc), ch('q')],
+        keys: &[ch('?'), plain(KeyCode::Esc), ch('q'), plain(KeyCode::F(1))],
         action: Action::ToggleHelp,
         contexts: &[Help],
         help: "close help",
@@ -543,19 +543,27 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        keys: &[ch(' '), plain(KeyCode::PageDown), ctrl('d')],
+        keys: &[ch(' '), plain(KeyCode::PageDown), ctrl('f')],
         action: Action::PageDown,
         contexts: READER,
         help: "a page down",
         hint: None,
     },
     Binding {
-        keys: &[plain(KeyCode::PageUp), ctrl('u')],
+        keys: &[plain(KeyCode::PageUp), ctrl('b')],
         action: Action::PageUp,
         contexts: READER,
         help: "a page up",
         hint: None,
     },
+    Binding {
+        keys: &[ctrl('d')],
+        action: Action::HalfPageDown,
+        contexts: READER,
+        help: "half a page down (as everywhere else)",
+        hint: None,
+    },
+    Binding { keys: &[ctrl('u')], action: Action::HalfPageUp, contexts: READER, help: "half a page up", hint: None },
     Binding {
         keys: &[ch('g'), plain(KeyCode::Home)],
         action: Action::SelectFirst,

@@ -147,6 +147,8 @@ impl Reading {
             Action::SelectPrevious => self.scroll(Motion::By(-1)),
             Action::PageDown => self.scroll(Motion::By(page)),
             Action::PageUp => self.scroll(Motion::By(-page)),
+            Action::HalfPageDown => self.scroll(Motion::By(page / 2)),
+            Action::HalfPageUp => self.scroll(Motion::By(-page / 2)),
             Action::SelectFirst => self.scroll(Motion::First),
             Action::SelectLast => self.scroll(Motion::Last),
             Action::ShowDetails => {

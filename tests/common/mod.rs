@@ -36,6 +36,7 @@ pub fn key(token: &str) -> KeyEvent {
         "<esc>" => (KeyCode::Esc, none),
         "<bs>" => (KeyCode::Backspace, none),
         "<tab>" => (KeyCode::Tab, none),
+        "<space>" => (KeyCode::Char(' '), none),
         "<s-tab>" => (KeyCode::BackTab, KeyModifiers::SHIFT),
         "<up>" => (KeyCode::Up, none),
         "<down>" => (KeyCode::Down, none),
