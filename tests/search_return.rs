@@ -9,9 +9,7 @@ use defiant::app::{Context, Focus, Pane};
 use defiant::data::Kind;
 
 fn typed(app: &mut defiant::app::App, text: &str) {
-    for c in text.chars() {
-        common::send(app, defiant::app::Action::InsertChar(c));
-    }
+    common::type_text(app, text);
 }
 
 #[test]

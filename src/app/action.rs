@@ -135,6 +135,14 @@ pub enum Message {
     Internal(Internal),
 }
 
+impl Message {
+    /// Whether the user typed it: a key's action or a paste (a resize, the mouse or a
+    /// search result is not).
+    pub fn is_typing(&self) -> bool {
+        matches!(self, Message::Action(_) | Message::Internal(Internal::Pasted(_)))
+    }
+}
+
 impl From<Action> for Message {
     fn from(action: Action) -> Self {
         Message::Action(action)

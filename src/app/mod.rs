@@ -230,20 +230,14 @@ impl App {
     /// Apply a message; returns what the run loop must do.
     pub fn update(&mut self, message: impl Into<Message>) -> Effects {
         let mut out = Outbox::default();
-        match message.into() {
-            Message::Action(action) => {
-                // Only the user's own actions clear a message they may not have read yet.
-                self.status = None;
-                self.act(action, &mut out);
-            }
-            Message::Internal(Internal::Pasted(text)) => {
-                // A paste is typing, so it clears a message as a key does.
-                self.status = None;
-                if self.help.is_none() {
-                    self.search.paste(&self.shared.data, &text, &mut out);
-                }
-            }
-            Message::Internal(internal) => self.internal(internal),
+        let message = message.into();
+        // Only what the user typed clears a message they may not have read yet.
+        if message.is_typing() {
+            self.status = None;
+        }
+        match message {
+            Message::Action(action) => self.act(action, &mut out),
+            Message::Internal(internal) => self.internal(internal, &mut out),
         }
         let effects = self.apply(&mut out);
         self.sync();
@@ -286,14 +280,19 @@ impl App {
         }
     }
 
-    fn internal(&mut self, internal: Internal) {
+    fn internal(&mut self, internal: Internal, out: &mut Outbox) {
         match internal {
             Internal::Resized { width, height } => self.resize(Rect::new(0, 0, width, height)),
             // Search results belong to the search even while help is open over it.
             Internal::SearchFinished { generation, hits, done } => self.search.finished(generation, hits, done),
             Internal::Clicked { column, row } => self.click(Position::new(column, row)),
             Internal::Scrolled { column, row, lines } => self.wheel(Position::new(column, row), isize::from(lines)),
-            Internal::Pasted(_) => {}
+            // A paste goes into the prompt; there is none under help.
+            Internal::Pasted(text) => {
+                if self.help.is_none() {
+                    self.search.paste(&self.shared.data, &text, out);
+                }
+            }
         }
     }
 

@@ -97,6 +97,17 @@ pub fn send(app: &mut App, message: impl Into<Message>) -> Ran {
     ran
 }
 
+/// Type text into the open prompt, one `InsertChar` per character (spaces included, which
+/// a key script cannot hold).
+pub fn type_text(app: &mut App, text: &str) -> Ran {
+    let mut ran = Ran::default();
+    for c in text.chars() {
+        let effects = app.update(defiant::app::Action::InsertChar(c));
+        execute(app, effects, &mut ran);
+    }
+    ran
+}
+
 /// Feed a space-separated key script through the keymap and update, as the terminal would.
 pub fn press(app: &mut App, script: &str) -> Ran {
     let mut ran = Ran::default();
