@@ -41,7 +41,13 @@ pub fn lines(below: Context, room: usize) -> Vec<Spans> {
         lines.push(row(&keys, "exact matching on/off while searching"));
     }
     lines.push(Vec::new());
-    lines.push(vec![(Tone::Dim, "Links in a detail are followed with Enter; Backspace goes back.".into())]);
+    // The keys named here come from the table too (the first of each binding).
+    let first = |action: super::Action| {
+        keymap::keys_for(&action, Context::Detail).and_then(|k| k.split('/').next().map(str::to_string))
+    };
+    if let (Some(open), Some(back)) = (first(super::Action::Open), first(super::Action::Back)) {
+        lines.push(vec![(Tone::Dim, format!("Links in a detail are followed with {open}; {back} goes back."))]);
+    }
     lines
 }
 
@@ -107,5 +113,19 @@ impl HelpState {
 
     pub fn scroll(&self) -> usize {
         self.scroll
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_closing_line_names_the_keys_from_the_table() {
+        let last = lines(Context::List, 70).pop().unwrap_or_default();
+        assert_eq!(
+            last,
+            vec![(Tone::Dim, "Links in a detail are followed with Enter; Backspace goes back.".to_string())]
+        );
     }
 }
