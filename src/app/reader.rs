@@ -74,6 +74,14 @@ impl Reader {
         self.rows
     }
 
+    /// Lay the current quote out for `column`, keeping the scroll inside it.
+    fn lay_out(&mut self, data: &Dataset, column: Rect) {
+        let place = Place { position: self.position, len: self.collection.len(), collection: &self.name };
+        self.page = ReaderPage::build(data, self.current(), self.matches.as_deref(), place, column.width);
+        self.rows = usize::from(column.height);
+        self.scroll = self.scroll.min(self.page.lines.len().saturating_sub(self.rows));
+    }
+
     /// Whether text lies below the screen.
     pub fn has_more(&self) -> bool {
         self.scroll + self.rows < self.page.lines.len()
@@ -121,9 +129,10 @@ impl Reading {
         let current = collection.get(position).copied();
         let collection: Vec<RecordRef> = collection.into_iter().filter(|r| r.kind == Kind::Quote).collect();
         let Some(position) = current.and_then(|c| collection.iter().position(|&r| r == c)) else { return };
+        // An empty page until `show_quote` lays the first one out, a line below.
         let page = ReaderPage { quote: collection[position], width: 0, lines: Vec::new() };
         self.open = Some(Reader { collection, position, name, scroll: 0, query, matches: None, page, rows: 1 });
-        self.quote_changed(data, index, size);
+        self.show_quote(data, index, size);
     }
 
     pub fn close(&mut self) {
@@ -180,10 +189,15 @@ impl Reading {
         match (direction, reader.position) {
             (Direction::Forward, p) if p == last => out.say(format!("Last quote of {}", reader.name)),
             (Direction::Backward, 0) => out.say(format!("First quote of {}", reader.name)),
-            (Direction::Forward, p) => reader.position = p + 1,
-            (Direction::Backward, p) => reader.position = p - 1,
+            (Direction::Forward, p) => {
+                reader.position = p + 1;
+                self.show_quote(data, index, size);
+            }
+            (Direction::Backward, p) => {
+                reader.position = p - 1;
+                self.show_quote(data, index, size);
+            }
         }
-        self.quote_changed(data, index, size);
     }
 
     fn random(&mut self, data: &Dataset, index: &SearchIndex, size: Rect) {
@@ -193,23 +207,20 @@ impl Reading {
         self.rng ^= self.rng << 17;
         let Some(reader) = &mut self.open else { return };
         reader.position = (self.rng % reader.collection.len() as u64) as usize;
-        reader.page.width = 0; // a new pick starts at its top, even when it is the same quote
-        self.quote_changed(data, index, size);
+        // A new pick starts at its top, even when it is the same quote.
+        self.show_quote(data, index, size);
     }
 
-    /// A new quote is on screen (or the same one again): find its matches, lay it out and
-    /// scroll to its top.
-    fn quote_changed(&mut self, data: &Dataset, index: &SearchIndex, size: Rect) {
+    /// A quote is on screen anew (another one, or a new pick): its matches, its page, its top.
+    fn show_quote(&mut self, data: &Dataset, index: &SearchIndex, size: Rect) {
+        let width = self.width;
         let Some(reader) = &mut self.open else { return };
         let quote = reader.current();
-        if reader.page.quote != quote || reader.page.width == 0 {
-            reader.matches = reader.query.as_ref().and_then(|query| {
-                index.highlights(quote, query).into_iter().find(|h| h.field == Field::Text).map(|h| h.positions)
-            });
-            reader.scroll = 0;
-            reader.page.width = 0; // force the layout below
-        }
-        self.lay_out(data, size);
+        reader.matches = reader.query.as_ref().and_then(|query| {
+            index.highlights(quote, query).into_iter().find(|h| h.field == Field::Text).map(|h| h.positions)
+        });
+        reader.scroll = 0;
+        reader.lay_out(data, layout::reader_column(size, width));
     }
 
     fn change_width(&mut self, data: &Dataset, change: WidthChange, size: Rect, out: &mut Outbox) {
@@ -228,16 +239,17 @@ impl Reading {
         out.say(format!("Column width {}", self.width));
     }
 
-    /// Build the page if its inputs changed, and keep the scroll inside it.
+    /// The column changed (its width or the terminal): lay the page out again if its width did.
     fn lay_out(&mut self, data: &Dataset, size: Rect) {
-        let Some(reader) = &mut self.open else { return };
         let column = layout::reader_column(size, self.width);
-        reader.rows = usize::from(column.height);
-        if reader.page.quote != reader.current() || reader.page.width != column.width {
-            let place = Place { position: reader.position, len: reader.collection.len(), collection: &reader.name };
-            reader.page = ReaderPage::build(data, reader.current(), reader.matches.as_deref(), place, column.width);
+        if let Some(reader) = &mut self.open {
+            if reader.page.width == column.width {
+                reader.rows = usize::from(column.height);
+                reader.scroll = reader.scroll.min(reader.page.lines.len().saturating_sub(reader.rows));
+            } else {
+                reader.lay_out(data, column);
+            }
         }
-        reader.scroll = reader.scroll.min(reader.page.lines.len().saturating_sub(reader.rows));
     }
 
     fn scroll(&mut self, motion: Motion) {
