@@ -116,10 +116,14 @@ impl DetailDoc {
 
     /// The link on line `row`, if that line is a link.
     pub fn link_at(&self, row: usize) -> Option<usize> {
+        let section = self.section_at(row)?;
+        (row > section.row).then(|| section.links.start + row - section.row - 1)
+    }
+
+    /// The section whose heading or links are on line `row`.
+    fn section_at(&self, row: usize) -> Option<&LinkSection> {
         let at = self.sections.partition_point(|s| s.row + s.links.len() < row);
-        let section = self.sections.get(at)?;
-        (row > section.row && row <= section.row + section.links.len())
-            .then(|| section.links.start + row - section.row - 1)
+        self.sections.get(at).filter(|s| row >= s.row)
     }
 
     /// The first link whose line lies in `rows`.
@@ -135,8 +139,7 @@ impl DetailDoc {
         if let Some(line) = self.lines.get(row) {
             return Some(Cow::Borrowed(line));
         }
-        let at = self.sections.partition_point(|s| s.row + s.links.len() < row);
-        let section = self.sections.get(at)?;
+        let section = self.section_at(row)?;
         if row == section.row {
             return Some(Cow::Owned(DocLine::new(vec![(Tone::Label, section.heading.clone())])));
         }
