@@ -33,6 +33,7 @@ pub mod data;
 pub mod present;
 pub mod sanitize;
 pub mod search;
+pub mod snapshot;
 pub mod text;
 pub mod tui;
 pub mod ui;

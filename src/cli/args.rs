@@ -21,6 +21,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
 
+    /// Keep dataset snapshots in DIR (default: DEFIANT_CACHE, else the platform's cache
+    /// directory, e.g. ~/.cache/defiant)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+
+    /// Neither read nor write dataset snapshots: load the JSON every time
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// Open the browser on this record's detail, e.g. person:dr-dre
     #[arg(long, value_name = "KIND:ID")]
     pub open: Option<String>,
@@ -104,12 +113,28 @@ defiant list -0 | cut -z -f1 | xargs -0 -n1 defiant show")]
         #[arg(long)]
         json: bool,
     },
+    /// Show or clear the dataset snapshots kept in the cache directory
+    #[command(after_help = "A snapshot is the loaded, checked and indexed dataset of a --data file, kept so the \
+next run starts from it instead of the JSON. It is used only while the file is unchanged (same device, inode, \
+size, mtime and ctime), and rebuilt otherwise. At most 4 snapshots and 1 GiB are kept, the newest first.")]
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
     /// Print a shell completion script
     #[command(after_help = "Example:\n  defiant completions bash > ~/.local/share/bash-completion/completions/defiant")]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheAction {
+    /// The cache directory, its limits, and each snapshot with its file and state
+    Info,
+    /// Remove every snapshot
+    Clear,
 }
 
 /// The query language for `defiant search --help`, from the one table in `search::query`.

@@ -67,6 +67,27 @@ impl<'a> Dataset<'a> {
         dataset
     }
 
+    /// A dataset read back from a snapshot: its records were sanitized and validated when
+    /// the snapshot was made, and `text` is the snapshot's text they borrow from.
+    pub fn from_stored(file: DatasetFile<'a>, text: &'a str) -> Self {
+        Self::from_file(file, text)
+    }
+
+    /// Every record, borrowed, in the shape of a [`DatasetFile`] (what a snapshot stores
+    /// and reads back as one).
+    pub fn as_file(&self) -> FileView<'_, 'a> {
+        FileView {
+            schema_version: load::SCHEMA_VERSION,
+            series: &self.series,
+            episodes: &self.episodes,
+            themes: &self.themes,
+            people: &self.people,
+            footage: &self.footage,
+            quotes: &self.quotes,
+            sources: &self.sources,
+        }
+    }
+
     /// The dataset bundled into the binary.
     pub fn bundled() -> Result<Loaded<'static>, LoadError> {
         load::from_bytes(load::BUNDLED_NAME, load::BUNDLED.as_bytes())
@@ -222,6 +243,20 @@ impl<'a> Dataset<'a> {
     pub fn link_groups(&self, r: RecordRef) -> Vec<LinkGroup> {
         self.graph().groups(r)
     }
+}
+
+/// A dataset's records by reference, serialized exactly as a [`DatasetFile`] is (same
+/// fields, same order): a kind added to one must be added to the other.
+#[derive(serde::Serialize)]
+pub struct FileView<'d, 'a> {
+    schema_version: u32,
+    series: &'d Series<'a>,
+    episodes: &'d [Episode<'a>],
+    themes: &'d [Theme<'a>],
+    people: &'d [Person<'a>],
+    footage: &'d [Footage<'a>],
+    quotes: &'d [Quote<'a>],
+    sources: &'d [Source<'a>],
 }
 
 /// The hasher of the id maps: FxHash (rustc-hash, as in rustc), several times faster than

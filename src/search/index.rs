@@ -69,23 +69,23 @@ pub(super) struct FieldEntry {
     pub field: Field,
     /// `start..end` is in the dataset's file text (a field that is a slice of it), else in
     /// the index's own arena (joined, NFC-normalised or unescaped fields).
-    in_file: bool,
+    pub(super) in_file: bool,
     /// ASCII text has no lower-cased copy: it is compared ignoring ASCII case instead.
-    ascii: bool,
-    start: u32,
-    end: u32,
+    pub(super) ascii: bool,
+    pub(super) start: u32,
+    pub(super) end: u32,
     /// For non-ASCII text, its entry in `SearchIndex::copies`. Kept out of line so an entry
     /// stays 16 bytes: the pre-check walks every entry on every keystroke.
-    copies: u32,
+    pub(super) copies: u32,
 }
 
 /// Where a non-ASCII field's two copies lie in `SearchIndex::folded`: `start..mid` is the
 /// lower-cased one, `mid..end` the folded one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Copies {
-    start: u32,
-    mid: u32,
-    end: u32,
+pub(super) struct Copies {
+    pub(super) start: u32,
+    pub(super) mid: u32,
+    pub(super) end: u32,
 }
 
 /// Every searchable field of every record, in kind order then file order.
@@ -100,10 +100,10 @@ pub struct SearchIndex<'a> {
     /// `fields[record_fields[i]..record_fields[i + 1]]` are record i's fields.
     pub(super) record_fields: Vec<u32>,
     pub(super) fields: Vec<FieldEntry>,
-    file_text: &'a str,
-    own: String,
-    folded: String,
-    copies: Vec<Copies>,
+    pub(super) file_text: &'a str,
+    pub(super) own: String,
+    pub(super) folded: String,
+    pub(super) copies: Vec<Copies>,
 }
 
 impl<'a> SearchIndex<'a> {

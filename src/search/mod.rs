@@ -10,6 +10,7 @@ mod haystack;
 mod index;
 mod matcher;
 pub mod query;
+mod stored;
 pub mod worker;
 
 use std::cmp::Reverse;
