@@ -54,6 +54,7 @@ pub(super) fn run(
     let started = Instant::now();
     let Some(opened) = super::open(cli, err, false)? else { return Ok(Outcome::Failure) };
     let loaded_at = Instant::now();
+    let from = if opened.from_snapshot { "snapshot" } else { "JSON" };
     let loaded = opened.loaded;
     // A snapshot, and a load that wrote one, come with the index.
     let index = opened.index.unwrap_or_else(|| SearchIndex::build(&loaded.dataset));
@@ -105,7 +106,7 @@ pub(super) fn run(
         let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;
         writeln!(
             err,
-            "timings: load {:.1} ms, index {:.1} ms, search {:.1} ms ({total} hits in {} records)",
+            "timings: load {:.1} ms, index {:.1} ms, search {:.1} ms ({total} hits in {} records, from {from})",
             ms(started, loaded_at),
             ms(loaded_at, indexed_at),
             ms(indexed_at, searched_at),

@@ -69,6 +69,15 @@ impl<'t> Encoder<'t> {
         Ok(())
     }
 
+    /// Where `value` is in the snapshot's text (copying it to the tail when it is not a
+    /// slice of the base).
+    pub fn place(&mut self, value: &str) -> Result<(u32, u32)> {
+        let before = self.out.len();
+        self.text(value)?;
+        let b = self.out.split_off(before);
+        Ok((u32::from_le_bytes([b[0], b[1], b[2], b[3]]), u32::from_le_bytes([b[4], b[5], b[6], b[7]])))
+    }
+
     fn text(&mut self, value: &str) -> Result<()> {
         let base = self.base.as_ptr() as usize;
         let at = (value.as_ptr() as usize).wrapping_sub(base);

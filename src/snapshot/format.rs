@@ -10,11 +10,17 @@
 //!   …  xxh3 of everything above (u64)
 //! sections, each at a multiple of 8
 //!   TEXT     the dataset file's text, then every string not in it (UTF-8)
-//!   RECORDS  the sanitized records (`codec`), strings as ranges of TEXT
+//!   RECORDS  a table of parts (count, then offset and length of each, `u32`s), then the
+//!            parts: the series, then each kind's records (`codec`), strings as ranges of TEXT
+//!   NAMES    every record's id and label as ranges of TEXT (`data::Names`)
+//!   LINKS    the link graph (`data::links`)
 //!   REPORT   the load's warnings (`codec`)
 //!   INDEX    the search index (`search::stored`)
 //!   SOURCE   the dataset file's path, for `defiant cache info`
 //! ```
+//!
+//! Each kind's records are a part of their own, decoded only when first read (see
+//! `data::Records`): a search or a first frame never decodes a million quotes.
 //!
 //! A file is used only when every check passes: magic, versions, the header's checksum,
 //! the key, the lengths and each section's checksum, then the text's UTF-8 and every range
@@ -22,10 +28,12 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use serde::Deserialize;
+
 use super::codec::{Decoder, Encoder};
 use crate::data::diagnostic::{Diagnostic, Report};
-use crate::data::model::DatasetFile;
-use crate::data::{Dataset, Loaded};
+use crate::data::model::Series;
+use crate::data::{Dataset, Loaded, Names, Records, Stored};
 use crate::search::SearchIndex;
 
 pub const MAGIC: [u8; 8] = *b"DFNTSNAP";
@@ -34,12 +42,14 @@ pub const MAGIC: [u8; 8] = *b"DFNTSNAP";
 pub const VERSION: u32 = 1;
 pub const DEFIANT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-const SECTIONS: usize = 5;
+const SECTIONS: usize = 7;
 const TEXT: usize = 0;
 const RECORDS: usize = 1;
-const REPORT: usize = 2;
-const INDEX: usize = 3;
-const SOURCE: usize = 4;
+const NAMES: usize = 2;
+const LINKS: usize = 3;
+const REPORT: usize = 4;
+const INDEX: usize = 5;
+const SOURCE: usize = 6;
 const TABLE_AT: usize = 96;
 pub const HEADER_LEN: usize = TABLE_AT + SECTIONS * 24 + 8;
 
@@ -131,8 +141,20 @@ pub fn encode(loaded: &Loaded, index: &SearchIndex, key: Key, source: &str) -> R
     let data = &loaded.dataset;
     let base = data.file_text();
     let mut encoder = Encoder::new(base);
-    encoder.encode(&data.as_file()).map_err(|e| e.to_string())?;
-    let records = std::mem::take(&mut encoder.out);
+    let records = encode_records(&mut encoder, data).map_err(|e| e.to_string())?;
+    let mut names = Vec::new();
+    let mut failed = None;
+    data.write_names(&mut names, &mut |text| {
+        encoder.place(text).unwrap_or_else(|e| {
+            failed = Some(e);
+            (0, 0)
+        })
+    });
+    if let Some(e) = failed {
+        return Err(e.to_string());
+    }
+    let mut links = Vec::new();
+    data.write_links(&mut links);
     let (diagnostics, uncounted) = loaded.report.stored();
     encoder.encode(&(diagnostics, uncounted)).map_err(|e| e.to_string())?;
     let report = std::mem::take(&mut encoder.out);
@@ -141,7 +163,8 @@ pub fn encode(loaded: &Loaded, index: &SearchIndex, key: Key, source: &str) -> R
 
     let mut out = vec![0u8; HEADER_LEN];
     let mut table = [(0usize, 0usize, 0u64); SECTIONS];
-    let parts: [&[u8]; SECTIONS] = [base.as_bytes(), &records, &report, &index_bytes, source.as_bytes()];
+    let parts: [&[u8]; SECTIONS] =
+        [base.as_bytes(), &records, &names, &links, &report, &index_bytes, source.as_bytes()];
     for (i, part) in parts.iter().enumerate() {
         pad8(&mut out);
         let start = out.len();
@@ -236,13 +259,99 @@ pub fn decode<'b>(bytes: &'b [u8], header: &Header, name: &str) -> Result<(Loade
         return Err(corrupt("file length".into()));
     }
     let text = std::str::from_utf8(header.section(bytes, TEXT)?).map_err(|_| corrupt("text is not UTF-8".into()))?;
-    let file: DatasetFile<'b> =
-        Decoder::decode(header.section(bytes, RECORDS)?, text).map_err(|e| corrupt(e.to_string()))?;
+    let parts = Parts::read(header.section(bytes, RECORDS)?)?;
     let (diagnostics, uncounted): (Vec<Diagnostic>, [usize; 2]) =
         Decoder::decode(header.section(bytes, REPORT)?, text).map_err(|e| corrupt(e.to_string()))?;
     header.section(bytes, SOURCE)?;
-    let dataset = Dataset::from_stored(file, text);
+    let names = header.section(bytes, NAMES)?;
+    let series: Series<'b> = Decoder::decode(parts.get(0)?, text).map_err(|e| corrupt(e.to_string()))?;
+    // A kind added to the model is one more line here and in `encode_records`.
+    let stored = Stored {
+        series,
+        episodes: lazy(parts.get(1)?, text)?,
+        themes: lazy(parts.get(2)?, text)?,
+        people: lazy(parts.get(3)?, text)?,
+        footage: lazy(parts.get(4)?, text)?,
+        quotes: lazy(parts.get(5)?, text)?,
+        sources: lazy(parts.get(6)?, text)?,
+        names: Names { table: names, text },
+        links: header.section(bytes, LINKS)?,
+        text,
+    };
+    let dataset = Dataset::from_stored(stored);
+    if names.len() != dataset.total() * 16 {
+        return Err(corrupt("names table".into()));
+    }
     let index = SearchIndex::read_from(header.section(bytes, INDEX)?, &dataset).map_err(corrupt)?;
     let report = Report::from_stored(name, diagnostics, uncounted);
     Ok((Loaded { dataset, report }, index))
+}
+
+/// The series, then each kind's records, each a part of its own (see the module doc).
+fn encode_records(encoder: &mut Encoder, data: &Dataset) -> Result<Vec<u8>, super::codec::Error> {
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    let mut part = |encoder: &mut Encoder, result: Result<(), super::codec::Error>| {
+        result.map(|()| parts.push(std::mem::take(&mut encoder.out)))
+    };
+    let r = encoder.encode(&data.series);
+    part(encoder, r)?;
+    let r = encoder.encode(data.episodes.as_slice());
+    part(encoder, r)?;
+    let r = encoder.encode(data.themes.as_slice());
+    part(encoder, r)?;
+    let r = encoder.encode(data.people.as_slice());
+    part(encoder, r)?;
+    let r = encoder.encode(data.footage.as_slice());
+    part(encoder, r)?;
+    let r = encoder.encode(data.quotes.as_slice());
+    part(encoder, r)?;
+    let r = encoder.encode(data.sources.as_slice());
+    part(encoder, r)?;
+    let mut out = Vec::new();
+    out.extend_from_slice(&(parts.len() as u32).to_le_bytes());
+    let mut at = 4 + parts.len() * 8;
+    for p in &parts {
+        out.extend_from_slice(&(at as u32).to_le_bytes());
+        out.extend_from_slice(&(p.len() as u32).to_le_bytes());
+        at += p.len();
+    }
+    for p in parts {
+        out.extend_from_slice(&p);
+    }
+    Ok(out)
+}
+
+/// The RECORDS section's parts.
+struct Parts<'b> {
+    bytes: &'b [u8],
+    count: usize,
+}
+
+impl<'b> Parts<'b> {
+    fn read(bytes: &'b [u8]) -> Result<Self, Reject> {
+        let count = bytes.get(..4).map_or(0, |_| u32_at(bytes, 0) as usize);
+        if count == 0 || bytes.len() < 4 + count * 8 {
+            return Err(Reject::Corrupt("records table".into()));
+        }
+        Ok(Self { bytes, count })
+    }
+
+    fn get(&self, i: usize) -> Result<&'b [u8], Reject> {
+        let at = 4 + i * 8;
+        let (offset, len) = if i < self.count {
+            (u32_at(self.bytes, at) as usize, u32_at(self.bytes, at + 4) as usize)
+        } else {
+            (usize::MAX, 0)
+        };
+        offset
+            .checked_add(len)
+            .and_then(|end| self.bytes.get(offset..end))
+            .ok_or(Reject::Corrupt("records part".into()))
+    }
+}
+
+/// One kind's records, decoded on first use; their count is read now.
+fn lazy<'b, T: Deserialize<'b> + Send + Sync + 'b>(part: &'b [u8], text: &'b str) -> Result<Records<'b, T>, Reject> {
+    let len = part.get(..4).map(|_| u32_at(part, 0) as usize).ok_or(Reject::Corrupt("records part".into()))?;
+    Ok(Records::lazy(len, move || Decoder::decode::<Vec<T>>(part, text).ok()))
 }

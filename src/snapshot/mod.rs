@@ -28,7 +28,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-pub use format::Reject;
+pub use format::{HEADER_LEN, Reject};
 use format::{Header, Key};
 
 use crate::data::{self, LoadError, Loaded};
