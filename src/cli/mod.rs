@@ -120,7 +120,8 @@ pub fn open(cli: &Cli, err: &mut impl Write, browser: bool) -> io::Result<Option
         return Ok(load(None, err)?.map(|loaded| Opened { loaded, index: None, from_snapshot: false }));
     };
     let mut notices = Vec::new();
-    let opened = snapshot::load(path, &cache_of(cli), &mut |line| notices.push(line));
+    let check = if browser { snapshot::Check::Meanwhile } else { snapshot::Check::First };
+    let opened = snapshot::load(path, &cache_of(cli), check, &mut |line| notices.push(line));
     if !browser {
         for line in notices {
             writeln!(err, "{line}")?;

@@ -25,7 +25,7 @@ use links::LinkGraph;
 pub use links::LinkGroup;
 pub use load::{LoadError, Loaded};
 use model::*;
-pub use stored::{Names, Records, U32s};
+pub use stored::{Names, Records, Strings, U32s};
 
 /// All records of one dataset, with id maps built at load.
 #[derive(Debug)]
@@ -58,7 +58,6 @@ pub struct Stored<'a> {
     pub names: Names<'a>,
     /// The link graph's stored form ([`Dataset::write_links`]).
     pub links: &'a [u8],
-    pub text: &'a str,
 }
 
 impl<'a> Dataset<'a> {
@@ -94,7 +93,8 @@ impl<'a> Dataset<'a> {
             ids: Default::default(),
             names: Some(stored.names),
             links: OnceLock::new(),
-            file_text: stored.text,
+            // Nothing is built over it: the index comes with the snapshot.
+            file_text: "",
         };
         let _ = dataset.links.set(LinkGraph::stored(&dataset, stored.links));
         dataset

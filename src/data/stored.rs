@@ -98,12 +98,31 @@ impl U32s<'_> {
     }
 }
 
+/// Text that strings are ranges of: a `str`, or a snapshot's text, which checks the part a
+/// string lies in the first time it is read (so a first frame reads a few pages of it, not
+/// all of it).
+pub trait Strings: Send + Sync {
+    /// `len` bytes from `start`, when they are in range and a checked, whole UTF-8 string.
+    fn get(&self, start: usize, len: usize) -> Option<&str>;
+}
+
+impl Strings for String {
+    fn get(&self, start: usize, len: usize) -> Option<&str> {
+        self.as_str().get(start..start.checked_add(len)?)
+    }
+}
+
 /// Every record's id and label as ranges of the snapshot's text, by global index (records
 /// numbered kind by kind): 16 bytes a record.
-#[derive(Debug)]
 pub struct Names<'a> {
     pub table: &'a [u8],
-    pub text: &'a str,
+    pub text: &'a dyn Strings,
+}
+
+impl fmt::Debug for Names<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Names({} bytes)", self.table.len())
+    }
 }
 
 impl<'a> Names<'a> {
@@ -112,7 +131,7 @@ impl<'a> Names<'a> {
         let b = self.table.get(at..at + 8)?;
         let start = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
         let len = u32::from_le_bytes([b[4], b[5], b[6], b[7]]) as usize;
-        self.text.get(start..start.checked_add(len)?)
+        self.text.get(start, len)
     }
 
     pub fn id(&self, g: usize) -> &'a str {

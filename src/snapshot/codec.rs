@@ -15,6 +15,8 @@
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use serde::ser::{self, Serialize};
 
+use crate::data::Strings;
+
 #[derive(Debug)]
 pub struct Error(pub String);
 
@@ -282,16 +284,16 @@ impl<'a, 't> ser::SerializeStructVariant for &'a mut Encoder<'t> {
 /// Reads what [`Encoder`] wrote; strings borrow from `text`.
 pub struct Decoder<'de> {
     input: &'de [u8],
-    text: &'de str,
+    text: &'de dyn Strings,
 }
 
 impl<'de> Decoder<'de> {
-    pub fn new(input: &'de [u8], text: &'de str) -> Self {
+    pub fn new(input: &'de [u8], text: &'de dyn Strings) -> Self {
         Self { input, text }
     }
 
     /// Decode one value, which must use all of `input`.
-    pub fn decode<T: de::Deserialize<'de>>(input: &'de [u8], text: &'de str) -> Result<T> {
+    pub fn decode<T: de::Deserialize<'de>>(input: &'de [u8], text: &'de dyn Strings) -> Result<T> {
         let mut decoder = Decoder::new(input, text);
         let value = T::deserialize(&mut decoder)?;
         if !decoder.input.is_empty() {
@@ -323,7 +325,7 @@ impl<'de> Decoder<'de> {
     fn str(&mut self) -> Result<&'de str> {
         let start = self.u32()? as usize;
         let len = self.u32()? as usize;
-        start.checked_add(len).and_then(|end| self.text.get(start..end)).ok_or_else(|| bad("a string out of range"))
+        self.text.get(start, len).ok_or_else(|| bad("a string out of range or damaged"))
     }
 
     fn bool(&mut self) -> Result<bool> {
@@ -535,6 +537,6 @@ mod tests {
             assert!(Decoder::decode::<Sample>(&encoder.out[..cut], &text).is_err(), "cut at {cut}");
         }
         // A string range past the text is an error.
-        assert!(Decoder::decode::<Sample>(&encoder.out, "short").is_err());
+        assert!(Decoder::decode::<Sample>(&encoder.out, &String::from("short")).is_err());
     }
 }

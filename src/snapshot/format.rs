@@ -9,8 +9,9 @@
 //!   96 per section: offset, length, xxh3 of its bytes (u64 each)
 //!   …  xxh3 of everything above (u64)
 //! sections, each at a multiple of 8
-//!   TEXT     the dataset file's text, then every string not in it (UTF-8)
-//!   RECORDS  a table of parts (count, then offset and length of each, `u32`s), then the
+//!   TEXT     the dataset file's text, then every string not in it (UTF-8), checked by
+//!   SUMS     the xxh3 of each 1 MiB chunk of TEXT (`text`), as it is read
+//!   RECORDS  a table of parts (count, then offset, length and xxh3 of each), then the
 //!            parts: the series, then each kind's records (`codec`), strings as ranges of TEXT
 //!   NAMES    every record's id and label as ranges of TEXT (`data::Names`)
 //!   LINKS    the link graph (`data::links`)
@@ -19,8 +20,9 @@
 //!   SOURCE   the dataset file's path, for `defiant cache info`
 //! ```
 //!
-//! Each kind's records are a part of their own, decoded only when first read (see
-//! `data::Records`): a search or a first frame never decodes a million quotes.
+//! Each kind's records are a part of their own, checked and decoded only when first read
+//! (see `data::Records`), and so is the index: a search or a first frame never decodes a
+//! million quotes, and a first frame never reads the index.
 //!
 //! A file is used only when every check passes: magic, versions, the header's checksum,
 //! the key, the lengths and each section's checksum, then the text's UTF-8 and every range
@@ -31,10 +33,11 @@ use xxhash_rust::xxh3::xxh3_64;
 use serde::Deserialize;
 
 use super::codec::{Decoder, Encoder};
+use super::text::{self, Text};
 use crate::data::diagnostic::{Diagnostic, Report};
 use crate::data::model::Series;
 use crate::data::{Dataset, Loaded, Names, Records, Stored};
-use crate::search::SearchIndex;
+use crate::search::{Arrays, SearchIndex};
 
 pub const MAGIC: [u8; 8] = *b"DFNTSNAP";
 /// Bumped whenever what is stored changes: the model (a field, a kind), the report, the
@@ -42,14 +45,15 @@ pub const MAGIC: [u8; 8] = *b"DFNTSNAP";
 pub const VERSION: u32 = 1;
 pub const DEFIANT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-const SECTIONS: usize = 7;
+const SECTIONS: usize = 8;
 const TEXT: usize = 0;
-const RECORDS: usize = 1;
-const NAMES: usize = 2;
-const LINKS: usize = 3;
-const REPORT: usize = 4;
-const INDEX: usize = 5;
-const SOURCE: usize = 6;
+const SUMS: usize = 1;
+const RECORDS: usize = 2;
+const NAMES: usize = 3;
+const LINKS: usize = 4;
+const REPORT: usize = 5;
+const INDEX: usize = 6;
+const SOURCE: usize = 7;
 const TABLE_AT: usize = 96;
 pub const HEADER_LEN: usize = TABLE_AT + SECTIONS * 24 + 8;
 
@@ -161,18 +165,28 @@ pub fn encode(loaded: &Loaded, index: &SearchIndex, key: Key, source: &str) -> R
     let mut index_bytes = Vec::new();
     index.write_to(&mut index_bytes);
 
-    let mut out = vec![0u8; HEADER_LEN];
+    let mut all_text = Vec::with_capacity(base.len() + encoder.tail.len());
+    all_text.extend_from_slice(base.as_bytes());
+    all_text.extend_from_slice(encoder.tail.as_bytes());
+    let sums = text::sums(&all_text);
+
+    let mut out = Vec::with_capacity(HEADER_LEN + all_text.len() + records.len() + names.len() + links.len());
+    out.resize(HEADER_LEN, 0);
     let mut table = [(0usize, 0usize, 0u64); SECTIONS];
     let parts: [&[u8]; SECTIONS] =
-        [base.as_bytes(), &records, &names, &links, &report, &index_bytes, source.as_bytes()];
+        [&all_text, &sums, &records, &names, &links, &report, &index_bytes, source.as_bytes()];
     for (i, part) in parts.iter().enumerate() {
         pad8(&mut out);
         let start = out.len();
         out.extend_from_slice(part);
-        if i == TEXT {
-            out.extend_from_slice(encoder.tail.as_bytes());
-        }
-        table[i] = (start, out.len() - start, xxh3_64(&out[start..]));
+        // TEXT is checked chunk by chunk (SUMS), never as a whole.
+        // RECORDS: its table here, each part in the table.
+        let hash = match i {
+            TEXT => 0,
+            RECORDS => xxh3_64(&part[..4 + u32_at(part, 0) as usize * PART]),
+            _ => xxh3_64(part),
+        };
+        table[i] = (start, part.len(), hash);
     }
     let mut header = Vec::with_capacity(HEADER_LEN);
     header.extend_from_slice(&MAGIC);
@@ -223,13 +237,19 @@ pub fn header(bytes: &[u8]) -> Result<Header, Reject> {
 }
 
 impl Header {
-    /// Section `i`, once its bounds and checksum hold.
-    fn section<'b>(&self, bytes: &'b [u8], i: usize) -> Result<&'b [u8], Reject> {
+    /// Section `i` and its checksum, once its bounds hold.
+    fn unchecked<'b>(&self, bytes: &'b [u8], i: usize) -> Result<(&'b [u8], u64), Reject> {
         let (offset, len, hash) = self.sections[i];
         let part = offset
             .checked_add(len)
             .and_then(|end| bytes.get(offset..end))
             .ok_or_else(|| Reject::Corrupt("file cut short".into()))?;
+        Ok((part, hash))
+    }
+
+    /// Section `i`, once its bounds and checksum hold.
+    fn section<'b>(&self, bytes: &'b [u8], i: usize) -> Result<&'b [u8], Reject> {
+        let (part, hash) = self.unchecked(bytes, i)?;
         if xxh3_64(part) != hash {
             return Err(Reject::Corrupt(format!("section {i} checksum")));
         }
@@ -244,7 +264,16 @@ impl Header {
 
 /// The dataset, its report (for the file now called `name`) and its index, from a
 /// snapshot's bytes; every check is made before anything is used.
-pub fn decode<'b>(bytes: &'b [u8], header: &Header, name: &str) -> Result<(Loaded<'b>, SearchIndex<'b>), Reject> {
+///
+/// What is big is checked when first used: the text chunk by chunk, each kind's records and
+/// the index as a whole (a failed check then reads as no records, or no index, and a text
+/// chunk that fails reads as empty strings: damaged bytes are never shown). [`Rest`] checks
+/// all of it at once, before use (the command line) or meanwhile (the browser).
+pub fn decode(
+    bytes: &'static [u8],
+    header: &Header,
+    name: &str,
+) -> Result<(Loaded<'static>, SearchIndex<'static>, Rest), Reject> {
     let corrupt = |e: String| Reject::Corrupt(e);
     // Between sections only padding, and nothing after the last: every byte is checked.
     let mut at = HEADER_LEN;
@@ -258,13 +287,17 @@ pub fn decode<'b>(bytes: &'b [u8], header: &Header, name: &str) -> Result<(Loade
     if at != bytes.len() {
         return Err(corrupt("file length".into()));
     }
-    let text = std::str::from_utf8(header.section(bytes, TEXT)?).map_err(|_| corrupt("text is not UTF-8".into()))?;
-    let parts = Parts::read(header.section(bytes, RECORDS)?)?;
+    let (text_bytes, _) = header.unchecked(bytes, TEXT)?;
+    let text = Text::new(text_bytes, header.section(bytes, SUMS)?).ok_or_else(|| corrupt("text checksums".into()))?;
+    let text: &'static Text = Box::leak(Box::new(text));
+    let (records, records_hash) = header.unchecked(bytes, RECORDS)?;
+    let parts = Parts::read(records, records_hash)?;
     let (diagnostics, uncounted): (Vec<Diagnostic>, [usize; 2]) =
         Decoder::decode(header.section(bytes, REPORT)?, text).map_err(|e| corrupt(e.to_string()))?;
     header.section(bytes, SOURCE)?;
     let names = header.section(bytes, NAMES)?;
-    let series: Series<'b> = Decoder::decode(parts.get(0)?, text).map_err(|e| corrupt(e.to_string()))?;
+    let (text, whole_text): (&'static dyn crate::data::Strings, &'static Text) = (text, text);
+    let series: Series = Decoder::decode(parts.checked(0)?, text).map_err(|e| corrupt(e.to_string()))?;
     // A kind added to the model is one more line here and in `encode_records`.
     let stored = Stored {
         series,
@@ -276,15 +309,40 @@ pub fn decode<'b>(bytes: &'b [u8], header: &Header, name: &str) -> Result<(Loade
         sources: lazy(parts.get(6)?, text)?,
         names: Names { table: names, text },
         links: header.section(bytes, LINKS)?,
-        text,
     };
     let dataset = Dataset::from_stored(stored);
     if names.len() != dataset.total() * 16 {
         return Err(corrupt("names table".into()));
     }
-    let index = SearchIndex::read_from(header.section(bytes, INDEX)?, &dataset).map_err(corrupt)?;
+    let counts = crate::data::Kind::ALL.map(|k| dataset.count(k));
+    let (index_bytes, index_hash) = header.unchecked(bytes, INDEX)?;
+    let index = SearchIndex::lazy(move || {
+        let whole = whole_text.all()?;
+        (xxh3_64(index_bytes) == index_hash).then_some(())?;
+        Arrays::read_from(index_bytes, counts, whole).ok()
+    });
     let report = Report::from_stored(name, diagnostics, uncounted);
-    Ok((Loaded { dataset, report }, index))
+    let parts = (0..parts.count).map(|i| parts.get(i)).collect::<Result<Vec<_>, _>>()?;
+    let rest = Rest { text: whole_text, parts, index: (index_bytes, index_hash) };
+    Ok((Loaded { dataset, report }, index, rest))
+}
+
+/// What [`decode`] left to be checked when used.
+pub struct Rest {
+    text: &'static Text,
+    parts: Vec<(&'static [u8], u64)>,
+    index: (&'static [u8], u64),
+}
+
+impl Rest {
+    /// Check it all now (the text on both cores): true when every checksum holds.
+    pub fn check(&self) -> bool {
+        let hashes = || self.parts.iter().chain([&self.index]).all(|&(part, hash)| xxh3_64(part) == hash);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(hashes);
+            self.text.all().is_some() && other.join().unwrap_or(false)
+        })
+    }
 }
 
 /// The series, then each kind's records, each a part of its own (see the module doc).
@@ -309,10 +367,11 @@ fn encode_records(encoder: &mut Encoder, data: &Dataset) -> Result<Vec<u8>, supe
     part(encoder, r)?;
     let mut out = Vec::new();
     out.extend_from_slice(&(parts.len() as u32).to_le_bytes());
-    let mut at = 4 + parts.len() * 8;
+    let mut at = 4 + parts.len() * PART;
     for p in &parts {
         out.extend_from_slice(&(at as u32).to_le_bytes());
         out.extend_from_slice(&(p.len() as u32).to_le_bytes());
+        out.extend_from_slice(&xxh3_64(p).to_le_bytes());
         at += p.len();
     }
     for p in parts {
@@ -321,6 +380,9 @@ fn encode_records(encoder: &mut Encoder, data: &Dataset) -> Result<Vec<u8>, supe
     Ok(out)
 }
 
+/// Bytes of one entry of the RECORDS table: offset and length (`u32`), xxh3 (`u64`).
+const PART: usize = 16;
+
 /// The RECORDS section's parts.
 struct Parts<'b> {
     bytes: &'b [u8],
@@ -328,30 +390,43 @@ struct Parts<'b> {
 }
 
 impl<'b> Parts<'b> {
-    fn read(bytes: &'b [u8]) -> Result<Self, Reject> {
+    /// The table is checked now (it is small); each part when it is used.
+    fn read(bytes: &'b [u8], hash: u64) -> Result<Self, Reject> {
         let count = bytes.get(..4).map_or(0, |_| u32_at(bytes, 0) as usize);
-        if count == 0 || bytes.len() < 4 + count * 8 {
+        let table = count.checked_mul(PART).and_then(|n| bytes.get(..n.checked_add(4)?));
+        if count == 0 || table.is_none_or(|t| xxh3_64(t) != hash) {
             return Err(Reject::Corrupt("records table".into()));
         }
         Ok(Self { bytes, count })
     }
 
-    fn get(&self, i: usize) -> Result<&'b [u8], Reject> {
-        let at = 4 + i * 8;
-        let (offset, len) = if i < self.count {
-            (u32_at(self.bytes, at) as usize, u32_at(self.bytes, at + 4) as usize)
+    /// Part `i` and its checksum.
+    fn get(&self, i: usize) -> Result<(&'b [u8], u64), Reject> {
+        let at = 4 + i * PART;
+        let (offset, len, hash) = if i < self.count {
+            (u32_at(self.bytes, at) as usize, u32_at(self.bytes, at + 4) as usize, u64_at(self.bytes, at + 8))
         } else {
-            (usize::MAX, 0)
+            (usize::MAX, 0, 0)
         };
-        offset
-            .checked_add(len)
-            .and_then(|end| self.bytes.get(offset..end))
-            .ok_or(Reject::Corrupt("records part".into()))
+        let part = offset.checked_add(len).and_then(|end| self.bytes.get(offset..end));
+        part.map(|p| (p, hash)).ok_or(Reject::Corrupt("records part".into()))
+    }
+
+    /// Part `i`, once its checksum holds.
+    fn checked(&self, i: usize) -> Result<&'b [u8], Reject> {
+        let (part, hash) = self.get(i)?;
+        (xxh3_64(part) == hash).then_some(part).ok_or(Reject::Corrupt(format!("records part {i}")))
     }
 }
 
-/// One kind's records, decoded on first use; their count is read now.
-fn lazy<'b, T: Deserialize<'b> + Send + Sync + 'b>(part: &'b [u8], text: &'b str) -> Result<Records<'b, T>, Reject> {
+/// One kind's records, checked and decoded on first use; their count is read now.
+fn lazy<T: Deserialize<'static> + Send + Sync + 'static>(
+    (part, hash): (&'static [u8], u64),
+    text: &'static dyn crate::data::Strings,
+) -> Result<Records<'static, T>, Reject> {
     let len = part.get(..4).map(|_| u32_at(part, 0) as usize).ok_or(Reject::Corrupt("records part".into()))?;
-    Ok(Records::lazy(len, move || Decoder::decode::<Vec<T>>(part, text).ok()))
+    Ok(Records::lazy(len, move || {
+        (xxh3_64(part) == hash).then_some(())?;
+        Decoder::decode::<Vec<T>>(part, text).ok()
+    }))
 }

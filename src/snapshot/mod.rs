@@ -22,6 +22,7 @@ mod codec;
 mod format;
 mod map;
 pub mod store;
+mod text;
 
 use std::fs;
 use std::io;
@@ -72,12 +73,18 @@ pub struct Opened {
 /// Load the dataset file at `path`, from its snapshot when there is a good one, else from
 /// the JSON (then writing a snapshot). `notice` gets one line when the cache cannot be
 /// written.
-pub fn load(path: &Path, cache: &Cache, notice: &mut dyn FnMut(String)) -> Result<Opened, LoadError> {
+///
+/// `check` says when the snapshot's big parts (its text, records and index) are checked:
+/// [`Check::First`] before anything is used, so a damaged snapshot is rebuilt (the command
+/// line); [`Check::Meanwhile`] on a thread while the first frame is drawn from the parts
+/// it needs, each checked as it is read, a damaged snapshot being removed for the next run
+/// to rebuild (the browser).
+pub fn load(path: &Path, cache: &Cache, check: Check, notice: &mut dyn FnMut(String)) -> Result<Opened, LoadError> {
     let plain = || data::load::from_path(path).map(|loaded| Opened { loaded, index: None, from_snapshot: false });
     let Cache::Dir(dir) = cache else { return plain() };
     let Some((key, target)) = locate(path, dir) else { return plain() };
     let name = path.display().to_string();
-    if let Ok((loaded, index)) = open(&target, key, &name) {
+    if let Ok((loaded, index)) = open(&target, key, &name, check) {
         return Ok(Opened { loaded, index: Some(index), from_snapshot: true });
     }
     let loaded = data::load::from_path(path)?;
@@ -111,15 +118,37 @@ fn path_text(path: &Path) -> String {
     fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()).display().to_string()
 }
 
+/// When a snapshot's big parts are checked (see [`load`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    First,
+    Meanwhile,
+}
+
 /// A snapshot's dataset and index, when every check passes.
-fn open(target: &Path, key: Key, name: &str) -> Result<(Loaded<'static>, SearchIndex<'static>), Reject> {
+fn open(target: &Path, key: Key, name: &str, check: Check) -> Result<(Loaded<'static>, SearchIndex<'static>), Reject> {
     let file = fs::File::open(target).map_err(|_| Reject::Foreign)?;
     let bytes = map::map(&file).map_err(|e| Reject::Corrupt(e.to_string()))?;
     let header = format::header(bytes)?;
     if header.key != key {
         return Err(Reject::Stale);
     }
-    format::decode(bytes, &header, name)
+    let (loaded, index, rest) = format::decode(bytes, &header, name)?;
+    match check {
+        Check::First if !rest.check() => return Err(Reject::Corrupt("checksum".into())),
+        Check::First => {}
+        Check::Meanwhile => {
+            let (target, mapped) = (target.to_path_buf(), file.metadata().ok().map(|m| store::key_of(&m)));
+            std::thread::spawn(move || {
+                // Only the file that was mapped: another process may have replaced it since.
+                let same = || fs::metadata(&target).ok().map(|m| store::key_of(&m)) == mapped;
+                if !rest.check() && same() {
+                    let _ = fs::remove_file(&target);
+                }
+            });
+        }
+    }
+    Ok((loaded, index))
 }
 
 /// What `defiant cache info` says about one snapshot.
