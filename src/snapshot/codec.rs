@@ -76,8 +76,10 @@ impl<'t> Encoder<'t> {
     pub fn place(&mut self, value: &str) -> Result<(u32, u32)> {
         let before = self.out.len();
         self.text(value)?;
-        let b = self.out.split_off(before);
-        Ok((u32::from_le_bytes([b[0], b[1], b[2], b[3]]), u32::from_le_bytes([b[4], b[5], b[6], b[7]])))
+        let b = &self.out[before..];
+        let range = (u32::from_le_bytes([b[0], b[1], b[2], b[3]]), u32::from_le_bytes([b[4], b[5], b[6], b[7]]));
+        self.out.truncate(before);
+        Ok(range)
     }
 
     fn text(&mut self, value: &str) -> Result<()> {

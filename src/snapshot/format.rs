@@ -28,6 +28,8 @@
 //! the key, the lengths and each section's checksum, then the text's UTF-8 and every range
 //! while decoding. Anything else is an error, and the caller builds a new snapshot.
 
+use std::io::{self, Write};
+
 use xxhash_rust::xxh3::xxh3_64;
 
 use serde::Deserialize;
@@ -134,59 +136,72 @@ impl std::fmt::Display for Reject {
     }
 }
 
-fn pad8(out: &mut Vec<u8>) {
-    while out.len() % 8 != 0 {
-        out.push(0);
-    }
+/// The whole snapshot of a loaded dataset and its index, as bytes (see [`write`]).
+#[cfg(test)]
+pub fn encode(loaded: &Loaded, index: &SearchIndex, key: Key, source: &str) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    write(loaded, index, key, source, &mut out).map_err(|e| e.to_string())?;
+    Ok(out)
 }
 
-/// The whole snapshot of a loaded dataset and its index, as bytes.
-pub fn encode(loaded: &Loaded, index: &SearchIndex, key: Key, source: &str) -> Result<Vec<u8>, String> {
+/// Write the snapshot of a loaded dataset and its index to `out`, front to back. The text
+/// (most of the bytes) is written from the dataset's own file text, never copied in memory;
+/// the link graph is built on another core while the records are encoded.
+pub fn write(loaded: &Loaded, index: &SearchIndex, key: Key, source: &str, out: &mut impl Write) -> io::Result<()> {
     let data = &loaded.dataset;
     let base = data.file_text();
     let mut encoder = Encoder::new(base);
-    let records = encode_records(&mut encoder, data).map_err(|e| e.to_string())?;
-    let mut names = Vec::new();
-    let mut failed = None;
-    data.write_names(&mut names, &mut |text| {
-        encoder.place(text).unwrap_or_else(|e| {
-            failed = Some(e);
-            (0, 0)
-        })
-    });
-    if let Some(e) = failed {
-        return Err(e.to_string());
-    }
     let mut links = Vec::new();
-    data.write_links(&mut links);
+    let (records, names) = std::thread::scope(|scope| {
+        let graph = scope.spawn(|| data.write_links(&mut links));
+        let encoded = encode_records(&mut encoder, data).and_then(|records| {
+            let mut names = Vec::new();
+            let mut failed = None;
+            data.write_names(&mut names, &mut |text| {
+                encoder.place(text).unwrap_or_else(|e| {
+                    failed = Some(e);
+                    (0, 0)
+                })
+            });
+            failed.map_or(Ok((records, names)), Err)
+        });
+        let _ = graph.join();
+        encoded
+    })
+    .map_err(io::Error::other)?;
     let (diagnostics, uncounted) = loaded.report.stored();
-    encoder.encode(&(diagnostics, uncounted)).map_err(|e| e.to_string())?;
+    encoder.encode(&(diagnostics, uncounted)).map_err(io::Error::other)?;
     let report = std::mem::take(&mut encoder.out);
     let mut index_bytes = Vec::new();
     index.write_to(&mut index_bytes);
+    let tail = encoder.tail.as_bytes();
+    let sums = text::sums_of(base.as_bytes(), tail);
 
-    let mut all_text = Vec::with_capacity(base.len() + encoder.tail.len());
-    all_text.extend_from_slice(base.as_bytes());
-    all_text.extend_from_slice(encoder.tail.as_bytes());
-    let sums = text::sums(&all_text);
-
-    let mut out = Vec::with_capacity(HEADER_LEN + all_text.len() + records.len() + names.len() + links.len());
-    out.resize(HEADER_LEN, 0);
+    // Every section's place and checksum is known before the first byte is written.
+    let lengths = [
+        base.len() + tail.len(),
+        sums.len(),
+        records.len(),
+        names.len(),
+        links.len(),
+        report.len(),
+        index_bytes.len(),
+        source.len(),
+    ];
+    let bodies: [&[u8]; SECTIONS] = [&[], &sums, &records, &names, &links, &report, &index_bytes, source.as_bytes()];
     let mut table = [(0usize, 0usize, 0u64); SECTIONS];
-    let parts: [&[u8]; SECTIONS] =
-        [&all_text, &sums, &records, &names, &links, &report, &index_bytes, source.as_bytes()];
-    for (i, part) in parts.iter().enumerate() {
-        pad8(&mut out);
-        let start = out.len();
-        out.extend_from_slice(part);
-        // TEXT is checked chunk by chunk (SUMS), never as a whole.
-        // RECORDS: its table here, each part in the table.
+    let mut at = HEADER_LEN;
+    for i in 0..SECTIONS {
+        at = at.next_multiple_of(8);
+        // TEXT is checked chunk by chunk (SUMS), never as a whole; RECORDS by its table here,
+        // each part by the table.
         let hash = match i {
             TEXT => 0,
-            RECORDS => xxh3_64(&part[..4 + u32_at(part, 0) as usize * PART]),
-            _ => xxh3_64(part),
+            RECORDS => xxh3_64(&records[..4 + u32_at(&records, 0) as usize * PART]),
+            _ => xxh3_64(bodies[i]),
         };
-        table[i] = (start, part.len(), hash);
+        table[i] = (at, lengths[i], hash);
+        at += lengths[i];
     }
     let mut header = Vec::with_capacity(HEADER_LEN);
     header.extend_from_slice(&MAGIC);
@@ -205,8 +220,23 @@ pub fn encode(loaded: &Loaded, index: &SearchIndex, key: Key, source: &str) -> R
     let hash = xxh3_64(&header);
     header.extend_from_slice(&hash.to_le_bytes());
     debug_assert_eq!(header.len(), HEADER_LEN);
-    out[..HEADER_LEN].copy_from_slice(&header);
-    Ok(out)
+
+    out.write_all(&header)?;
+    for i in 0..SECTIONS {
+        out.write_all(&[0u8; 8][..table[i].0 - current(&table, i)])?;
+        if i == TEXT {
+            out.write_all(base.as_bytes())?;
+            out.write_all(tail)?;
+        } else {
+            out.write_all(bodies[i])?;
+        }
+    }
+    Ok(())
+}
+
+/// Where the bytes before section `i` end: the header, or the end of section `i - 1`.
+fn current(table: &[(usize, usize, u64); SECTIONS], i: usize) -> usize {
+    if i == 0 { HEADER_LEN } else { table[i - 1].0 + table[i - 1].1 }
 }
 
 /// Read and check the header (not the sections).

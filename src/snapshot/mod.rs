@@ -25,7 +25,6 @@ pub mod store;
 mod text;
 
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -92,9 +91,9 @@ pub fn load(path: &Path, cache: &Cache, check: Check, notice: &mut dyn FnMut(Str
     let unchanged = fs::metadata(path).is_ok_and(|m| store::key_of(&m) == key);
     let settled = SystemTime::now().duration_since(store::changed_at(&key)).is_ok_and(|age| age >= RACY);
     if unchanged && settled {
-        let written = format::encode(&loaded, &index, key, &path_text(path))
-            .map_err(io::Error::other)
-            .and_then(|bytes| store::write_atomically(&target, &bytes));
+        let source = path_text(path);
+        let written =
+            store::write_atomically(&target, |mut out| format::write(&loaded, &index, key, &source, &mut out));
         match written {
             Ok(()) => store::prune(dir, &target),
             Err(e) => notice(format!(

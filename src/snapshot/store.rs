@@ -2,7 +2,7 @@
 //! sees half of it, and how many are kept.
 
 use std::fs;
-use std::io::{self, Write as _};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -76,15 +76,17 @@ pub fn snapshot_path(dir: &Path, canonical: &Path) -> PathBuf {
 /// to disk, then renamed over the target (and the directory flushed), so a reader sees the
 /// old snapshot or the new one, never part of one, and a killed writer leaves only a
 /// temporary file that is never read (and is removed later).
-pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
+pub fn write_atomically(target: &Path, contents: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> io::Result<()> {
     let dir = target.parent().unwrap_or(Path::new("."));
     create_dir(dir)?;
     let nanos = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
     let written = (|| {
-        let mut file = fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
-        file.write_all(bytes)?;
+        let file = fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        let mut buffered = io::BufWriter::with_capacity(1 << 20, file);
+        contents(&mut buffered)?;
+        let file = buffered.into_inner().map_err(io::IntoInnerError::into_error)?;
         file.sync_all()?;
         fs::rename(&temp, target)?;
         sync_dir(dir);

@@ -23,9 +23,27 @@ pub struct Text {
     whole: OnceLock<Option<&'static str>>,
 }
 
-/// The xxh3 of each chunk of `bytes`, little-endian.
-pub fn sums(bytes: &[u8]) -> Vec<u8> {
-    bytes.chunks(CHUNK).flat_map(|c| xxh3_64(c).to_le_bytes()).collect()
+/// The xxh3 of each chunk of `head` then `tail` taken as one text, little-endian.
+pub fn sums_of(head: &[u8], tail: &[u8]) -> Vec<u8> {
+    let total = head.len() + tail.len();
+    let mut out = Vec::with_capacity(total.div_ceil(CHUNK) * 8);
+    let mut start = 0;
+    while start < total {
+        let end = (start + CHUNK).min(total);
+        let hash = if end <= head.len() {
+            xxh3_64(&head[start..end])
+        } else if start >= head.len() {
+            xxh3_64(&tail[start - head.len()..end - head.len()])
+        } else {
+            // The one chunk that spans both.
+            let mut chunk = head[start..].to_vec();
+            chunk.extend_from_slice(&tail[..end - head.len()]);
+            xxh3_64(&chunk)
+        };
+        out.extend_from_slice(&hash.to_le_bytes());
+        start = end;
+    }
+    out
 }
 
 impl Text {
@@ -82,5 +100,19 @@ impl Strings for Text {
             return whole.get(start..end);
         }
         std::str::from_utf8(bytes).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunk_sums_of_two_pieces_are_those_of_the_whole() {
+        let whole: Vec<u8> = (0..(3 * CHUNK + 17)).map(|i| (i % 251) as u8).collect();
+        let expected: Vec<u8> = whole.chunks(CHUNK).flat_map(|c| xxh3_64(c).to_le_bytes()).collect();
+        for split in [0, 5, CHUNK, CHUNK + 1, 2 * CHUNK - 3, whole.len()] {
+            assert_eq!(sums_of(&whole[..split], &whole[split..]), expected, "split at {split}");
+        }
     }
 }
