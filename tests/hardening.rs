@@ -668,7 +668,7 @@ mod pty_e2e {
         pty.wait_for_text("Quotes (2) ─");
         pty.send("\r");
         pty.wait_for_text("1 / 2 · all quotes");
-        pty.send("y");
+        pty.send("yy");
         pty.wait_until("the quote is copied", |p| !p.term_events().clipboard_writes.is_empty());
         let events = pty.term_events();
         let copied = base64::engine::general_purpose::STANDARD.decode(&events.clipboard_writes[0]).expect("base64");

@@ -97,10 +97,27 @@ impl AppLayout {
     }
 }
 
+/// The command palette's box (near the top, as in editors) and its inside: the prompt on
+/// the first row, the list below.
+pub fn palette_popup(area: Rect) -> (Rect, Rect) {
+    let width = area.width.saturating_sub(4).clamp(1, 90);
+    let height = area.height.saturating_sub(2).clamp(1, 20);
+    let x = area.x + (area.width.saturating_sub(width)) / 2;
+    let y = area.y + u16::from(area.height > 10);
+    let popup = Rect { x, y, width, height };
+    let inner = Rect {
+        x: popup.x.saturating_add(1).min(popup.right()),
+        y: popup.y.saturating_add(1).min(popup.bottom()),
+        width: popup.width.saturating_sub(2),
+        height: popup.height.saturating_sub(2),
+    };
+    (popup, inner)
+}
+
 /// The centred box the help overlay is drawn in, and the text area inside its border.
-pub fn help_popup(area: Rect) -> (Rect, Rect) {
-    let width = area.width.saturating_sub(4).clamp(1, 72);
-    let height = area.height.saturating_sub(2).max(1);
+pub fn help_popup(area: Rect, want: (u16, u16)) -> (Rect, Rect) {
+    let width = want.0.min(area.width.saturating_sub(4)).max(area.width.min(24)).max(1);
+    let height = want.1.min(area.height.saturating_sub(2)).max(1);
     let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
     let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
     let inner = Rect {

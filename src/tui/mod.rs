@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 mod event;
+mod opener;
 mod terminal;
 
 use std::collections::VecDeque;
@@ -101,7 +102,9 @@ fn event_loop(
             if panic_on_draw {
                 panic!("test-triggered panic while drawing ({PANIC_TRIGGER}=draw)");
             }
-            ui::view(frame, app, palette);
+            let themed =
+                if *palette == Palette::monochrome() { *palette } else { Palette::for_theme(app.theme(), true) };
+            ui::view(frame, app, &themed);
         })?;
         // Block for one message, then drain whatever else is pending before redrawing, so a
         // burst of keys or resizes costs one frame.
@@ -109,7 +112,7 @@ fn event_loop(
         let mut queue: VecDeque<Message> = std::iter::once(first).chain(rx.try_iter()).collect();
         while let Some(message) = queue.pop_front() {
             let effects = match message {
-                Message::Input(ev) => match event::to_message(app, &ev) {
+                Message::Input(ev) => match event::to_message(&ev) {
                     Some(message @ AppMessage::Internal(Internal::Resized { width, height })) => {
                         terminal.resize(layout::drawable(Rect::new(0, 0, width, height)))?;
                         app.update(message)
@@ -131,6 +134,12 @@ fn event_loop(
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::Copy(text) => copy(&text),
+                    Effect::OpenUrl(url) => {
+                        if let Err(why) = opener::open(&url) {
+                            copy(&url);
+                            let _ = app.update(Internal::Notice(format!("{why}; copied the URL instead")));
+                        }
+                    }
                     Effect::Suspend => {
                         terminal::suspend()?;
                         // The shell drew over the screen, and the window may have changed size:
