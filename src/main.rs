@@ -36,7 +36,7 @@ fn browse(cli: &Cli) -> ExitCode {
         Some(None) => return ExitCode::from(Outcome::Failure.code()),
         None => None,
     };
-    let options = defiant::tui::Options { mouse: !cli.no_mouse, open };
+    let options = defiant::tui::Options { mouse: !cli.no_mouse, hyperlinks: !cli.no_hyperlinks, open };
     match defiant::tui::run(std::sync::Arc::new(loaded.dataset), &options) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

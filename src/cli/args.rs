@@ -29,6 +29,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Print source URLs as plain text, not as terminal hyperlinks (OSC 8)
+    #[arg(long)]
+    pub no_hyperlinks: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -8,5 +8,6 @@ pub mod detail;
 pub mod reader;
 pub mod record;
 mod tone;
+pub mod url;
 
 pub use tone::{Spans, Tone};

@@ -27,6 +27,8 @@ use event::Message;
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub mouse: bool,
+    /// Source URLs as OSC 8 hyperlinks in the detail.
+    pub hyperlinks: bool,
     pub open: Option<RecordRef>,
 }
 
@@ -53,6 +55,7 @@ pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartEr
     let mut app = App::with_index(data, index.clone());
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
     app.seed_random(now);
+    app.set_hyperlinks(options.hyperlinks);
     if let Some(record) = options.open {
         app.open(record);
     }
@@ -76,7 +79,8 @@ pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartEr
     let _ = app.update(Internal::Resized { width: size.0, height: size.1 });
     event::spawn_input(tx);
 
-    let exit = event_loop(&mut terminal, &mut app, &palette, &rx, &worker)?;
+    let mut system_clipboard = clipboard::System::default();
+    let exit = event_loop(&mut terminal, &mut app, &palette, &rx, &worker, &mut system_clipboard)?;
     terminal::restore();
     match exit {
         Exit::Quit => {
@@ -95,6 +99,7 @@ fn event_loop(
     palette: &Palette,
     rx: &std::sync::mpsc::Receiver<Message>,
     worker: &SearchWorker,
+    system_clipboard: &mut clipboard::System,
 ) -> Result<Exit, StartError> {
     let panic_on_draw = std::env::var(PANIC_TRIGGER).is_ok_and(|v| v == "draw");
     loop {
@@ -133,7 +138,10 @@ fn event_loop(
             for effect in effects {
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
-                    Effect::Copy(text) => copy(&text),
+                    Effect::Copy(text) => {
+                        copy(&text);
+                        system_clipboard.set(&text);
+                    }
                     Effect::OpenUrl(url) => {
                         if let Err(why) = opener::open(&url) {
                             copy(&url);

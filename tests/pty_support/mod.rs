@@ -78,6 +78,25 @@ pub struct TermEvents {
     pub unhandled_chars: Vec<char>,
 }
 
+impl TermEvents {
+    /// The events without the app's own OSC 8 hyperlinks: `8 ; ; URL` where the URL is a
+    /// checked http(s) address of printable ASCII, and the empty `8 ; ;` that closes one.
+    /// Anything else in an OSC stays, so a sequence smuggled in by data still shows.
+    pub fn without_hyperlinks(mut self) -> Self {
+        self.unhandled_osc.retain(|params| {
+            let url = match params.as_slice() {
+                [eight, empty, url] if eight.as_slice() == b"8" && empty.is_empty() => url,
+                [eight, empty] if eight.as_slice() == b"8" && empty.is_empty() => return false,
+                _ => return true,
+            };
+            let checked = url.iter().all(u8::is_ascii_graphic)
+                && (url.is_empty() || url.starts_with(b"https://") || url.starts_with(b"http://"));
+            !checked
+        });
+        self
+    }
+}
+
 impl vt100::Callbacks for TermEvents {
     fn audible_bell(&mut self, _: &mut vt100::Screen) {
         self.bells += 1;
