@@ -225,7 +225,17 @@ impl Pty {
         // (name, Some(value)) sets a variable, (name, None) removes it. Removed: anything in
         // the test runner's environment that changes what the app draws or does.
         let mut env: Vec<(&str, Option<&str>)> = vec![("TERM", Some("xterm-256color"))];
-        for var in ["NO_COLOR", "DEFIANT_TEST_PANIC", "RUST_BACKTRACE", "RUST_LIB_BACKTRACE", "COLUMNS", "LINES"] {
+        // No display either: `o` must never start a real browser from a test.
+        for var in [
+            "NO_COLOR",
+            "DEFIANT_TEST_PANIC",
+            "RUST_BACKTRACE",
+            "RUST_LIB_BACKTRACE",
+            "COLUMNS",
+            "LINES",
+            "DISPLAY",
+            "WAYLAND_DISPLAY",
+        ] {
             env.push((var, None));
         }
         env.extend(spec.env.iter().map(|&(key, value)| (key, Some(value))));
