@@ -15,7 +15,7 @@ use serde_json::Value;
 /// Which fields hold references, and to what kind, by field name.
 fn reference_kind(field: &str) -> Option<Kind> {
     Some(match field {
-        "speaker" | "people" | "directors" => Kind::Person,
+        "speaker" | "people" | "directors" | "members" => Kind::Person,
         "episode" | "episodes" => Kind::Episode,
         "themes" => Kind::Theme,
         "source" | "sources" => Kind::Source,

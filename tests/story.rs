@@ -95,3 +95,50 @@ fn show_event_names_its_part_dates_and_sources() {
     assert_eq!(value["id"], "part-3/e04");
     assert_eq!(value["record"]["id"], "part-3/e04");
 }
+
+#[test]
+fn groups_list_their_members_as_people_linked_both_ways() {
+    let data = common::bundled();
+    let nwa = data.resolve("person:nwa").expect("N.W.A");
+    assert_eq!(data.people[nwa.index].aka, ["N.W.A."], "member names are no longer aliases");
+    let members = data.link_groups(nwa).into_iter().find(|g| g.label == "Members").expect("Members");
+    let mut ids: Vec<&str> = members.items.iter().map(|&r| data.id(r)).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["dj-yella", "dr-dre", "eazy-e", "ice-cube", "mc-ren"]);
+    let cube = data.resolve("person:ice-cube").expect("Ice Cube");
+    let of = data.link_groups(cube).into_iter().find(|g| g.label == "Member of").expect("Member of");
+    assert_eq!(of.items, [nwa]);
+    // "ice cube" finds the man, not the group through an alias.
+    let index = SearchIndex::build(&data);
+    let hits = index.search(&Query::parse("ice cube", false));
+    assert_eq!(hits.first().map(|h| h.record), Some(cube));
+    assert!(!hits.iter().any(|h| h.record == nwa && h.field == defiant::search::Field::Aka));
+}
+
+#[test]
+fn corrections_carry_the_sources_found() {
+    let data = common::bundled();
+    let series = &data.series;
+    let seed = series.facts.iter().find(|f| f.label == "Seed article").expect("the seed fact");
+    assert!(seed.value.contains("Consequence of Sound") && !seed.value.contains("Neither was found"));
+    assert!(seed.sources.iter().any(|s| s.as_str() == "consequence-hughes"));
+    let consequence = data.resolve("source:consequence-hughes").expect("source");
+    assert_eq!(data.sources[consequence.index].title, "HBO's The Defiant Ones: An Interview with Allen Hughes");
+    assert_eq!(
+        data.sources[consequence.index].url,
+        "https://beta.consequence.net/2017/07/interview-with-allen-hughes/"
+    );
+    let editing = series.awards.iter().find(|a| a.category.starts_with("Picture editing")).expect("award");
+    assert!(editing.detail.contains("Parts Unknown") && !editing.detail.contains("no source found"));
+    let cited: Vec<&str> = editing.sources.iter().map(|s| s.as_str()).collect();
+    assert!(cited.contains(&"paste-emmys") && cited.contains(&"wapo-emmys"), "{cited:?}");
+    let grammy = series.awards.iter().find(|a| a.result == defiant::data::model::AwardResult::ReportedWon);
+    let grammy = grammy.expect("the reported win");
+    assert!(grammy.sources.iter().any(|s| s.as_str() == "juice-netflix"));
+    let juice = data.resolve("source:juice-netflix").expect("juice");
+    assert_eq!(data.sources[juice.index].url, "https://juice.de/?p=115088");
+    let q59 = data.resolve("quote:q59").expect("q59");
+    let q59 = &data.quotes[q59.index];
+    assert_eq!(q59.reliability, Some(defiant::data::model::Reliability::Low));
+    assert!(q59.notes.iter().any(|n| n.text.contains("Not found in the public copies")));
+}

@@ -279,8 +279,25 @@ impl<'a> Dataset<'a> {
     }
 
     /// Every record this one is linked with, both directions, grouped by kind with counts.
+    /// A person's links to people are split by direction where a group names its members:
+    /// "Members" on the group, "Member of" on a member.
     pub fn link_groups(&self, r: RecordRef) -> Vec<LinkGroup> {
-        self.graph().groups(r)
+        let mut groups = self.graph().groups(r);
+        if r.kind == Kind::Person
+            && let Some(at) = groups.iter().position(|g| g.kind == Kind::Person)
+        {
+            let people = groups.remove(at);
+            let person = &self.people[r.index];
+            let is_member = |p: RecordRef| person.members.iter().any(|m| m.as_str() == self.id(p));
+            let is_group = |p: RecordRef| self.people[p.index].members.iter().any(|m| m.as_str() == self.id(r));
+            let (members, rest): (Vec<_>, Vec<_>) = people.items.into_iter().partition(|&p| is_member(p));
+            let (groups_of, rest): (Vec<_>, Vec<_>) = rest.into_iter().partition(|&p| is_group(p));
+            let split = [("Members", members), ("Member of", groups_of), ("People", rest)];
+            for (i, (label, items)) in split.into_iter().filter(|(_, items)| !items.is_empty()).enumerate() {
+                groups.insert(at + i, LinkGroup { kind: Kind::Person, label: label.into(), items });
+            }
+        }
+        groups
     }
 }
 

@@ -208,7 +208,16 @@ schema!(Episode {
     notes: Text,
 });
 schema!(Theme { id: Id, name: Line, description: Text, episodes: Line, people: Line, sources: Line, notes: Text });
-schema!(Person { id: Id, name: Line, aka: Line, description: Text, episodes: Line, sources: Line, notes: Text });
+schema!(Person {
+    id: Id,
+    name: Line,
+    aka: Line,
+    members: Line,
+    description: Text,
+    episodes: Line,
+    sources: Line,
+    notes: Text,
+});
 schema!(Footage {
     id: Id,
     title: Line,
