@@ -43,6 +43,10 @@ pub fn fit(size: Rect) -> Fit {
 /// From this width on, the list and the detail sit side by side.
 pub const SPLIT_WIDTH: u16 = 80;
 
+/// The list's share of the width, in percent, when the list and the detail sit side by
+/// side (the config's `[ui] list-width`).
+pub const LIST_PERCENT: u16 = 40;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AppLayout {
     pub tabs: Rect,
@@ -59,6 +63,12 @@ impl AppLayout {
     /// [`MAX_WIDTH`]×[`MAX_HEIGHT`]. Narrow terminals show one block: the detail when it has
     /// focus, else the list.
     pub fn new(area: Rect, detail_focused: bool) -> Option<Self> {
+        Self::split(area, detail_focused, LIST_PERCENT)
+    }
+
+    /// [`AppLayout::new`] with the list taking `list_percent` of a wide terminal.
+    pub fn split(area: Rect, detail_focused: bool, list_percent: u16) -> Option<Self> {
+        let list_percent = list_percent.min(100);
         if fit(area) != Fit::Fits {
             return None;
         }
@@ -67,7 +77,8 @@ impl AppLayout {
                 .areas(area);
         let (list, detail) = if area.width >= SPLIT_WIDTH {
             let [list, detail] =
-                Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body);
+                Layout::horizontal([Constraint::Percentage(list_percent), Constraint::Percentage(100 - list_percent)])
+                    .areas(body);
             (Some(list), Some(detail))
         } else if detail_focused {
             (None, Some(body))

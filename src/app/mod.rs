@@ -11,7 +11,7 @@
 //! reader's page, the help), so the view only draws.
 
 mod action;
-mod action_name;
+pub mod action_name;
 pub mod bindings;
 pub mod browse;
 mod browser;
@@ -84,6 +84,8 @@ pub struct App {
     /// The command palette; it keeps its history while closed.
     palette: palette::PaletteState,
     palette_open: bool,
+    /// The list's share of a wide terminal, in percent (config `[ui] list-width`).
+    list_percent: u16,
 }
 
 impl App {
@@ -108,6 +110,7 @@ impl App {
             hyperlinks: false,
             palette: palette::PaletteState::default(),
             palette_open: false,
+            list_percent: layout::LIST_PERCENT,
         };
         app.sync();
         app
@@ -140,6 +143,22 @@ impl App {
 
     pub fn set_theme(&mut self, theme: Theme) {
         self.theme = theme;
+    }
+
+    /// The list's share of a wide terminal, in percent (the config's `[ui] list-width`).
+    pub fn set_list_width(&mut self, percent: u16) {
+        self.list_percent = percent.clamp(10, 90);
+        self.sync();
+    }
+
+    /// The reader's column width to open with (the config's `[ui] reader-width`).
+    pub fn set_reader_width(&mut self, width: u16) {
+        self.reading.set_width(&self.shared.data, width, self.size);
+    }
+
+    /// New searches start exact (the config's `[search] mode = "exact"`); Alt-e still toggles.
+    pub fn set_exact_default(&mut self, exact: bool) {
+        self.search.set_exact_default(exact);
     }
 
     /// A message for the status bar from outside the app (a broken config at start, an
@@ -227,7 +246,7 @@ impl App {
     }
 
     pub fn layout(&self) -> Option<AppLayout> {
-        AppLayout::new(self.size, self.focus() == Focus::Detail && !self.search.is_open())
+        AppLayout::split(self.size, self.focus() == Focus::Detail && !self.search.is_open(), self.list_percent)
     }
 
     /// The key table in force.

@@ -10,6 +10,7 @@ mod list;
 pub mod palette;
 mod reader;
 mod results;
+pub mod styles;
 mod which_key;
 
 use ratatui::Frame;
@@ -19,6 +20,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, layout};
 pub use palette::Palette;
+pub use styles::{Role, Styles};
 
 /// Draw the whole screen for the app's state.
 pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {

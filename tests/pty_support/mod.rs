@@ -27,6 +27,9 @@ const POLL: Duration = Duration::from_millis(20);
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_defiant");
 
+/// The config every test reads unless it names another: an empty file, the defaults.
+pub const NO_CONFIG: &str = "/dev/null";
+
 /// Keys as a terminal sends them.
 pub mod keys {
     pub const ENTER: &str = "\r";
@@ -224,7 +227,10 @@ impl Pty {
 
         // (name, Some(value)) sets a variable, (name, None) removes it. Removed: anything in
         // the test runner's environment that changes what the app draws or does.
-        let mut env: Vec<(&str, Option<&str>)> = vec![("TERM", Some("xterm-256color"))];
+        // Never the real config (`~/.config/defiant/config.toml`): an empty one, unless
+        // the test names its own with `DEFIANT_CONFIG` or `--config`.
+        let mut env: Vec<(&str, Option<&str>)> =
+            vec![("TERM", Some("xterm-256color")), ("DEFIANT_CONFIG", Some(NO_CONFIG))];
         // No display either: `o` must never start a real browser from a test.
         for var in [
             "NO_COLOR",
@@ -637,6 +643,7 @@ pub fn run_with_stdio(on_tty: OnTty) -> StdioRun {
     let mut cmd = Command::new(BIN);
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("TERM", "xterm-256color")
+        .env("DEFIANT_CONFIG", NO_CONFIG)
         .env_remove("NO_COLOR")
         .env_remove("DEFIANT_TEST_PANIC")
         .stdin(if on_tty.stdin { tty() } else { Stdio::null() })
