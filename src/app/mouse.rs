@@ -15,7 +15,7 @@ impl App {
     pub(super) fn click(&mut self, at: Position) {
         let rows = self.view().list_rows();
         match self.context() {
-            Context::Help | Context::Reader => {}
+            Context::Help | Context::Reader | Context::Palette => {}
             Context::Filter | Context::Search => self.search.click(self.layout(), at, rows),
             Context::List | Context::Detail => {
                 let view = View { data: &self.shared.data, layout: self.layout() };
@@ -35,6 +35,7 @@ impl App {
                 }
             }
             Context::Reader => self.reading.wheel(notches),
+            Context::Palette => {}
             Context::Filter | Context::Search => self.search.wheel(self.layout(), at, lines, rows),
             Context::List | Context::Detail => {
                 let view = View { data: &self.shared.data, layout: self.layout() };

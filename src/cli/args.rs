@@ -38,6 +38,18 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Print source URLs as plain text, not as terminal hyperlinks (OSC 8)
+    #[arg(long)]
+    pub no_hyperlinks: bool,
+
+    /// Read this config file (default: $DEFIANT_CONFIG, else the platform's config directory)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Colour in the browser: auto (when NO_COLOR is unset), always, never (NO_COLOR still wins)
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -54,12 +66,15 @@ pub enum Command {
         strict: bool,
     },
     /// List records, one per line: KIND:ID<TAB>label
-    #[command(after_help = "Examples:\n  defiant list person\n  defiant list quote | grep -i chronic | cut -f1\n  \
-defiant list -0 | cut -z -f1 | xargs -0 -n1 defiant show")]
+    #[command(after_help = "Examples:\n  defiant list person\n  defiant list event\n  defiant list series\n  \
+defiant list quote | grep -i chronic | cut -f1\n  defiant list -0 | cut -z -f1 | xargs -0 -n1 defiant show")]
     List {
-        /// Only this kind of record
+        /// Only this kind of record (`event` and `series` are listed only when asked for, or with --all)
         #[arg(value_enum)]
         kind: Option<Kind>,
+        /// Also list the events (nested in their episodes) and the series record
+        #[arg(long, conflicts_with = "kind")]
+        all: bool,
         /// Print a JSON array of {kind, id, label}
         #[arg(long)]
         json: bool,
@@ -121,6 +136,11 @@ size, mtime and ctime), and rebuilt otherwise. At most 4 snapshots and 1 GiB are
         #[command(subcommand)]
         action: CacheAction,
     },
+    /// Print the default config, check a config file, or show where it is read from
+    Config {
+        #[command(subcommand)]
+        command: super::config::ConfigCommand,
+    },
     /// Print a shell completion script
     #[command(after_help = "Example:\n  defiant completions bash > ~/.local/share/bash-completion/completions/defiant")]
     Completions {
@@ -135,6 +155,15 @@ pub enum CacheAction {
     Info,
     /// Remove every snapshot
     Clear,
+}
+
+/// `--color`: whether the browser uses colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorWhen {
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 /// The query language for `defiant search --help`, from the one table in `search::query`.

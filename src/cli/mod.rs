@@ -6,6 +6,7 @@
 
 mod args;
 mod cache;
+mod config;
 mod list;
 mod quote;
 mod search;
@@ -14,11 +15,12 @@ mod show;
 use std::io::{self, Write};
 use std::path::Path;
 
-pub use args::{CacheAction, Cli, Command};
+pub use args::{CacheAction, Cli, ColorWhen, Command};
 use clap::CommandFactory;
+pub use config::{ConfigCommand, ForBrowser, for_browser};
 pub use show::resolve_or_explain;
 
-use crate::data::{self, Dataset, Loaded, RecordRef};
+use crate::data::{self, Dataset, Kind, Loaded, RecordRef};
 use crate::snapshot::{self, Cache, Opened};
 
 /// How a command ended; `main` maps it to the process exit code.
@@ -71,6 +73,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
     };
     match command {
         Command::Validate { file, strict } => validate(file.as_deref().or(cli.data.as_deref()), *strict, out, err),
+        Command::Config { command } => config::run(command, cli.config.as_deref(), out, err),
         Command::Completions { shell } => {
             // clap_complete panics when its writer fails ("failed to write completion
             // file"), so the script is built in memory and written here like any output.
@@ -79,9 +82,14 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
             out.write_all(&script)?;
             Ok(Outcome::Success)
         }
-        Command::List { kind, json, null } => {
+        Command::List { kind, all, json, null } => {
             let Some(opened) = open(cli, err, false)? else { return Ok(Outcome::Failure) };
-            list::run(&opened.loaded.dataset, *kind, *json, terminator(*null), out)
+            let kinds = match kind {
+                Some(kind) => vec![*kind],
+                None if *all => Kind::ALL.to_vec(),
+                None => Kind::FILED.to_vec(),
+            };
+            list::run(&opened.loaded.dataset, &kinds, *json, terminator(*null), out)
         }
         Command::Cache { action } => cache::run(&cache_of(cli), action, out, err),
         Command::Search { query, kind, limit, exact, json, timings, null } => {

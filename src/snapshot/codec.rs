@@ -53,11 +53,37 @@ pub struct Encoder<'t> {
     pub out: Vec<u8>,
     base: &'t str,
     pub tail: String,
+    /// For each struct being written: where its field mask is, and how many fields (written
+    /// or skipped) it has had so far.
+    fields: Vec<(usize, u32)>,
 }
 
 impl<'t> Encoder<'t> {
     pub fn new(base: &'t str) -> Self {
-        Self { out: Vec::new(), base, tail: String::new() }
+        Self { out: Vec::new(), base, tail: String::new(), fields: Vec::new() }
+    }
+
+    /// A struct starts with a `u64` mask of the fields it holds: serde's derive skips a
+    /// field marked `skip_serializing_if` (which must then have a default), and the decoder
+    /// gives the struct only the fields whose bit is set.
+    fn open_struct(&mut self) {
+        self.fields.push((self.out.len(), 0));
+        self.out.extend_from_slice(&[0; 8]);
+    }
+
+    fn field(&mut self, present: bool) -> Result<()> {
+        let Some((at, n)) = self.fields.last_mut() else {
+            return Err(Error("snapshot: a field outside a struct".into()));
+        };
+        if *n >= 64 {
+            return Err(Error("snapshot: a struct of more than 64 fields".into()));
+        }
+        if present {
+            let mask = u64::from_le_bytes(self.out[*at..*at + 8].try_into().unwrap_or_default()) | 1 << *n;
+            self.out[*at..*at + 8].copy_from_slice(&mask.to_le_bytes());
+        }
+        *n += 1;
+        Ok(())
     }
 
     /// Append `value`'s encoding to `out`.
@@ -215,10 +241,12 @@ impl<'a, 't> ser::Serializer for &'a mut Encoder<'t> {
         self.serialize_seq(len)
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self> {
+        self.open_struct();
         Ok(self)
     }
     fn serialize_struct_variant(self, _: &'static str, index: u32, _: &'static str, _: usize) -> Result<Self> {
         self.serialize_u32(index)?;
+        self.open_struct();
         Ok(self)
     }
     fn is_human_readable(&self) -> bool {
@@ -265,9 +293,14 @@ impl<'a, 't> ser::SerializeStruct for &'a mut Encoder<'t> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, _: &'static str, value: &T) -> Result<()> {
+        self.field(true)?;
         value.serialize(&mut **self)
     }
+    fn skip_field(&mut self, _: &'static str) -> Result<()> {
+        self.field(false)
+    }
     fn end(self) -> Result<()> {
+        self.fields.pop();
         Ok(())
     }
 }
@@ -276,9 +309,14 @@ impl<'a, 't> ser::SerializeStructVariant for &'a mut Encoder<'t> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, _: &'static str, value: &T) -> Result<()> {
+        self.field(true)?;
         value.serialize(&mut **self)
     }
+    fn skip_field(&mut self, _: &'static str) -> Result<()> {
+        self.field(false)
+    }
     fn end(self) -> Result<()> {
+        self.fields.pop();
         Ok(())
     }
 }
@@ -412,7 +450,8 @@ impl<'de> de::Deserializer<'de> for &mut Decoder<'de> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
-        visitor.visit_seq(Items { decoder: self, left: fields.len() })
+        let mask = self.mask(fields)?;
+        visitor.visit_map(Fields { decoder: self, fields, mask, next: 0 })
     }
     fn deserialize_enum<V: Visitor<'de>>(
         self,
@@ -488,7 +527,42 @@ impl<'de> de::VariantAccess<'de> for &mut Decoder<'de> {
         visitor.visit_seq(Items { decoder: self, left: len })
     }
     fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], visitor: V) -> Result<V::Value> {
-        visitor.visit_seq(Items { decoder: self, left: fields.len() })
+        let mask = self.mask(fields)?;
+        visitor.visit_map(Fields { decoder: self, fields, mask, next: 0 })
+    }
+}
+
+impl Decoder<'_> {
+    /// A struct's field mask, which names no field the struct does not have.
+    fn mask(&mut self, fields: &[&str]) -> Result<u64> {
+        let mask = u64::from_le_bytes(self.take()?);
+        if fields.len() < 64 && mask >> fields.len() != 0 {
+            return Err(bad("a field the struct does not have"));
+        }
+        Ok(mask)
+    }
+}
+
+/// A struct's fields, by name, as its mask says (see `Encoder::open_struct`).
+struct Fields<'a, 'de> {
+    decoder: &'a mut Decoder<'de>,
+    fields: &'static [&'static str],
+    mask: u64,
+    next: usize,
+}
+
+impl<'de> de::MapAccess<'de> for Fields<'_, 'de> {
+    type Error = Error;
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        while self.next < self.fields.len() && self.mask & (1 << self.next) == 0 {
+            self.next += 1;
+        }
+        let Some(&name) = self.fields.get(self.next) else { return Ok(None) };
+        self.next += 1;
+        seed.deserialize(de::value::BorrowedStrDeserializer::<Error>::new(name)).map(Some)
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        seed.deserialize(&mut *self.decoder)
     }
 }
 
@@ -508,9 +582,14 @@ mod tests {
     }
 
     #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
     struct Sample<'a> {
         #[serde(borrow)]
         name: Cow<'a, str>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        skipped: Vec<u8>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kept: Option<u8>,
         tags: Vec<String>,
         shape: Vec<Shape>,
         maybe: Option<i64>,
@@ -522,6 +601,8 @@ mod tests {
         let base = "hello world";
         let value = Sample {
             name: Cow::Borrowed(&base[6..]),
+            skipped: Vec::new(),
+            kept: Some(3),
             tags: vec!["owned".into(), String::new()],
             shape: vec![Shape::Dot, Shape::Line(7), Shape::Box { w: 1, h: 2 }],
             maybe: Some(-5),

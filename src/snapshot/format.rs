@@ -44,7 +44,7 @@ use crate::search::{Arrays, SearchIndex};
 pub const MAGIC: [u8; 8] = *b"DFNTSNAP";
 /// Bumped whenever what is stored changes: the model (a field, a kind), the report, the
 /// index or this layout. `tests` pins the encoding of a fixture to this number.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 pub const DEFIANT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 const SECTIONS: usize = 8;
@@ -341,7 +341,7 @@ pub fn decode(
         links: header.section(bytes, LINKS)?,
     };
     let dataset = Dataset::from_stored(stored);
-    if names.len() != dataset.total() * 16 {
+    if names.len() != crate::data::Kind::ALL.iter().map(|&k| dataset.count(k)).sum::<usize>() * 16 {
         return Err(corrupt("names table".into()));
     }
     let counts = crate::data::Kind::ALL.map(|k| dataset.count(k));
