@@ -15,7 +15,8 @@
 //!
 //! ```text
 //! sanitize, text ← data ← search ← present ← app ← ui ← config ← tui
-//!                                 cli uses data, search, present and config only
+//!                         search ← snapshot (the cache of loaded datasets)
+//!                                 cli uses data, search, present, config and snapshot only
 //! ```
 //!
 //! - [`present`] holds the view-models the command line and the browser share (a record's

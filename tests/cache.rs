@@ -377,3 +377,23 @@ fn older_snapshots_beyond_the_limit_are_removed() {
     let info = s.run(&["cache", "info"]).stdout;
     assert!(info.contains(&newest.display().to_string()), "{info}");
 }
+
+/// The browser loads through the same path, and says nothing about a cache it cannot
+/// write (its screen is the place for messages, and this one is only about speed).
+#[test]
+fn the_browser_says_nothing_about_a_cache_it_cannot_write() {
+    use clap::Parser;
+    let s = setup("all-fields.json");
+    let blocker = s.dir.path().join("a-file");
+    fs::write(&blocker, "").unwrap_or_else(|e| panic!("{e}"));
+    let cache = blocker.join("cache");
+    let args = ["defiant".as_ref(), "--data".as_ref(), s.data.as_os_str(), "--cache".as_ref(), cache.as_os_str()];
+    let cli = defiant::cli::Cli::try_parse_from(args).unwrap_or_else(|e| panic!("{e}"));
+    let mut err = Vec::new();
+    let opened = defiant::cli::open(&cli, &mut err, true).unwrap_or_else(|e| panic!("{e}"));
+    assert!(opened.is_some_and(|o| o.loaded.dataset.count(defiant::data::Kind::Quote) == 2));
+    assert_eq!(String::from_utf8_lossy(&err), "");
+    let mut err = Vec::new();
+    defiant::cli::open(&cli, &mut err, false).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(String::from_utf8_lossy(&err).lines().count(), 1, "a command says it once");
+}

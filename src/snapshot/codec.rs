@@ -3,8 +3,10 @@
 //! Generic over the model: a new record kind or field needs no code here, only derives
 //! (and a bump of `format::VERSION`, which a test pins). The form is positional, not
 //! self-describing: integers are little-endian at their width, a bool or an `Option`'s tag
-//! is one byte, a sequence is a `u32` count then its items, a struct is its fields in
-//! order, an enum variant is its `u32` index then its fields. A string is not inline: it
+//! is one byte, a sequence is a `u32` count then its items, a struct is a `u64` mask of
+//! the fields present (serde's derive skips a `skip_serializing_if` field, which then
+//! takes its default) then those fields in order, an enum variant is its `u32` index then
+//! its fields. A string is not inline: it
 //! is a `u32` start and a `u32` length in the snapshot's text, so decoded strings borrow
 //! from the mapped file (as loaded ones borrow from the JSON) and the search index's
 //! ranges stay ranges of that same text.
