@@ -10,7 +10,7 @@ use super::format::Key;
 
 /// At most this many snapshots are kept: the newest (by modification time) win.
 pub const MAX_SNAPSHOTS: usize = 4;
-/// ... and at most this many bytes of them (a 1M-record snapshot is ≈ 330 MB); the newest
+/// ... and at most this many bytes of them (a 1M-record snapshot is 433 MiB); the newest
 /// snapshot is kept even when it alone is bigger.
 pub const MAX_BYTES: u64 = 1024 * 1024 * 1024;
 /// A temporary file older than this is a killed writer's, and is removed.
