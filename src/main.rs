@@ -36,7 +36,13 @@ fn browse(cli: &Cli) -> ExitCode {
         Some(None) => return ExitCode::from(Outcome::Failure.code()),
         None => None,
     };
-    let options = defiant::tui::Options { mouse: !cli.no_mouse, open };
+    let options = defiant::tui::Options {
+        mouse: !cli.no_mouse,
+        open,
+        state: defiant::store::state_dir(cli.state.as_deref()),
+        dataset: defiant::saved::dataset_key(&loaded.dataset, cli.data.is_none()),
+        fresh: cli.fresh,
+    };
     match defiant::tui::run(std::sync::Arc::new(loaded.dataset), &options) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

@@ -20,6 +20,13 @@ pub enum Context {
     Reader,
     /// The help overlay is open.
     Help,
+    // ----- issue #16 -----
+    /// The Collections pane (keys it does not bind are the List's).
+    Collections,
+    /// Typing a collection's name or a note.
+    Prompt,
+    /// The list of records visited (Ctrl-o), filtered as you type.
+    Trail,
 }
 
 impl Context {
@@ -31,6 +38,17 @@ impl Context {
             Context::Search => "Search",
             Context::Reader => "Reader",
             Context::Help => "Help",
+            Context::Collections => "Collections",
+            Context::Prompt => "Prompt",
+            Context::Trail => "History",
+        }
+    }
+
+    /// The context whose keys apply where this one binds none of its own.
+    pub fn inherits(self) -> Option<Context> {
+        match self {
+            Context::Collections => Some(Context::List),
+            _ => None,
         }
     }
 }
@@ -468,14 +486,14 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[alt(KeyCode::Up)],
         action: Action::HistoryPrevious,
         contexts: TYPING,
-        help: "the previous query of this run",
+        help: "the previous query (of every run, per dataset)",
         hint: None,
     },
     Binding {
         keys: &[alt(KeyCode::Down)],
         action: Action::HistoryNext,
         contexts: TYPING,
-        help: "the next query of this run",
+        help: "the next query",
         hint: None,
     },
     Binding {
@@ -644,6 +662,21 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: READER, help: "quit", hint: None },
 ];
 
+/// Every binding: the main table, then issue #16's (`keymap_kept.rs`).
+pub fn all() -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().chain(super::keymap_kept::BINDINGS)
+}
+
+/// The bindings in force in a context: its own, then those it inherits for keys it does
+/// not bind.
+fn in_context(context: Context) -> Vec<&'static Binding> {
+    let own: Vec<&Binding> = all().filter(|b| b.contexts.contains(&context)).collect();
+    let Some(parent) = context.inherits() else { return own };
+    let taken: Vec<Key> = own.iter().flat_map(|b| b.keys.iter().copied()).collect();
+    let inherited = all().filter(|b| b.contexts.contains(&parent) && !b.keys.iter().any(|k| taken.contains(k)));
+    own.iter().copied().chain(inherited).collect()
+}
+
 /// Normalise a key event the way terminals differ: an uppercase letter implies Shift, so
 /// Shift is dropped from characters and `G` is `G` whether or not Shift was reported.
 fn normalise(event: KeyEvent) -> Key {
@@ -661,10 +694,10 @@ fn normalise(event: KeyEvent) -> Key {
 /// character is typed into the query.
 pub fn resolve(context: Context, event: KeyEvent) -> Option<Action> {
     let key = normalise(event);
-    let bound = BINDINGS.iter().find(|b| b.contexts.contains(&context) && b.keys.contains(&key));
+    let bound = in_context(context).into_iter().find(|b| b.keys.contains(&key));
     match (bound, context, key.code) {
         (Some(binding), _, _) => Some(binding.action),
-        (None, Filter | Search, KeyCode::Char(c))
+        (None, Filter | Search | Context::Prompt | Context::Trail, KeyCode::Char(c))
             if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
             Some(Action::InsertChar(c))
@@ -675,21 +708,17 @@ pub fn resolve(context: Context, event: KeyEvent) -> Option<Action> {
 
 /// Status-bar hints for a context: (keys, short text), in table order.
 pub fn hints(context: Context) -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.contexts.contains(&context))
-        .filter_map(|b| b.hint.map(|hint| (key_labels(b.keys, 2), hint)))
-        .collect()
+    in_context(context).into_iter().filter_map(|b| b.hint.map(|hint| (key_labels(b.keys, 2), hint))).collect()
 }
 
 /// Every binding of a context for the help overlay: (keys, description).
 pub fn help(context: Context) -> Vec<(String, &'static str)> {
-    BINDINGS.iter().filter(|b| b.contexts.contains(&context)).map(|b| (key_labels(b.keys, 3), b.help)).collect()
+    in_context(context).into_iter().map(|b| (key_labels(b.keys, 3), b.help)).collect()
 }
 
 /// The keys bound to `action` in `context`, as help writes them (`Ctrl-e`).
 pub fn keys_for(action: &Action, context: Context) -> Option<String> {
-    BINDINGS.iter().find(|b| b.contexts.contains(&context) && &b.action == action).map(|b| key_labels(b.keys, 3))
+    in_context(context).into_iter().find(|b| &b.action == action).map(|b| key_labels(b.keys, 3))
 }
 
 fn key_labels(keys: &[Key], at_most: usize) -> String {
@@ -702,9 +731,10 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for context in [List, Detail, Filter, Search, Reader, Help] {
+        use Context::{Collections, Prompt, Trail};
+        for context in [List, Detail, Filter, Search, Reader, Help, Collections, Prompt, Trail] {
             let mut seen: Vec<Key> = Vec::new();
-            for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+            for binding in all().filter(|b| b.contexts.contains(&context)) {
                 for key in binding.keys {
                     assert!(!seen.contains(key), "{key:?} bound twice in {context:?}");
                     seen.push(*key);
@@ -721,7 +751,7 @@ mod tests {
 
     #[test]
     fn help_lists_every_binding_of_the_context() {
-        let count = BINDINGS.iter().filter(|b| b.contexts.contains(&Detail)).count();
+        let count = all().filter(|b| b.contexts.contains(&Detail)).count();
         assert_eq!(help(Detail).len(), count);
         assert!(hints(List).iter().any(|(keys, hint)| keys == "?/F1" && *hint == "help"));
     }

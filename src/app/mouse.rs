@@ -15,7 +15,15 @@ impl App {
     pub(super) fn click(&mut self, at: Position) {
         let rows = self.view().list_rows();
         match self.context() {
-            Context::Help | Context::Reader => {}
+            Context::Help | Context::Reader | Context::Prompt | Context::Trail => {}
+            // In the Collections pane only the tab bar answers: a pane's tab shows it.
+            Context::Collections => {
+                if self.layout().is_some_and(|l| l.tabs.contains(at)) {
+                    let view = View { data: &self.shared.data, layout: self.layout() };
+                    self.browser.click(view, at);
+                    self.keeping.shelf.hide();
+                }
+            }
             Context::Filter | Context::Search => self.search.click(self.layout(), at, rows),
             Context::List | Context::Detail => {
                 let view = View { data: &self.shared.data, layout: self.layout() };
@@ -35,6 +43,11 @@ impl App {
                 }
             }
             Context::Reader => self.reading.wheel(notches),
+            Context::Prompt | Context::Trail => {}
+            Context::Collections => {
+                let motion = super::Motion::By(lines);
+                self.keeping.shelf.move_by(self.keeping.kept.saved(), motion, rows);
+            }
             Context::Filter | Context::Search => self.search.wheel(self.layout(), at, lines, rows),
             Context::List | Context::Detail => {
                 let view = View { data: &self.shared.data, layout: self.layout() };

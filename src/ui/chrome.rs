@@ -11,12 +11,27 @@ use crate::text::{truncate_to_width, width};
 
 pub(super) fn tabs(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
     let mut spans = Vec::new();
-    for (i, (pane, _, label)) in layout::tabs(area.width, app.pane_counts()).into_iter().enumerate() {
+    // The Collections tab (issue #16) takes what the pane tabs leave, in its longest form
+    // that fits.
+    let collections = app.collections_shown();
+    let pane_tabs = layout::tabs(area.width, app.pane_counts());
+    let used: usize = pane_tabs.iter().map(|(_, _, l)| width(l) + 1).sum();
+    let extra = super::kept::tab_label(app, usize::from(area.width).saturating_sub(used));
+    let pane_tabs = match extra {
+        Some(_) => pane_tabs,
+        None => layout::tabs(area.width.saturating_sub(7), app.pane_counts()),
+    };
+    for (i, (pane, _, label)) in pane_tabs.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(" "));
         }
-        let style = if pane == app.pane() { palette.tab_active } else { palette.tab };
+        let style = if pane == app.pane() && !collections { palette.tab_active } else { palette.tab };
         spans.push(Span::styled(label, style));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if let Some(label) = super::kept::tab_label(app, usize::from(area.width).saturating_sub(used + 1)) {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(label, if collections { palette.tab_active } else { palette.tab }));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -24,7 +39,11 @@ pub(super) fn tabs(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
 /// `Episodes › Part 3 › Jimmy Iovine › quote q81`, cut from the left when too long so the
 /// current record always shows.
 pub(super) fn breadcrumb(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
-    let crumbs = app.breadcrumb();
+    let crumbs = match app.shelf().open_name() {
+        _ if !app.collections_shown() || app.focus() != Focus::List => app.breadcrumb(),
+        Some(name) => vec!["Collections".to_string(), name.to_string()],
+        None => vec!["Collections".to_string()],
+    };
     let mut text = format!(" {}", crumbs.join(" › "));
     let room = usize::from(area.width);
     if width(&text) > room {
@@ -50,6 +69,14 @@ pub(super) fn status(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
         (Some(search), _) => {
             let len = search.shown.len();
             if len == 0 { "0/0".to_string() } else { format!("{}/{len}", search.list.selected + 1) }
+        }
+        (None, Focus::List) if app.collections_shown() => {
+            let saved = app.kept().saved();
+            let (cursor, len) = match app.shelf().open_collection(saved) {
+                Some(c) => (app.shelf().entries_cursor(), c.entries.len()),
+                None => (app.shelf().names_cursor(), saved.collections.len()),
+            };
+            if len == 0 { "0/0".to_string() } else { format!("{}/{len}", cursor.selected + 1) }
         }
         (None, Focus::List) => {
             let len = app.data().count(app.pane().kind());

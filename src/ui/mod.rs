@@ -4,6 +4,7 @@
 mod chrome;
 mod detail;
 mod help;
+mod kept;
 mod list;
 pub mod palette;
 mod reader;
@@ -29,6 +30,7 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
     };
     if let Some(reader) = app.reader() {
         reader::render(frame, app, reader, palette);
+        kept::prompt(frame, layout::reader_status(area), app, palette);
         if app.help_scroll().is_some() {
             help::render(frame, area, app, palette);
         }
@@ -45,8 +47,10 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
         None => {
             chrome::tabs(frame, layout.tabs, app, palette);
             chrome::breadcrumb(frame, layout.crumbs, app, palette);
-            if let Some(list_area) = layout.list {
-                list::render(frame, list_area, app, palette);
+            match layout.list {
+                Some(list_area) if app.collections_shown() => kept::shelf(frame, list_area, app, palette),
+                Some(list_area) => list::render(frame, list_area, app, palette),
+                None => {}
             }
         }
     }
@@ -54,6 +58,8 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
         detail::render(frame, detail_area, app, palette);
     }
     chrome::status(frame, layout.status, app, palette);
+    kept::trail(frame, area, app, palette);
+    kept::prompt(frame, layout.status, app, palette);
     if app.help_scroll().is_some() {
         help::render(frame, area, app, palette);
     }

@@ -31,6 +31,10 @@ pub struct Palette {
     pub status: Style,
     pub notice: Style,
     pub matched: Style,
+    /// A record in a collection (issue #16): the glyph's style, and the glyph (a plain
+    /// `*` under NO_COLOR, where colour cannot set it apart).
+    pub mark: Style,
+    pub mark_glyph: &'static str,
 }
 
 impl Palette {
@@ -64,6 +68,8 @@ impl Palette {
             status: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             notice: plain.fg(Color::Red).add_modifier(Modifier::BOLD),
             matched: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            mark: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            mark_glyph: "★",
         }
     }
 
@@ -90,6 +96,8 @@ impl Palette {
             status: bold,
             notice: bold,
             matched: bold.add_modifier(Modifier::UNDERLINED),
+            mark: bold,
+            mark_glyph: "*",
         }
     }
 

@@ -38,6 +38,9 @@ pub fn defiant_in(dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_defiant"));
     // Forced colour would put clap's styling escapes into usage errors; the tests want the default.
     command.current_dir(dir).stdin(Stdio::null()).env_remove("CLICOLOR_FORCE");
+    // Never the real state directory: one of this test process's own (tests that look at
+    // state pass --state or DEFIANT_STATE themselves, which win).
+    command.env("DEFIANT_STATE", std::env::temp_dir().join(format!("defiant-test-state-{}", std::process::id())));
     command
 }
 
