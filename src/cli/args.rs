@@ -172,7 +172,8 @@ pub enum CollectionCommand {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// Read a collection from a JSON or CSV export (added to any of the same name)
+    /// Read a collection from an export (JSON, CSV, or the Markdown sheet's ids and notes),
+    /// added to any collection of the same name
     Import {
         file: PathBuf,
         /// The collection to import into (default: the name in a JSON file, else the file's name)

@@ -250,7 +250,8 @@ impl<O: Write, E: Write> Cx<'_, O, E> {
 /// Records read from an export: each one's key and note.
 type Rows = Vec<(Key, String)>;
 
-/// A JSON export (its collection's name and records) or a CSV one (records only).
+/// A JSON export (its collection's name and records), a Markdown one (its title, and the
+/// ids the sheet names) or a CSV one (records only).
 fn parse_import(text: &str) -> Result<(Option<String>, Rows), String> {
     if text.trim_start().starts_with('{') {
         let exported: Exported =
@@ -262,6 +263,12 @@ fn parse_import(text: &str) -> Result<(Option<String>, Rows), String> {
             rows.push((key, r.note.clone()));
         }
         return Ok((Some(exported.collection), rows));
+    }
+    if text.trim_start().starts_with("# ") {
+        let (title, rows) = export::parse_markdown(text);
+        let rows =
+            rows.into_iter().map(|(k, n)| (Key::parse(&clean_line(&k.to_string(), 400)).unwrap_or(k), n)).collect();
+        return Ok((title, rows));
     }
     export::parse_csv(text).map(|rows| (None, rows))
 }

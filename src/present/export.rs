@@ -113,6 +113,35 @@ pub fn parse_csv(text: &str) -> Result<Vec<(Key, String)>, String> {
     Ok(out)
 }
 
+/// Read a Markdown export back: the title, and each record's `kind:id` (from a quote's
+/// attribution line or a list item) with its note.
+pub fn parse_markdown(text: &str) -> (Option<String>, Vec<(Key, String)>) {
+    let mut title = None;
+    let mut rows: Vec<(Key, String)> = Vec::new();
+    for line in text.lines() {
+        if title.is_none()
+            && let Some(heading) = line.strip_prefix("# ")
+        {
+            title = Some(heading.trim().to_string());
+        } else if let Some(note) = line.strip_prefix("Note: ") {
+            if let Some(last) = rows.last_mut() {
+                last.1 = note.trim().to_string();
+            }
+        } else if line.starts_with("> — ") || line.starts_with("- ") {
+            // The id is the last code span that names a record.
+            let spans: Vec<&str> = line.split('`').skip(1).step_by(2).collect();
+            let Some((at, key)) = spans.iter().enumerate().rev().find_map(|(i, s)| Key::parse(s).map(|k| (i, k)))
+            else {
+                continue;
+            };
+            let after = line.split('`').nth(2 * at + 2).unwrap_or("");
+            let note = if line.starts_with("- ") { after.trim().strip_prefix("— ").unwrap_or("").trim() } else { "" };
+            rows.push((key, note.to_string()));
+        }
+    }
+    (title, rows)
+}
+
 fn csv_rows(text: &str) -> Vec<Vec<String>> {
     let mut rows = vec![Vec::new()];
     let mut field = String::new();
@@ -221,6 +250,19 @@ fn first_source(data: &Dataset, r: RecordRef) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_gives_back_ids_and_notes() {
+        let text = "# sheet\n\n> a `quote:q9` b\n>\n> — X, y. <http://u> `quote:q1`\n\nNote: keep\n\n## Records\n\n\
+- [Dr. Dre](http://d) `person:dr-dre` — the producer\n- missing: theme:x `theme:x`\n";
+        let (title, rows) = parse_markdown(text);
+        assert_eq!(title.as_deref(), Some("sheet"));
+        let got: Vec<(String, &str)> = rows.iter().map(|(k, n)| (k.to_string(), n.as_str())).collect();
+        assert_eq!(
+            got,
+            [("quote:q1".into(), "keep"), ("person:dr-dre".into(), "the producer"), ("theme:x".into(), "")]
+        );
+    }
 
     #[test]
     fn csv_round_trips_quoted_fields() {

@@ -86,21 +86,30 @@ pub(super) fn shelf(frame: &mut Frame, area: Rect, app: &App, palette: &Palette)
                 .skip(cursor.offset)
                 .take(rows)
                 .map(|(i, entry)| {
+                    // The note keeps up to half the row; the label has the rest.
+                    let note = if entry.note.is_empty() {
+                        String::new()
+                    } else {
+                        truncate_to_width(&format!("  — {}", entry.note), room / 2)
+                    };
+                    let label_room = room.saturating_sub(9 + width(&note));
                     let mut spans = match entry.key.resolve(data) {
                         Some(record) => {
                             let (main, _) = super::list::row_text(data, record);
                             let kind = format!("{:<8}", record.kind.name());
+                            let main = truncate_to_width(&main, label_room);
                             vec![
                                 super::list::mark(app, record, palette),
                                 Span::styled(kind, palette.dim),
                                 Span::raw(main),
                             ]
                         }
-                        None => vec![Span::raw(" "), Span::styled(export::label(data, &entry.key), palette.notice)],
+                        None => {
+                            let label = truncate_to_width(&export::label(data, &entry.key), label_room + 8);
+                            vec![Span::raw(" "), Span::styled(label, palette.notice)]
+                        }
                     };
-                    if !entry.note.is_empty() {
-                        spans.push(Span::styled(format!("  — {}", entry.note), palette.dim));
-                    }
+                    spans.push(Span::styled(note, palette.dim));
                     let mut spans = clip(spans, room);
                     fill(&mut spans);
                     let line = Line::from(spans);

@@ -82,6 +82,8 @@ impl Keeping {
             },
             Action::ShowTrail => self.trail = Some(Trail::new(data, self.kept.saved())),
             Action::ShowCollections => self.shelf.show(),
+            // From anywhere (the palette): the collection the pane shows, else `marked`.
+            Action::ExportCollection => self.export(data, out),
             _ => return false,
         }
         true
@@ -211,7 +213,9 @@ impl Keeping {
     }
 
     fn export(&mut self, data: &Dataset, out: &mut Outbox) {
-        let Some(collection) = self.shelf.current_collection(self.kept.saved()) else {
+        let saved = self.kept.saved();
+        let current = if self.shelf.is_shown() { self.shelf.current_collection(saved) } else { None };
+        let Some(collection) = current.or_else(|| saved.collection(crate::saved::DEFAULT_COLLECTION)) else {
             out.say("No collection to export");
             return;
         };
