@@ -282,3 +282,16 @@ fn snapshots_of_the_collections_pane_and_the_history_list() {
         insta::assert_snapshot!(format!("history_{w}x{h}"), screen(&app));
     }
 }
+
+#[test]
+fn a_click_on_the_collections_tab_shows_the_pane() {
+    let mut app = keeping(shelf_with_three());
+    let (_, tab) = defiant::app::keeping::tab::bar(120, app.pane_counts(), 2);
+    let (start, label) = tab.expect("fits at 120 columns");
+    assert_eq!(label, " 7 Collections (2) ");
+    common::send(&mut app, defiant::app::Internal::Clicked { column: start + 3, row: 0 });
+    assert_eq!(app.context(), Context::Collections);
+    // A pane's tab brings the pane back.
+    common::send(&mut app, defiant::app::Internal::Clicked { column: 3, row: 0 });
+    assert_eq!((app.context(), app.pane()), (Context::List, Pane::Episodes));
+}

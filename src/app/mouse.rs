@@ -25,11 +25,28 @@ impl App {
                 }
             }
             Context::Filter | Context::Search => self.search.click(self.layout(), at, rows),
+            Context::List | Context::Detail if self.on_collections_tab(at) => {
+                self.keeping.shelf.show();
+                let view = View { data: &self.shared.data, layout: self.layout() };
+                let mut out = super::request::Outbox::default();
+                self.browser.update(view, super::Action::FocusList, &mut out);
+            }
             Context::List | Context::Detail => {
                 let view = View { data: &self.shared.data, layout: self.layout() };
                 self.browser.click(view, at);
             }
         }
+    }
+
+    /// Whether a cell is on the Collections tab.
+    fn on_collections_tab(&self, at: Position) -> bool {
+        let Some(tabs) = self.layout().map(|l| l.tabs).filter(|r| r.contains(at)) else { return false };
+        let collections = self.keeping.kept.saved().collections.len();
+        let (_, tab) = super::keeping::tab::bar(tabs.width, self.pane_counts(), collections);
+        tab.is_some_and(|(start, label)| {
+            let x = at.x - tabs.x;
+            x >= start && usize::from(x - start) < crate::text::width(&label)
+        })
     }
 
     /// The wheel scrolls what is under the pointer, in the layer on top.

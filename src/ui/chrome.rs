@@ -6,21 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Palette;
-use crate::app::{App, Context, Focus, keymap, layout};
+use crate::app::keeping::tab;
+use crate::app::{App, Context, Focus, keymap};
 use crate::text::{truncate_to_width, width};
 
 pub(super) fn tabs(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
     let mut spans = Vec::new();
-    // The Collections tab (issue #16) takes what the pane tabs leave, in its longest form
-    // that fits.
+    // The Collections tab (issue #16) after the pane tabs, as `keeping::tab` places it.
     let collections = app.collections_shown();
-    let pane_tabs = layout::tabs(area.width, app.pane_counts());
-    let used: usize = pane_tabs.iter().map(|(_, _, l)| width(l) + 1).sum();
-    let extra = super::kept::tab_label(app, usize::from(area.width).saturating_sub(used));
-    let pane_tabs = match extra {
-        Some(_) => pane_tabs,
-        None => layout::tabs(area.width.saturating_sub(7), app.pane_counts()),
-    };
+    let (pane_tabs, extra) = tab::bar(area.width, app.pane_counts(), app.kept().saved().collections.len());
     for (i, (pane, _, label)) in pane_tabs.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(" "));
@@ -28,8 +22,7 @@ pub(super) fn tabs(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
         let style = if pane == app.pane() && !collections { palette.tab_active } else { palette.tab };
         spans.push(Span::styled(label, style));
     }
-    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    if let Some(label) = super::kept::tab_label(app, usize::from(area.width).saturating_sub(used + 1)) {
+    if let Some((_, label)) = extra {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(label, if collections { palette.tab_active } else { palette.tab }));
     }

@@ -12,19 +12,6 @@ use crate::app::{App, Focus, layout};
 use crate::present::export;
 use crate::text::{truncate_to_width, width};
 
-/// The Collections tab's label (` 7 Collections (n) `), fitted to the room left.
-pub(super) fn tab_label(app: &App, room: usize) -> Option<String> {
-    let count = app.kept().saved().collections.len();
-    [
-        format!(" 7 Collections ({count}) "),
-        format!(" 7 Collections {count} "),
-        format!(" 7 Col {count} "),
-        " 7 Col ".to_string(),
-    ]
-    .into_iter()
-    .find(|label| width(label) <= room)
-}
-
 pub(super) fn shelf(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
     let data = app.data();
     let saved = app.kept().saved();
@@ -143,7 +130,8 @@ pub(super) fn trail(frame: &mut Frame, area: Rect, app: &App, palette: &Palette)
     let visits = &app.kept().saved().visits;
     let (popup, inner) = layout::help_popup(area);
     frame.render_widget(Clear, popup);
-    let title = format!(" History — {} visits, newest first (UTC) ", trail.rows().len());
+    let n = trail.rows().len();
+    let title = format!(" History — {n} visit{}, newest first (UTC) ", if n == 1 { "" } else { "s" });
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(palette.border_focused)

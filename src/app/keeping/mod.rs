@@ -6,6 +6,7 @@
 mod kept;
 pub mod prompt;
 mod shelf;
+pub mod tab;
 pub mod trail;
 
 pub use kept::{Kept, Persistence};
