@@ -14,9 +14,9 @@
 //! Dependencies point one way (checked by `tests/architecture.rs`):
 //!
 //! ```text
-//! sanitize, text ← data ← saved ← search ← present ← app ← ui ← tui
+//! sanitize, text ← data ← saved ← search ← present ← app ← ui ← config ← tui
 //!                          saved ← store (SQLite; used by tui and cli only)
-//!                                 cli uses data, saved, search, present and store only
+//!                                 cli uses data, saved, search, present, config and store only
 //! ```
 //!
 //! - [`saved`] is what a user keeps across runs (collections, history, the last session) as
@@ -27,6 +27,8 @@
 //!   fields, a detail page, the reader's page, citations) as lines of toned text.
 //! - [`app`] is the browser's state and its one mutation point; it knows geometry
 //!   (`ratatui::layout`) and key events, never widgets.
+//! - [`config`] reads the config file into a key table, styles and start-up settings,
+//!   with every problem at `file:line:col`; the browser and `defiant config` use it.
 //! - [`ui`] only draws `&App`; [`tui`] owns the terminal and runs the effects `update` returns.
 //!
 //! Every string is sanitized once, at load ([`sanitize`]), so nothing that reaches a
@@ -34,6 +36,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod data;
 pub mod present;
 pub mod sanitize;

@@ -36,9 +36,14 @@ fn browse(cli: &Cli) -> ExitCode {
         Some(None) => return ExitCode::from(Outcome::Failure.code()),
         None => None,
     };
+    let cli::ForBrowser { config, notice, monochrome } = cli::for_browser(cli, &mut err);
     let options = defiant::tui::Options {
-        mouse: !cli.no_mouse,
+        mouse: !cli.no_mouse && config.ui.mouse,
         open,
+        hyperlinks: config.ui.hyperlinks && !cli.no_hyperlinks,
+        monochrome,
+        config,
+        notice,
         state: defiant::store::state_dir(cli.state.as_deref()),
         dataset: defiant::saved::dataset_key(&loaded.dataset, cli.data.is_none()),
         fresh: cli.fresh,

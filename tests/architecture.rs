@@ -3,9 +3,9 @@
 //! browser.
 //!
 //! ```text
-//! sanitize, text ← data ← saved ← search ← present ← app ← ui ← tui
+//! sanitize, text ← data ← saved ← search ← present ← app ← ui ← config ← tui
 //!                          saved ← store (SQLite): tui and cli only
-//!                                 cli: data, saved, search, present, store
+//!                                 cli: data, saved, search, present, config, store
 //! ```
 
 use std::collections::BTreeSet;
@@ -24,8 +24,9 @@ fn allowed(module: &str) -> Option<&'static [&'static str]> {
         "present" => &["data", "search", "saved"],
         "app" => &["data", "search", "present", "saved"],
         "ui" => &["data", "search", "present", "app", "saved"],
-        "tui" => &["data", "search", "present", "app", "ui", "saved", "store"],
-        "cli" => &["data", "search", "present", "saved", "store"],
+        "config" => &["data", "search", "present", "app", "ui"],
+        "tui" => &["data", "search", "present", "app", "ui", "config", "saved", "store"],
+        "cli" => &["data", "search", "present", "config", "saved", "store"],
         _ => return None,
     })
 }
@@ -33,6 +34,8 @@ fn allowed(module: &str) -> Option<&'static [&'static str]> {
 /// The parts of ratatui a layer that is not drawing may use: geometry and key events.
 const NOT_DRAWING: &[&str] = &["app", "present", "data", "search", "cli", "saved", "store"];
 const NON_DRAWING_RATATUI: &[&str] = &["ratatui::layout", "ratatui::crossterm"];
+/// The config names styles (colours and modifiers) but draws nothing.
+const CONFIG_RATATUI: &[&str] = &["ratatui::layout", "ratatui::crossterm", "ratatui::style"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten() {
@@ -89,6 +92,13 @@ fn violations() -> Vec<String> {
                 problems.push(format!("{}: `{module}` uses `crate::{used}`", relative.display()));
             }
         }
+        if module == "config" {
+            for path in ratatui_paths(&code) {
+                if !CONFIG_RATATUI.iter().any(|ok| path.starts_with(ok)) {
+                    problems.push(format!("{}: `config` draws with `{path}`", relative.display()));
+                }
+            }
+        }
         if NOT_DRAWING.contains(&module.as_str()) {
             for path in ratatui_paths(&code) {
                 if !NON_DRAWING_RATATUI.iter().any(|ok| path.starts_with(ok)) {
@@ -116,4 +126,5 @@ fn the_checks_see_a_violation() {
     assert_eq!(allowed("app").map(|a| a.contains(&"ui")), Some(false));
     assert_eq!(allowed("cli").map(|a| a.contains(&"app")), Some(false));
     assert_eq!(allowed("app").map(|a| a.contains(&"store")), Some(false), "the app does no I/O");
+    assert_eq!(allowed("config").map(|a| a.contains(&"tui")), Some(false));
 }

@@ -166,7 +166,7 @@ fn the_collections_pane_reorders_notes_removes_and_opens() {
     press(&mut app, "d");
     assert_eq!(order(&app), ["q06", "q01", "dr-dre"]);
     // Enter on a quote reads the collection's quotes, and the reader pages through them.
-    press(&mut app, "g <enter>");
+    press(&mut app, "<home> <enter>");
     let reader = app.reader().expect("reader");
     assert_eq!(reader.collection.len(), 2);
     assert_eq!(app.data().id(reader.current()), "q06");

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{app, bundled, press, screen};
-use defiant::app::{Context, Focus, Pane, keymap};
+use defiant::app::{Context, Focus, Pane};
 use defiant::data::Kind;
 use defiant::present::Tone;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -31,8 +31,13 @@ fn slash_filters_the_focused_pane_and_escape_restores_the_view() {
     assert_eq!(app.context(), Context::Filter);
     // A pane filter has no kind facets: Tab is not bound there, and no hint offers it.
     assert_eq!(app.action_for(KeyEvent::from(KeyCode::Tab)), None);
-    assert!(keymap::hints(Context::Filter).iter().all(|(keys, _)| keys != "Tab"));
-    assert!(keymap::hints(Context::Search).iter().any(|(keys, hint)| keys == "Tab" && *hint == "kind"));
+    assert!(defiant::app::Keymap::default().hints(Context::Filter).iter().all(|(keys, _)| keys != "Tab"));
+    assert!(
+        defiant::app::Keymap::default()
+            .hints(Context::Search)
+            .iter()
+            .any(|(keys, hint)| keys == "Tab" && *hint == "kind")
+    );
     assert_eq!(
         app.search().map(|s| s.shown.len()),
         Some(app.data().count(Kind::Person)),
@@ -64,6 +69,8 @@ fn global_search_counts_kinds_and_the_facet_narrows() {
     assert_eq!(search.facet, Some(Kind::Episode));
     assert_eq!(search.shown.len(), search.counts[Kind::Episode as usize]);
     press(&mut app, "<s-tab> <s-tab>");
+    assert_eq!(app.search().and_then(|s| s.facet), Some(Kind::Event), "events come last among the kinds");
+    press(&mut app, "<s-tab>");
     assert_eq!(app.search().and_then(|s| s.facet), Some(Kind::Source));
     let text = screen(&app);
     assert!(text.contains("search: chronic"), "{text}");

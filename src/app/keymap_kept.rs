@@ -1,28 +1,13 @@
 //! Issue #16's part of the key table (marks, collections, history), kept in its own file
-//! so other branches' edits to `keymap.rs` merge cleanly. `keymap::all()` chains it after
-//! the main table; the Collections pane inherits the List keys it does not bind itself.
+//! so other branches' edits to `keymap.rs` merge cleanly. `bindings::Keymap::default`
+//! chains it after the main table; the Collections pane inherits the List keys it does not
+//! bind itself.
 
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use super::Action;
-use super::keymap::{Binding, Context, Key};
+use super::keymap::{Binding, Context, alt, ch, ctrl, plain};
 use Context::{Collections, Detail, Filter, List, Prompt, Reader, Search, Trail};
-
-const fn plain(code: KeyCode) -> Key {
-    Key { code, modifiers: KeyModifiers::NONE }
-}
-
-const fn ch(c: char) -> Key {
-    plain(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
-}
-
-const fn alt(c: char) -> Key {
-    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::ALT }
-}
 
 /// Where a record can be marked with a plain letter.
 const ON_A_RECORD: &[Context] = &[List, Detail, Reader, Collections];
@@ -45,14 +30,14 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        keys: &[alt('m')],
+        keys: &[alt(KeyCode::Char('m'))],
         action: Action::Mark,
         contexts: &[Filter, Search],
         help: "mark or unmark the selected result",
         hint: None,
     },
     Binding {
-        keys: &[alt('M')],
+        keys: &[alt(KeyCode::Char('M'))],
         action: Action::Collect,
         contexts: &[Filter, Search],
         help: "add the selected result to a named collection",

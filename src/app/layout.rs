@@ -43,6 +43,10 @@ pub fn fit(size: Rect) -> Fit {
 /// From this width on, the list and the detail sit side by side.
 pub const SPLIT_WIDTH: u16 = 80;
 
+/// The list's share of the width, in percent, when the list and the detail sit side by
+/// side (the config's `[ui] list-width`).
+pub const LIST_PERCENT: u16 = 40;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AppLayout {
     pub tabs: Rect,
@@ -59,6 +63,12 @@ impl AppLayout {
     /// [`MAX_WIDTH`]×[`MAX_HEIGHT`]. Narrow terminals show one block: the detail when it has
     /// focus, else the list.
     pub fn new(area: Rect, detail_focused: bool) -> Option<Self> {
+        Self::split(area, detail_focused, LIST_PERCENT)
+    }
+
+    /// [`AppLayout::new`] with the list taking `list_percent` of a wide terminal.
+    pub fn split(area: Rect, detail_focused: bool, list_percent: u16) -> Option<Self> {
+        let list_percent = list_percent.min(100);
         if fit(area) != Fit::Fits {
             return None;
         }
@@ -67,7 +77,8 @@ impl AppLayout {
                 .areas(area);
         let (list, detail) = if area.width >= SPLIT_WIDTH {
             let [list, detail] =
-                Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body);
+                Layout::horizontal([Constraint::Percentage(list_percent), Constraint::Percentage(100 - list_percent)])
+                    .areas(body);
             (Some(list), Some(detail))
         } else if detail_focused {
             (None, Some(body))
@@ -97,10 +108,27 @@ impl AppLayout {
     }
 }
 
+/// The command palette's box (near the top, as in editors) and its inside: the prompt on
+/// the first row, the list below.
+pub fn palette_popup(area: Rect) -> (Rect, Rect) {
+    let width = area.width.saturating_sub(4).clamp(1, 90);
+    let height = area.height.saturating_sub(2).clamp(1, 20);
+    let x = area.x + (area.width.saturating_sub(width)) / 2;
+    let y = area.y + u16::from(area.height > 10);
+    let popup = Rect { x, y, width, height };
+    let inner = Rect {
+        x: popup.x.saturating_add(1).min(popup.right()),
+        y: popup.y.saturating_add(1).min(popup.bottom()),
+        width: popup.width.saturating_sub(2),
+        height: popup.height.saturating_sub(2),
+    };
+    (popup, inner)
+}
+
 /// The centred box the help overlay is drawn in, and the text area inside its border.
-pub fn help_popup(area: Rect) -> (Rect, Rect) {
-    let width = area.width.saturating_sub(4).clamp(1, 72);
-    let height = area.height.saturating_sub(2).max(1);
+pub fn help_popup(area: Rect, want: (u16, u16)) -> (Rect, Rect) {
+    let width = want.0.min(area.width.saturating_sub(4)).max(area.width.min(24)).max(1);
+    let height = want.1.min(area.height.saturating_sub(2)).max(1);
     let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
     let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
     let inner = Rect {

@@ -15,7 +15,7 @@ impl App {
     pub(super) fn click(&mut self, at: Position) {
         let rows = self.view().list_rows();
         match self.context() {
-            Context::Help | Context::Reader | Context::Prompt | Context::Trail => {}
+            Context::Help | Context::Reader | Context::Palette | Context::Prompt | Context::Trail => {}
             // In the Collections pane only the tab bar answers: a pane's tab shows it.
             Context::Collections => {
                 if self.layout().is_some_and(|l| l.tabs.contains(at)) {
@@ -60,7 +60,7 @@ impl App {
                 }
             }
             Context::Reader => self.reading.wheel(notches),
-            Context::Prompt | Context::Trail => {}
+            Context::Palette | Context::Prompt | Context::Trail => {}
             Context::Collections => {
                 let motion = super::Motion::By(lines);
                 self.keeping.shelf.move_by(self.keeping.kept.saved(), motion, rows);

@@ -13,10 +13,12 @@ use crate::saved::{Key, Saved, Session};
 /// The pane names a session is saved with.
 const COLLECTIONS: &str = "collections";
 
+use super::keeping::TRAIL_BOX;
+
 /// Rows of the history list in a terminal of `size` (the help's box less its filter line
 /// and a header).
 pub fn trail_rows(size: Rect) -> usize {
-    let (_, inner) = layout::help_popup(size);
+    let (_, inner) = layout::help_popup(size, TRAIL_BOX);
     usize::from(inner.height.saturating_sub(2)).max(1)
 }
 
@@ -62,7 +64,7 @@ impl App {
     }
 
     /// The record the context has selected: what `m` and `M` act on.
-    pub(super) fn target(&self) -> Option<RecordRef> {
+    pub(super) fn mark_target(&self) -> Option<RecordRef> {
         let data = &self.shared.data;
         match self.context() {
             Context::Collections => self.keeping.shelf.selected_record(data, self.keeping.kept.saved()),
@@ -70,7 +72,7 @@ impl App {
             Context::Detail => self.browser.detail().selected_link().or(self.browser.detail().current()),
             Context::Filter | Context::Search => self.search.state().and_then(|s| s.selected()),
             Context::Reader => self.reading.reader().map(|r| r.current()),
-            Context::Help | Context::Prompt | Context::Trail => None,
+            Context::Help | Context::Palette | Context::Prompt | Context::Trail => None,
         }
     }
 

@@ -37,6 +37,17 @@ pub struct Cli {
     /// Start clean instead of where the last session ended (marks and collections stay)
     #[arg(long)]
     pub fresh: bool,
+    /// Print source URLs as plain text, not as terminal hyperlinks (OSC 8)
+    #[arg(long)]
+    pub no_hyperlinks: bool,
+
+    /// Read this config file (default: $DEFIANT_CONFIG, else the platform's config directory)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Colour in the browser: auto (when NO_COLOR is unset), always, never (NO_COLOR still wins)
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -54,12 +65,15 @@ pub enum Command {
         strict: bool,
     },
     /// List records, one per line: KIND:ID<TAB>label
-    #[command(after_help = "Examples:\n  defiant list person\n  defiant list quote | grep -i chronic | cut -f1\n  \
-defiant list -0 | cut -z -f1 | xargs -0 -n1 defiant show")]
+    #[command(after_help = "Examples:\n  defiant list person\n  defiant list event\n  defiant list series\n  \
+defiant list quote | grep -i chronic | cut -f1\n  defiant list -0 | cut -z -f1 | xargs -0 -n1 defiant show")]
     List {
-        /// Only this kind of record
+        /// Only this kind of record (`event` and `series` are listed only when asked for, or with --all)
         #[arg(value_enum)]
         kind: Option<Kind>,
+        /// Also list the events (nested in their episodes) and the series record
+        #[arg(long, conflicts_with = "kind")]
+        all: bool,
         /// Print a JSON array of {kind, id, label}
         #[arg(long)]
         json: bool,
@@ -116,6 +130,11 @@ defiant list -0 | cut -z -f1 | xargs -0 -n1 defiant show")]
     /// Named collections of records (what `m` and `M` keep in the browser)
     #[command(subcommand, after_help = collection_help())]
     Collection(CollectionCommand),
+    /// Print the default config, check a config file, or show where it is read from
+    Config {
+        #[command(subcommand)]
+        command: super::config::ConfigCommand,
+    },
     /// Print a shell completion script
     #[command(after_help = "Example:\n  defiant completions bash > ~/.local/share/bash-completion/completions/defiant")]
     Completions {
@@ -186,6 +205,15 @@ fn collection_help() -> &'static str {
     "Examples:\n  defiant collection list\n  defiant collection add reading quote:q06 person:dr-dre\n  \
 defiant collection export reading --format md --out reading.md\n  defiant collection import reading.json --state /tmp/other\n\n\
 Exit codes: 0 success · 1 no such collection · 2 usage, data or state error"
+}
+
+/// `--color`: whether the browser uses colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorWhen {
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 /// The query language for `defiant search --help`, from the one table in `search::query`.

@@ -6,6 +6,7 @@
 
 mod args;
 mod collection;
+mod config;
 mod list;
 mod quote;
 mod search;
@@ -14,11 +15,12 @@ mod show;
 use std::io::{self, Write};
 use std::path::Path;
 
-pub use args::{Cli, CollectionCommand, Command, ExportFormat};
+pub use args::{Cli, CollectionCommand, ColorWhen, Command, ExportFormat};
 use clap::CommandFactory;
+pub use config::{ConfigCommand, ForBrowser, for_browser};
 pub use show::resolve_or_explain;
 
-use crate::data::{self, Dataset, Loaded, RecordRef};
+use crate::data::{self, Dataset, Kind, Loaded, RecordRef};
 
 /// How a command ended; `main` maps it to the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +72,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
     };
     match command {
         Command::Validate { file, strict } => validate(file.as_deref().or(cli.data.as_deref()), *strict, out, err),
+        Command::Config { command } => config::run(command, cli.config.as_deref(), out, err),
         Command::Completions { shell } => {
             // clap_complete panics when its writer fails ("failed to write completion
             // file"), so the script is built in memory and written here like any output.
@@ -78,9 +81,14 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
             out.write_all(&script)?;
             Ok(Outcome::Success)
         }
-        Command::List { kind, json, null } => {
+        Command::List { kind, all, json, null } => {
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
-            list::run(&loaded.dataset, *kind, *json, terminator(*null), out)
+            let kinds = match kind {
+                Some(kind) => vec![*kind],
+                None if *all => Kind::ALL.to_vec(),
+                None => Kind::FILED.to_vec(),
+            };
+            list::run(&loaded.dataset, &kinds, *json, terminator(*null), out)
         }
         Command::Search { query, kind, limit, exact, json, timings, null } => {
             let options = search::Options {

@@ -243,6 +243,7 @@ fn first_source(data: &Dataset, r: RecordRef) -> Option<String> {
         Kind::Footage => data.footage[r.index].sources.first(),
         Kind::Quote => Some(&data.quotes[r.index].source),
         Kind::Source => return Some(data.sources[r.index].url.to_string()),
+        Kind::Event | Kind::Series => return None,
     }?;
     data.source(ids).map(|s| s.url.to_string())
 }

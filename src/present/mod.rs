@@ -8,6 +8,8 @@ pub mod detail;
 pub mod export;
 pub mod reader;
 pub mod record;
+pub mod story;
 mod tone;
+pub mod url;
 
 pub use tone::{Spans, Tone};

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::Palette;
 use crate::app::keeping::tab;
-use crate::app::{App, Context, Focus, keymap};
+use crate::app::{App, Context, Focus};
 use crate::text::{truncate_to_width, width};
 
 pub(super) fn tabs(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
@@ -83,12 +83,20 @@ pub(super) fn status(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
             }
         }),
     };
+    // A count or a prefix key typed so far, as vim shows it: `12`, `g`, `3y`.
+    let pending = app.pending();
+    let typed = format!(
+        "{}{}",
+        pending.count.map(|n| n.to_string()).unwrap_or_default(),
+        pending.prefix.map(|k| k.label()).unwrap_or_default()
+    );
+    let position = if typed.is_empty() { position } else { format!("{typed}  {position}") };
     let room = usize::from(area.width).saturating_sub(width(&position) + 2);
     let mut spans = vec![Span::raw(" ")];
     if let Some(message) = app.status() {
         spans.push(Span::styled(truncate_to_width(message, room), palette.status));
     } else {
-        spans.extend(hints(app.context(), 1, room, palette));
+        spans.extend(hints(app, app.context(), 1, room, palette));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let pad = usize::from(area.width).saturating_sub(used + width(&position) + 1);
@@ -98,9 +106,15 @@ pub(super) fn status(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
 }
 
 /// The key table's hints for a context, as many as fit in `room` after `used` columns.
-pub(super) fn hints(context: Context, mut used: usize, room: usize, palette: &Palette) -> Vec<Span<'static>> {
+pub(super) fn hints(
+    app: &App,
+    context: Context,
+    mut used: usize,
+    room: usize,
+    palette: &Palette,
+) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    for (keys, hint) in keymap::hints(context) {
+    for (keys, hint) in app.keymap().hints(context) {
         let piece = width(&keys) + width(hint) + 3;
         if used + piece > room {
             break;

@@ -128,7 +128,7 @@ pub(super) fn trail(frame: &mut Frame, area: Rect, app: &App, palette: &Palette)
     let Some(trail) = app.trail() else { return };
     let data = app.data();
     let visits = &app.kept().saved().visits;
-    let (popup, inner) = layout::help_popup(area);
+    let (popup, inner) = layout::help_popup(area, crate::app::keeping::TRAIL_BOX);
     frame.render_widget(Clear, popup);
     let n = trail.rows().len();
     let title = format!(" History — {n} visit{}, newest first (UTC) ", if n == 1 { "" } else { "s" });

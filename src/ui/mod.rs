@@ -2,13 +2,17 @@
 //! detail is already laid out by `update` and lists draw only their visible rows.
 
 mod chrome;
+mod commands;
 mod detail;
 mod help;
+pub mod hyperlink;
 mod kept;
 mod list;
 pub mod palette;
 mod reader;
 mod results;
+pub mod styles;
+mod which_key;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
@@ -17,6 +21,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, layout};
 pub use palette::Palette;
+pub use styles::{Role, Styles};
 
 /// Draw the whole screen for the app's state.
 pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
@@ -31,9 +36,7 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
     if let Some(reader) = app.reader() {
         reader::render(frame, app, reader, palette);
         kept::prompt(frame, layout::reader_status(area), app, palette);
-        if app.help_scroll().is_some() {
-            help::render(frame, area, app, palette);
-        }
+        overlays(frame, area, app, palette);
         return;
     }
     match app.search() {
@@ -60,9 +63,18 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
     chrome::status(frame, layout.status, app, palette);
     kept::trail(frame, area, app, palette);
     kept::prompt(frame, layout.status, app, palette);
+    overlays(frame, area, app, palette);
+}
+
+/// What is drawn over the screen: help, the palette, the keys that can follow a prefix.
+fn overlays(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, palette: &Palette) {
     if app.help_scroll().is_some() {
         help::render(frame, area, app, palette);
     }
+    if let Some(state) = app.palette() {
+        commands::render(frame, app, state, palette);
+    }
+    which_key::render(frame, app, palette);
 }
 
 fn too_small(frame: &mut Frame, palette: &Palette) {

@@ -74,6 +74,7 @@ pub struct Ran {
     pub saved: Vec<defiant::saved::Change>,
     /// Exports asked for: (file, text).
     pub exported: Vec<(String, String)>,
+    pub opened: Vec<String>,
 }
 
 /// Execute effects as the run loop would, with searches run right here instead of on the
@@ -91,6 +92,7 @@ pub fn execute(app: &mut App, effects: Effects, ran: &mut Ran) {
             Effect::Suspend => ran.suspended = true,
             Effect::Save(change) => ran.saved.push(change),
             Effect::Export { file, text } => ran.exported.push((file, text)),
+            Effect::OpenUrl(url) => ran.opened.push(url),
         }
     }
 }
@@ -118,10 +120,8 @@ pub fn type_text(app: &mut App, text: &str) -> Ran {
 pub fn press(app: &mut App, script: &str) -> Ran {
     let mut ran = Ran::default();
     for token in script.split_whitespace() {
-        if let Some(action) = app.action_for(key(token)) {
-            let effects = app.update(action);
-            execute(app, effects, &mut ran);
-        }
+        let effects = app.update(Message::Key(key(token)));
+        execute(app, effects, &mut ran);
     }
     ran
 }

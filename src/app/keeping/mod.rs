@@ -14,6 +14,9 @@ pub use prompt::{Prompt, Purpose};
 pub use shelf::Shelf;
 pub use trail::Trail;
 
+/// The history list's box (see `layout::help_popup`).
+pub const TRAIL_BOX: (u16, u16) = (72, u16::MAX);
+
 use super::Action;
 use super::browse::Motion;
 use super::effect::Effect;

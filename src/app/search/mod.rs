@@ -43,6 +43,8 @@ pub struct Search {
     recent: Vec<(Scope, String)>,
     /// Queries remembered since the router last asked (to be kept across runs).
     remembered: Vec<String>,
+    /// Whether a new search starts exact (the config's `[search] mode`).
+    exact_default: bool,
 }
 
 /// Where a result opened from a search went.
@@ -97,6 +99,10 @@ impl Search {
         std::mem::take(&mut self.remembered)
     }
 
+    pub fn set_exact_default(&mut self, exact: bool) {
+        self.exact_default = exact;
+    }
+
     /// `/` or `s`: back to the search a result was opened from if it has this scope, else a
     /// new search holding this scope's last query, selected so that typing replaces it.
     pub fn start(&mut self, data: &Dataset, scope: Scope, out: &mut Outbox) -> Started {
@@ -107,6 +113,7 @@ impl Search {
             return Started::Resumed;
         }
         let mut state = SearchState::new(scope);
+        state.exact = self.exact_default;
         if let Some((_, query)) = self.recent.iter().find(|(s, _)| *s == scope) {
             state.editor = tui_input::Input::new(query.clone());
             state.selected_text = true;
