@@ -213,3 +213,33 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: LINE, help: "quit", hint: None },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::super::keymap;
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_context_with_the_main_table() {
+        for context in Context::ALL {
+            let mut seen = Vec::new();
+            for binding in keymap::BINDINGS.iter().chain(BINDINGS).filter(|b| b.contexts.contains(&context)) {
+                for chord in binding.keys {
+                    assert!(!seen.contains(chord), "{chord:?} bound twice in {context:?}");
+                    seen.push(*chord);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_collections_pane_has_the_list_keys_it_does_not_bind() {
+        let keys = super::super::bindings::Keymap::default();
+        let key = |c| super::super::keys::key(KeyCode::Char(c));
+        use super::super::bindings::Resolved;
+        assert_eq!(keys.resolve(Collections, None, key('J')), Resolved::Action(Action::MoveEntryDown));
+        assert_eq!(keys.resolve(Collections, None, key('j')), Resolved::Action(Action::SelectNext), "inherited");
+        assert_eq!(keys.resolve(Collections, None, key('q')), Resolved::Action(Action::Quit), "inherited");
+        assert_eq!(keys.resolve(Prompt, None, key('q')), Resolved::Action(Action::InsertChar('q')), "typed");
+    }
+}
