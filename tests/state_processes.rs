@@ -155,20 +155,26 @@ fn a_browser_whose_state_cannot_be_saved_browses_on_and_says_so_once() {
     let base = tempfile::tempdir().expect("tempdir");
     std::fs::set_permissions(base.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let dir = base.path().join("ro");
-    std::fs::create_dir(&dir).expect("mkdir");
+    // A mark made earlier, while the directory could be written.
+    let made = run(defiant().args(["collection", "add", "marked", "quote:q02", "--state"]).arg(&dir));
+    assert_eq!(made.code, Some(0), "{made:?}");
+    let before = std::fs::read(dir.join("state.db")).expect("the database");
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).expect("chmod");
     let dir_arg = dir.to_string_lossy().into_owned();
     let mut pty = Pty::spawn(Spawn { args: &["--state", &dir_arg], wrap: as_nobody(), ..Spawn::default() });
     pty.wait_for_row(29, "the notice", |r| r.contains("State not saved: cannot write"));
-    pty.send("5m");
+    pty.send("5");
+    // The earlier mark still shows (read without writing), on the second quote's row.
+    pty.wait_for_row(4, "the kept glyph", |r| r.starts_with("│★"));
+    pty.send("m");
     pty.wait_for_row(29, "the mark", |r| r.contains("Marked"));
-    pty.wait_for_text("★");
+    pty.wait_for_row(3, "the new glyph", |r| r.starts_with("│★"));
     pty.send("q");
     pty.expect_exit(0);
     let bytes = String::from_utf8_lossy(&pty.bytes()).into_owned();
     let after = bytes.rsplit("\u{1b}[?1049l").next().unwrap_or("");
     assert_eq!(after.matches("defiant: state not saved: cannot write").count(), 1, "one stderr line: {after:?}");
-    assert!(!dir.join("state.db").exists());
+    assert!(std::fs::read(dir.join("state.db")).expect("still there") == before, "the database is untouched");
 }
 
 #[test]

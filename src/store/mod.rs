@@ -170,6 +170,24 @@ impl Store {
         Ok(Store { conn, dataset: dataset.to_string(), path: path.to_path_buf() })
     }
 
+    /// What is kept for `dataset` in `dir/state.db`, read without writing anything (no
+    /// WAL, no lock): for a directory that cannot be written, so the marks still show
+    /// while saving is off. `None` when there is no readable database.
+    pub fn read_only(dir: &Path, dataset: &str) -> Option<Saved> {
+        let path = dir.join(FILE_NAME);
+        if !path.is_file() {
+            return None;
+        }
+        let uri = format!("file:{}?immutable=1", uri_path(&path));
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(uri, flags).ok()?;
+        let version = schema::version(&conn).ok()?;
+        if version != schema::VERSION {
+            return None;
+        }
+        ops::load(&conn, dataset).ok()
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -241,6 +259,20 @@ fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
         }
     }
     Ok(aside)
+}
+
+/// A path as a `file:` URI's path: everything but letters, digits and `/-_.~` escaped.
+fn uri_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Unix seconds now (for visits and queries).

@@ -63,7 +63,9 @@ pub fn start(dir: Option<&Path>, dataset: &str, tx: Sender<Message>) -> Start {
         }
         None => {
             let reason = notices.last().cloned().unwrap_or_else(|| "state not saved".into());
-            (Saved::default(), None, Persistence::Off(reason))
+            // The marks of earlier runs still show when the database can be read.
+            let saved = Store::read_only(dir, dataset).unwrap_or_default();
+            (saved, None, Persistence::Off(reason))
         }
     };
     let keeper =
