@@ -40,7 +40,10 @@ pub fn defiant_in(dir: &Path) -> Command {
     command.current_dir(dir).stdin(Stdio::null()).env_remove("CLICOLOR_FORCE");
     // Never the real state directory: one of this test process's own (tests that look at
     // state pass --state or DEFIANT_STATE themselves, which win).
-    command.env("DEFIANT_STATE", std::env::temp_dir().join(format!("defiant-test-state-{}", std::process::id())));
+    command.env(
+        "DEFIANT_STATE",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("state-{}", std::process::id())),
+    );
     // Never the real config: an empty one, unless a test names its own.
     command.env("DEFIANT_CONFIG", "/dev/null");
     command

@@ -678,7 +678,10 @@ pub fn run_with_stdio(on_tty: OnTty) -> StdioRun {
         .env("DEFIANT_CONFIG", NO_CONFIG)
         .env_remove("NO_COLOR")
         .env_remove("DEFIANT_TEST_PANIC")
-        .env("DEFIANT_STATE", std::env::temp_dir().join(format!("defiant-pty-state-{}", std::process::id())))
+        .env(
+            "DEFIANT_STATE",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("state-{}", std::process::id())),
+        )
         .stdin(if on_tty.stdin { tty() } else { Stdio::null() })
         .stdout(if on_tty.stdout { tty() } else { Stdio::piped() })
         .stderr(Stdio::piped());
