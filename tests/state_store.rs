@@ -214,3 +214,24 @@ fn a_read_only_state_directory_turns_saving_off_and_says_so() {
     assert_eq!(out.stderr.lines().count(), 1, "one line: {}", out.stderr);
     assert!(!dir.join(FILE_NAME).exists());
 }
+
+#[test]
+fn a_busy_database_is_waited_for_not_an_error() {
+    let dir = state();
+    let (mut store, _) = open(dir.path());
+    // Another process holds the write lock for a while.
+    let path = dir.path().join(FILE_NAME);
+    let (locked_tx, locked_rx) = std::sync::mpsc::channel();
+    let holder = std::thread::spawn(move || {
+        let mut conn = Connection::open(&path).expect("open");
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).expect("lock");
+        tx.execute("INSERT INTO collections VALUES ('x', 'held', 1)", []).expect("write");
+        locked_tx.send(()).expect("tell");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        tx.commit().expect("commit");
+    });
+    locked_rx.recv().expect("locked");
+    store.apply(&[Change::Add { collection: "c".into(), key: quote("q06") }]).expect("waits, then writes");
+    holder.join().expect("holder");
+    assert_eq!(store.load().expect("load").collection("c").map(|c| c.entries.len()), Some(1));
+}
