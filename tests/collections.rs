@@ -195,6 +195,20 @@ fn e_exports_the_collection_as_a_quote_sheet() {
     assert!(text.contains("- missing: person:nobody-here `person:nobody-here`"));
 }
 
+/// `:export NAME` in the palette completes the collections' names and exports that one,
+/// from anywhere.
+#[test]
+fn the_palette_exports_a_collection_by_name() {
+    let mut app = keeping(shelf_with_three());
+    press(&mut app, "3 :");
+    type_text(&mut app, "export ma");
+    press(&mut app, "<tab>");
+    assert_eq!(app.palette().map(|p| p.query().0.to_string()), Some("export marked".into()));
+    let ran = press(&mut app, "<enter>");
+    assert_eq!(ran.exported.first().map(|(file, _)| file.as_str()), Some("marked.md"));
+    assert_eq!(app.context(), Context::List, "the palette closed");
+}
+
 fn visits() -> Saved {
     let visit = |id: &str, at| Visited { key: key(Kind::Person, id), at };
     Saved {

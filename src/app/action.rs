@@ -145,6 +145,8 @@ pub enum Action {
     RemoveEntry,
     /// Collections: export the collection as a Markdown quote sheet.
     ExportCollection,
+    /// Export the collection at this place in the saved list (`:export NAME`).
+    ExportNamed(u16),
     /// Open the list of records visited, in this run and before.
     ShowTrail,
     // ----- end of issue #16 (the prompt's Tab is `Complete`, as in the palette) -----

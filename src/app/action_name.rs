@@ -33,7 +33,12 @@ impl Action {
             Action::StartFilter => "filter",
             Action::StartGlobalSearch => "search",
             Action::OpenPalette => "palette",
-            Action::InsertChar(_) | Action::GoTo(_) | Action::SetColumn(_) | Action::SetTheme(_) | Action::Visit(_) => {
+            Action::InsertChar(_)
+            | Action::GoTo(_)
+            | Action::SetColumn(_)
+            | Action::SetTheme(_)
+            | Action::Visit(_)
+            | Action::ExportNamed(_) => {
                 return None;
             }
             Action::Complete => "complete",
@@ -114,6 +119,7 @@ impl Action {
             Action::SetColumn(_) => "set the reader's column width",
             Action::SetTheme(_) => "use a colour theme",
             Action::Visit(_) => "open a record",
+            Action::ExportNamed(_) => "export a collection by name",
             Action::Complete => "complete the command or its argument",
             Action::DeleteCharBefore => "delete the character before the cursor",
             Action::DeleteCharAfter => "delete the character under the cursor",

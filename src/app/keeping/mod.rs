@@ -88,6 +88,7 @@ impl Keeping {
             Action::ShowCollections => self.shelf.show(),
             // From anywhere (the palette): the collection the pane shows, else `marked`.
             Action::ExportCollection => self.export(data, out),
+            Action::ExportNamed(at) => self.export_named(data, usize::from(at), out),
             _ => return false,
         }
         true
@@ -214,6 +215,21 @@ impl Keeping {
         let (collection, key) = (name.to_string(), entry.key.clone());
         out.say(format!("Removed {key} from {collection}"));
         self.kept.change(data, Change::Remove { collection, key }, out);
+    }
+
+    /// The names of the saved collections, in their order (the palette completes them).
+    pub fn collection_names(&self) -> Vec<String> {
+        self.kept.saved().collections.iter().map(|c| c.name.clone()).collect()
+    }
+
+    fn export_named(&mut self, data: &Dataset, at: usize, out: &mut Outbox) {
+        let Some(collection) = self.kept.saved().collections.get(at) else {
+            out.say("No such collection");
+            return;
+        };
+        let text = export::render(data, &self.dataset, collection, Format::Markdown);
+        let file = format!("{}.{}", file_stem(&collection.name), Format::Markdown.extension());
+        out.send(Request::Run(Effect::Export { file, text }));
     }
 
     fn export(&mut self, data: &Dataset, out: &mut Outbox) {
