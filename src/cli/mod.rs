@@ -5,6 +5,7 @@
 //! pipe (`defiant list | head -1`) ends the command quietly instead of panicking.
 
 mod args;
+mod complete;
 mod config;
 mod list;
 mod quote;
@@ -15,7 +16,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 pub use args::{Cli, ColorWhen, Command};
-use clap::CommandFactory;
+pub use complete::complete_if_asked;
 pub use config::{ConfigCommand, ForBrowser, for_browser};
 pub use show::resolve_or_explain;
 
@@ -76,7 +77,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
             // clap_complete panics when its writer fails ("failed to write completion
             // file"), so the script is built in memory and written here like any output.
             let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "defiant", &mut script);
+            complete::registration(*shell, &mut script)?;
             out.write_all(&script)?;
             Ok(Outcome::Success)
         }
