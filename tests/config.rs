@@ -278,3 +278,11 @@ fn config_check_exit_codes() {
     let path = run(defiant().env_remove("DEFIANT_CONFIG").env("XDG_CONFIG_HOME", home.path()).args(["config", "path"]));
     assert_eq!(path.stdout, format!("{}\n", home.path().join("defiant").join("config.toml").display()));
 }
+
+#[test]
+fn the_readme_shows_the_real_report() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let start = readme.find("$ defiant config check bad.toml\n").expect("the README's example") + 32;
+    let shown = &readme[start..start + readme[start..].find("```").expect("end of the example")];
+    assert_eq!(shown, config::parse(FIVE_MISTAKES, "bad.toml").report.render());
+}
