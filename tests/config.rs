@@ -202,6 +202,18 @@ fn hostile_text_in_a_config_is_sanitized_in_the_report() {
     let rendered = loaded.report.render();
     assert!(!rendered.contains('\u{1b}') && !rendered.contains('\u{7}'), "{rendered:?}");
     assert!(loaded.report.has_problems());
+    // A single control or bidi character would otherwise be a key, and its label would
+    // reach the hints and help as it is.
+    for key in ["\\u001b", "\\u202e", "\\u200b", "\\u0007"] {
+        let loaded = config::parse(&format!("[keys.list]\n\"{key}\" = \"quit\"\n"), "evil.toml");
+        let lines: Vec<String> = loaded.report.problems.iter().map(|p| loaded.report.format_one(p)).collect();
+        assert_eq!(lines.len(), 1, "{key}: {lines:?}");
+        assert!(
+            lines[0].ends_with("error: not a key: a control or invisible character (write ctrl-x, esc, tab, enter…)"),
+            "{lines:?}"
+        );
+        assert_eq!(loaded.config.keys, Keymap::default(), "{key}");
+    }
 }
 
 // --- the command line ---
