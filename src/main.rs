@@ -42,7 +42,7 @@ fn browse(cli: &Cli) -> ExitCode {
     let options = defiant::tui::Options {
         mouse: !cli.no_mouse && config.ui.mouse,
         open,
-        hyperlinks: config.ui.hyperlinks,
+        hyperlinks: config.ui.hyperlinks && !cli.no_hyperlinks,
         monochrome,
         config,
         notice,

@@ -15,7 +15,7 @@ use serde_json::Value;
 /// Which fields hold references, and to what kind, by field name.
 fn reference_kind(field: &str) -> Option<Kind> {
     Some(match field {
-        "speaker" | "people" | "directors" => Kind::Person,
+        "speaker" | "people" | "directors" | "members" => Kind::Person,
         "episode" | "episodes" => Kind::Episode,
         "themes" => Kind::Theme,
         "source" | "sources" => Kind::Source,
@@ -24,6 +24,7 @@ fn reference_kind(field: &str) -> Option<Kind> {
 }
 
 /// One string value of the file, with its path, and the kind it refers to if it is a reference.
+#[derive(Clone)]
 struct Leaf {
     path: String,
     kind: Option<Kind>,
@@ -52,13 +53,43 @@ fn bundled_json() -> Value {
     serde_json::from_str(load::BUNDLED).expect("bundled JSON")
 }
 
-/// Every string of the series and of each record, by record (`None` for the series).
+/// Every string of the series and of each record, by record. An event is a record of its
+/// own inside its episode (or the series): its strings, plus a made-up leaf (its path starts
+/// with `<`) for the part it belongs to.
 fn records(json: &Value) -> Vec<(Option<RecordRef>, Vec<Leaf>)> {
+    let data = data();
     let mut out = Vec::new();
     let mut series = Vec::new();
     leaves(&json["series"], "series", None, &mut series);
-    out.push((None, series));
-    for kind in Kind::ALL {
+    out.push((Some(data.series_ref()), series));
+    let series_id = json["series"]["id"].as_str().expect("a series id").to_string();
+    let mut events = Vec::new();
+    for (e, episode) in json["episodes"].as_array().expect("episodes").iter().enumerate() {
+        let owner = Leaf {
+            path: "<episode>".into(),
+            kind: Some(Kind::Episode),
+            id: episode["id"].as_str().expect("id").into(),
+        };
+        events.extend(
+            episode["events"]
+                .as_array()
+                .expect("events")
+                .iter()
+                .enumerate()
+                .map(|(i, ev)| (format!("episodes[{e}].events[{i}]"), ev, owner.clone())),
+        );
+    }
+    let owner = Leaf { path: "<series>".into(), kind: Some(Kind::Series), id: series_id };
+    for (i, ev) in json["series"]["unplaced_events"].as_array().expect("unplaced").iter().enumerate() {
+        events.push((format!("series.unplaced_events[{i}]"), ev, owner.clone()));
+    }
+    for (path, ev, owner) in events {
+        let r = data.find(Kind::Event, ev["id"].as_str().expect("an event id")).expect("the event");
+        let mut found = vec![owner];
+        leaves(ev, &path, None, &mut found);
+        out.push((Some(r), found));
+    }
+    for kind in Kind::FILED {
         for (index, record) in json[kind.section()].as_array().expect("a section").iter().enumerate() {
             let mut found = Vec::new();
             leaves(record, &format!("{}[{index}]", kind.section()), None, &mut found);
@@ -128,7 +159,9 @@ fn validation_checks_every_reference_in_the_file() {
     let mut json = bundled_json();
     let mut wanted = BTreeSet::new();
     for (_, found) in records(&json) {
-        wanted.extend(found.into_iter().filter(|leaf| leaf.kind.is_some()).map(|leaf| leaf.path));
+        wanted.extend(
+            found.into_iter().filter(|leaf| leaf.kind.is_some() && !leaf.path.starts_with('<')).map(|leaf| leaf.path),
+        );
     }
     for path in &wanted {
         let pointer = format!("/{}", path.replace(['.', '['], "/").replace(']', ""));
@@ -155,12 +188,22 @@ fn validation_checks_every_reference_in_the_file() {
 #[test]
 fn every_string_that_names_a_record_is_in_a_reference_field() {
     let data = data();
+    let records = records(&bundled_json());
+    // An event's own id sits inside its episode's strings too.
+    let own_ids: BTreeSet<String> = records
+        .iter()
+        .filter_map(|(r, _)| *r)
+        .map(|r| match r.kind {
+            Kind::Series => "series.id".to_string(),
+            Kind::Event => format!("{}.id", data.event_path(r)),
+            _ => format!("{}[{}].id", r.kind.section(), r.index),
+        })
+        .collect();
     let mut unexplained = Vec::new();
-    for (from, found) in records(&bundled_json()) {
-        let own_id = from.map(|r| format!("{}[{}].id", r.kind.section(), r.index));
+    for (_, found) in records {
         for leaf in found {
             let names_a_record = Kind::ALL.iter().any(|&k| data.find(k, &leaf.id).is_some());
-            if leaf.kind.is_none() && names_a_record && Some(&leaf.path) != own_id.as_ref() {
+            if leaf.kind.is_none() && names_a_record && !own_ids.contains(&leaf.path) {
                 unexplained.push(format!("{} = {}", leaf.path, leaf.id));
             }
         }

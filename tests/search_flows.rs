@@ -69,6 +69,8 @@ fn global_search_counts_kinds_and_the_facet_narrows() {
     assert_eq!(search.facet, Some(Kind::Episode));
     assert_eq!(search.shown.len(), search.counts[Kind::Episode as usize]);
     press(&mut app, "<s-tab> <s-tab>");
+    assert_eq!(app.search().and_then(|s| s.facet), Some(Kind::Event), "events come last among the kinds");
+    press(&mut app, "<s-tab>");
     assert_eq!(app.search().and_then(|s| s.facet), Some(Kind::Source));
     let text = screen(&app);
     assert!(text.contains("search: chronic"), "{text}");

@@ -79,6 +79,8 @@ pub struct App {
     /// A prefix key or a count typed before the next key.
     pending: Pending,
     theme: Theme,
+    /// Whether the view makes source URLs terminal hyperlinks (OSC 8).
+    hyperlinks: bool,
     /// The command palette; it keeps its history while closed.
     palette: palette::PaletteState,
     palette_open: bool,
@@ -105,6 +107,7 @@ impl App {
             keys: Arc::new(Keymap::default()),
             pending: Pending::default(),
             theme: Theme::default(),
+            hyperlinks: false,
             palette: palette::PaletteState::default(),
             palette_open: false,
             list_percent: layout::LIST_PERCENT,
@@ -126,6 +129,16 @@ impl App {
 
     pub fn theme(&self) -> Theme {
         self.theme
+    }
+
+    pub fn hyperlinks(&self) -> bool {
+        self.hyperlinks
+    }
+
+    /// Draw source URLs as terminal hyperlinks (the run loop turns it on unless told not to;
+    /// off by default so test buffers hold plain text).
+    pub fn set_hyperlinks(&mut self, on: bool) {
+        self.hyperlinks = on;
     }
 
     pub fn set_theme(&mut self, theme: Theme) {

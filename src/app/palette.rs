@@ -150,13 +150,14 @@ impl PaletteState {
                 (entries, input.clone())
             }
         };
-        let texts: Vec<String> = entries.iter().map(|e| format!("{} {}", e.title, e.what)).collect();
-        let mut shown = matches(&needle, texts.iter().map(String::as_str));
+        let mut shown = rank(&needle, &entries);
         // A command named exactly, or by its start, comes first (`quit`, `he`).
         for s in &mut shown {
             let title = &entries[s.item].title;
             if !needle.is_empty() && (title == &needle || title.starts_with(&needle)) {
-                s.score += if title == &needle { 10_000 } else { 1_000 };
+                // The shortest name that starts so comes first (`ope` → `open`, not `open-url`).
+                let shorter = 100i64.saturating_sub(title.chars().count() as i64);
+                s.score += if title == &needle { 10_000 } else { 1_000 + shorter };
             }
         }
         shown.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
@@ -329,6 +330,31 @@ impl PaletteState {
     }
 }
 
+/// Match `needle` against each row's title, and against what it does at a third of the
+/// weight (so `dre` finds Dr. Dre before a command whose description mentions `dr-dre`).
+/// Positions count over "title what", as the view draws them.
+fn rank(needle: &str, entries: &[Entry]) -> Vec<Shown> {
+    let by_title = matches(needle, entries.iter().map(|e| e.title.as_str()));
+    if needle.is_empty() {
+        return by_title;
+    }
+    let mut best: Vec<Option<Shown>> = vec![None; entries.len()];
+    for shown in by_title {
+        let item = shown.item;
+        best[item] = Some(shown);
+    }
+    for mut shown in matches(needle, entries.iter().map(|e| e.what.as_str())) {
+        shown.score /= 3;
+        let offset = entries[shown.item].title.chars().count() + 1;
+        shown.positions.iter_mut().for_each(|p| *p += offset);
+        let item = shown.item;
+        if best[item].as_ref().is_none_or(|b| b.score < shown.score) {
+            best[item] = Some(shown);
+        }
+    }
+    best.into_iter().flatten().collect()
+}
+
 /// A record's row: `person: Dr. Dre`, its link on the right.
 fn record_entry(data: &Dataset, record: RecordRef) -> Entry {
     let label = crate::text::truncate_to_width(&data.label(record), 100);
@@ -346,6 +372,9 @@ fn commands(keys: &Keymap) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Action::bindable()
         .into_iter()
         .filter(|a| !is_editing(*a))
+        // `open` takes an argument here (`open person:dr-dre`); the key's `open` acts on the
+        // selected row, which the palette covers.
+        .filter(|a| *a != Action::Open)
         .filter_map(|action| {
             let name = action.name()?;
             Some(Entry {

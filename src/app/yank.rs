@@ -9,10 +9,6 @@ use super::{Action, App, Context, Focus, Yank};
 use crate::data::{Kind, RecordRef};
 use crate::present::citation;
 
-/// The schemes `o` hands to the system opener; anything else (`file:`, `javascript:`) is
-/// copied instead, never opened.
-const OPENABLE: [&str; 2] = ["https://", "http://"];
-
 impl App {
     /// The record a yank or `o` acts on, where the user is.
     pub fn target(&self) -> Option<RecordRef> {
@@ -63,7 +59,7 @@ impl App {
             Yank::Link => (data.deep_link(record), "link"),
             Yank::Id => (data.id(record).to_string(), "id"),
             Yank::Url => match self.target_url() {
-                Some(url) => (url, "URL"),
+                Some(url) => (crate::present::url::checked(&url).unwrap_or(url), "URL"),
                 None => {
                     out.say("No source URL here");
                     return;
@@ -79,12 +75,17 @@ impl App {
             out.say("No source URL here");
             return;
         };
-        if OPENABLE.iter().any(|scheme| url.to_ascii_lowercase().starts_with(scheme)) {
-            out.say(format!("Opening {url}"));
-            out.send(Request::Run(Effect::OpenUrl(url)));
-        } else {
-            out.say("Not a web address; copied instead");
-            out.send(Request::Run(Effect::Copy(url)));
+        // Only checked http(s) addresses reach the opener; anything else (`file:`,
+        // `javascript:`) is copied instead, never opened.
+        match crate::present::url::checked(&url) {
+            Some(url) => {
+                out.say(format!("Opening {}", crate::text::truncate_to_width(&url, 70)));
+                out.send(Request::Run(Effect::OpenUrl(url)));
+            }
+            None => {
+                out.say("Not a web address: copied instead of opened");
+                out.send(Request::Run(Effect::Copy(url)));
+            }
         }
     }
 

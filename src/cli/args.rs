@@ -30,6 +30,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Print source URLs as plain text, not as terminal hyperlinks (OSC 8)
+    #[arg(long)]
+    pub no_hyperlinks: bool,
+
     /// Read this config file (default: $DEFIANT_CONFIG, else the platform's config directory)
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -54,12 +58,15 @@ pub enum Command {
         strict: bool,
     },
     /// List records, one per line: KIND:ID<TAB>label
-    #[command(after_help = "Examples:\n  defiant list person\n  defiant list quote | grep -i chronic | cut -f1\n  \
-defiant list -0 | cut -z -f1 | xargs -0 -n1 defiant show")]
+    #[command(after_help = "Examples:\n  defiant list person\n  defiant list event\n  defiant list series\n  \
+defiant list quote | grep -i chronic | cut -f1\n  defiant list -0 | cut -z -f1 | xargs -0 -n1 defiant show")]
     List {
-        /// Only this kind of record
+        /// Only this kind of record (`event` and `series` are listed only when asked for, or with --all)
         #[arg(value_enum)]
         kind: Option<Kind>,
+        /// Also list the events (nested in their episodes) and the series record
+        #[arg(long, conflicts_with = "kind")]
+        all: bool,
         /// Print a JSON array of {kind, id, label}
         #[arg(long)]
         json: bool,

@@ -15,17 +15,7 @@ pub(super) struct Entry<'a> {
 }
 
 /// `end` closes each record of the line form: `\n`, or NUL with `-0`.
-pub(super) fn run(
-    data: &Dataset,
-    kind: Option<Kind>,
-    json: bool,
-    end: &[u8],
-    out: &mut impl Write,
-) -> io::Result<Outcome> {
-    let kinds: Vec<Kind> = match kind {
-        Some(kind) => vec![kind],
-        None => Kind::ALL.to_vec(),
-    };
+pub(super) fn run(data: &Dataset, kinds: &[Kind], json: bool, end: &[u8], out: &mut impl Write) -> io::Result<Outcome> {
     let records = kinds.iter().flat_map(|&k| data.records(k));
     if json {
         let entries: Vec<Entry> =

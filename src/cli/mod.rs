@@ -20,7 +20,7 @@ pub use complete::complete_if_asked;
 pub use config::{ConfigCommand, ForBrowser, for_browser};
 pub use show::resolve_or_explain;
 
-use crate::data::{self, Dataset, Loaded, RecordRef};
+use crate::data::{self, Dataset, Kind, Loaded, RecordRef};
 
 /// How a command ended; `main` maps it to the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,9 +81,14 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
             out.write_all(&script)?;
             Ok(Outcome::Success)
         }
-        Command::List { kind, json, null } => {
+        Command::List { kind, all, json, null } => {
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
-            list::run(&loaded.dataset, *kind, *json, terminator(*null), out)
+            let kinds = match kind {
+                Some(kind) => vec![*kind],
+                None if *all => Kind::ALL.to_vec(),
+                None => Kind::FILED.to_vec(),
+            };
+            list::run(&loaded.dataset, &kinds, *json, terminator(*null), out)
         }
         Command::Search { query, kind, limit, exact, json, timings, null } => {
             let options = search::Options {

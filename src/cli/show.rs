@@ -136,6 +136,8 @@ fn record_json(data: &Dataset, r: RecordRef) -> serde_json::Result<serde_json::V
         Kind::Footage => serde_json::to_value(&data.footage[r.index]),
         Kind::Quote => serde_json::to_value(&data.quotes[r.index]),
         Kind::Source => serde_json::to_value(&data.sources[r.index]),
+        Kind::Event => serde_json::to_value(data.event(r)),
+        Kind::Series => serde_json::to_value(&data.series),
     }
 }
 

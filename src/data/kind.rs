@@ -9,10 +9,19 @@ pub enum Kind {
     Footage,
     Quote,
     Source,
+    /// Something an episode covers (or no source places): nested in its episode, or in the
+    /// series' unplaced events, and addressed by its own id (`part-3/e04`).
+    Event,
+    /// The series itself: the one record the file's `series` object is.
+    Series,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [Kind::Episode, Kind::Theme, Kind::Person, Kind::Footage, Kind::Quote, Kind::Source];
+    pub const ALL: [Kind; 8] =
+        [Kind::Episode, Kind::Theme, Kind::Person, Kind::Footage, Kind::Quote, Kind::Source, Kind::Event, Kind::Series];
+
+    /// The kinds that have a section (a top-level array) of their own in a dataset file.
+    pub const FILED: [Kind; 6] = [Kind::Episode, Kind::Theme, Kind::Person, Kind::Footage, Kind::Quote, Kind::Source];
 
     /// The singular name used in `kind:id` references and `--kind`.
     pub fn name(self) -> &'static str {
@@ -23,6 +32,8 @@ impl Kind {
             Kind::Footage => "footage",
             Kind::Quote => "quote",
             Kind::Source => "source",
+            Kind::Event => "event",
+            Kind::Series => "series",
         }
     }
 
@@ -35,6 +46,10 @@ impl Kind {
             Kind::Footage => "footage",
             Kind::Quote => "quotes",
             Kind::Source => "sources",
+            // Not top-level arrays: events sit in `episodes[i].events` and
+            // `series.unplaced_events`, the series is the `series` object.
+            Kind::Event => "events",
+            Kind::Series => "series",
         }
     }
 
@@ -47,6 +62,8 @@ impl Kind {
             Kind::Footage => "Footage",
             Kind::Quote => "Quotes",
             Kind::Source => "Sources",
+            Kind::Event => "Events",
+            Kind::Series => "Series",
         }
     }
 
@@ -59,6 +76,8 @@ impl Kind {
             "footage" | "session" | "sessions" => Kind::Footage,
             "quote" | "quotes" | "q" => Kind::Quote,
             "source" | "sources" | "src" => Kind::Source,
+            "event" | "events" | "ev" => Kind::Event,
+            "series" | "overview" => Kind::Series,
             _ => return None,
         })
     }

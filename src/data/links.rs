@@ -124,19 +124,22 @@ impl LinkGraph {
 fn group_order(from: Kind) -> &'static [Kind] {
     use Kind::*;
     match from {
-        Quote => &[Person, Episode, Theme, Footage, Quote, Source],
-        Person => &[Quote, Footage, Episode, Theme, Person, Source],
-        Theme => &[Quote, Person, Episode, Footage, Theme, Source],
-        Episode => &[Person, Theme, Footage, Quote, Episode, Source],
-        Footage => &[Person, Episode, Quote, Theme, Footage, Source],
-        Source => &[Quote, Person, Footage, Episode, Theme, Source],
+        Quote => &[Person, Episode, Theme, Footage, Quote, Event, Source, Series],
+        Person => &[Quote, Event, Footage, Episode, Theme, Person, Source, Series],
+        Theme => &[Quote, Event, Person, Episode, Footage, Theme, Source, Series],
+        Episode => &[Event, Person, Theme, Footage, Quote, Episode, Source, Series],
+        Footage => &[Person, Episode, Quote, Theme, Footage, Event, Source, Series],
+        Source => &[Quote, Event, Person, Footage, Episode, Theme, Source, Series],
+        Event => &[Episode, Series, Person, Theme, Event, Quote, Footage, Source],
+        Series => &[Person, Event, Episode, Theme, Quote, Footage, Source],
     }
 }
 
 fn group_label(from: Kind, to: Kind, count: usize) -> String {
     match (from, to) {
         (Kind::Quote, Kind::Person) if count == 1 => "Speaker".into(),
-        (Kind::Quote | Kind::Footage, Kind::Episode) if count == 1 => "Episode".into(),
+        (Kind::Quote | Kind::Footage | Kind::Event, Kind::Episode) if count == 1 => "Episode".into(),
+        (Kind::Event, Kind::Series) => "Unplaced in the series".into(),
         (Kind::Source, _) => format!("Cited by {}", to.plural().to_lowercase()),
         (_, Kind::Source) => "Sources".into(),
         _ => to.plural().into(),

@@ -35,6 +35,8 @@ pub struct Dataset<'a> {
     pub footage: Vec<Footage<'a>>,
     pub quotes: Vec<Quote<'a>>,
     pub sources: Vec<Source<'a>>,
+    /// Every event, episode by episode in file order, then the series' unplaced ones.
+    events: Vec<EventSlot<'a>>,
     ids: [HashMap<Text<'a>, u32, IdHash>; Kind::ALL.len()],
     links: OnceLock<LinkGraph>,
     /// The file's text, which borrowed strings point into ("" when it was not valid UTF-8).
@@ -52,10 +54,12 @@ impl<'a> Dataset<'a> {
             footage: file.footage,
             quotes: file.quotes,
             sources: file.sources,
+            events: Vec::new(),
             ids: Default::default(),
             links: OnceLock::new(),
             file_text: source,
         };
+        dataset.events = EventSlot::all(&dataset.episodes, &dataset.series);
         for kind in Kind::ALL {
             let mut map = HashMap::with_capacity_and_hasher(dataset.count(kind), IdHash::default());
             for index in 0..dataset.count(kind) {
@@ -86,16 +90,64 @@ impl<'a> Dataset<'a> {
             Kind::Footage => self.footage.len(),
             Kind::Quote => self.quotes.len(),
             Kind::Source => self.sources.len(),
+            Kind::Event => self.events.len(),
+            Kind::Series => 1,
         }
     }
 
+    /// How many records the file's sections hold (events and the series not counted).
     pub fn total(&self) -> usize {
-        Kind::ALL.iter().map(|&k| self.count(k)).sum()
+        Kind::FILED.iter().map(|&k| self.count(k)).sum()
     }
 
     /// Every record of a kind, in file order.
     pub fn records(&self, kind: Kind) -> impl ExactSizeIterator<Item = RecordRef> + '_ {
         (0..self.count(kind)).map(move |i| RecordRef::new(kind, i))
+    }
+
+    /// The series record.
+    pub fn series_ref(&self) -> RecordRef {
+        RecordRef::new(Kind::Series, 0)
+    }
+
+    /// The event record `r` (of kind [`Kind::Event`]).
+    pub fn event(&self, r: RecordRef) -> &Event<'a> {
+        let slot = &self.events[r.index];
+        match slot.episode {
+            Some(e) => &self.episodes[e as usize].events[slot.index as usize],
+            None => &self.series.unplaced_events[slot.index as usize],
+        }
+    }
+
+    /// The episode an event sits in (`None` for the series' unplaced events).
+    pub fn event_episode(&self, r: RecordRef) -> Option<RecordRef> {
+        self.events[r.index].episode.map(|e| RecordRef::new(Kind::Episode, e as usize))
+    }
+
+    /// Where an event sits in the file (`episodes[2].events[3]`, `series.unplaced_events[0]`).
+    pub fn event_path(&self, r: RecordRef) -> path::JsonPath {
+        let slot = &self.events[r.index];
+        match slot.episode {
+            Some(e) => path::JsonPath::record("episodes", e as usize).field("events").index(slot.index as usize),
+            None => path::JsonPath::key("series").field("unplaced_events").index(slot.index as usize),
+        }
+    }
+
+    /// The events of episode `episode`, in file order.
+    pub fn events_of(&self, episode: RecordRef) -> impl Iterator<Item = RecordRef> + '_ {
+        let target = Some(episode.index as u32);
+        let start = self.events.partition_point(|s| s.episode.is_some_and(|e| (e as usize) < episode.index));
+        self.events[start..]
+            .iter()
+            .take_while(move |s| s.episode == target)
+            .enumerate()
+            .map(move |(i, _)| RecordRef::new(Kind::Event, start + i))
+    }
+
+    /// The series' unplaced events.
+    pub fn unplaced_events(&self) -> impl Iterator<Item = RecordRef> + '_ {
+        let start = self.events.len() - self.series.unplaced_events.len();
+        (start..self.events.len()).map(|i| RecordRef::new(Kind::Event, i))
     }
 
     pub fn find(&self, kind: Kind, id: &str) -> Option<RecordRef> {
@@ -109,6 +161,10 @@ impl<'a> Dataset<'a> {
 
     /// Resolve `KIND:ID` or a bare `ID` (when it names exactly one record).
     pub fn resolve(&self, reference: &str) -> Result<RecordRef, ResolveError> {
+        // `series` alone names the one series record, whatever its id.
+        if reference.eq_ignore_ascii_case("series") && self.find(Kind::Series, reference).is_none() {
+            return Ok(self.series_ref());
+        }
         if let Some((kind, id)) = reference.split_once(':')
             && let Some(kind) = Kind::parse(kind)
         {
@@ -176,6 +232,8 @@ impl<'a> Dataset<'a> {
             Kind::Footage => &self.footage[r.index].id.0,
             Kind::Quote => &self.quotes[r.index].id.0,
             Kind::Source => &self.sources[r.index].id.0,
+            Kind::Event => &self.events[r.index].id,
+            Kind::Series => &self.series.id,
         }
     }
 
@@ -188,6 +246,8 @@ impl<'a> Dataset<'a> {
             Kind::Footage => Cow::Borrowed(&self.footage[r.index].title),
             Kind::Quote => one_line(&self.quotes[r.index].text),
             Kind::Source => Cow::Borrowed(&self.sources[r.index].title),
+            Kind::Event => one_line(&self.event(r).text),
+            Kind::Series => Cow::Borrowed(&self.series.title),
         }
     }
 
@@ -219,8 +279,52 @@ impl<'a> Dataset<'a> {
     }
 
     /// Every record this one is linked with, both directions, grouped by kind with counts.
+    /// A person's links to people are split by direction where a group names its members:
+    /// "Members" on the group, "Member of" on a member.
     pub fn link_groups(&self, r: RecordRef) -> Vec<LinkGroup> {
-        self.graph().groups(r)
+        let mut groups = self.graph().groups(r);
+        if r.kind == Kind::Person
+            && let Some(at) = groups.iter().position(|g| g.kind == Kind::Person)
+        {
+            let people = groups.remove(at);
+            let person = &self.people[r.index];
+            let is_member = |p: RecordRef| person.members.iter().any(|m| m.as_str() == self.id(p));
+            let is_group = |p: RecordRef| self.people[p.index].members.iter().any(|m| m.as_str() == self.id(r));
+            let (members, rest): (Vec<_>, Vec<_>) = people.items.into_iter().partition(|&p| is_member(p));
+            let (groups_of, rest): (Vec<_>, Vec<_>) = rest.into_iter().partition(|&p| is_group(p));
+            let split = [("Members", members), ("Member of", groups_of), ("People", rest)];
+            for (i, (label, items)) in split.into_iter().filter(|(_, items)| !items.is_empty()).enumerate() {
+                groups.insert(at + i, LinkGroup { kind: Kind::Person, label: label.into(), items });
+            }
+        }
+        groups
+    }
+}
+
+/// Where one event sits, and its id.
+#[derive(Debug, Clone)]
+struct EventSlot<'a> {
+    /// Index of its episode; `None` for the series' unplaced events.
+    episode: Option<u32>,
+    /// Its index in that episode's (or the series') event list.
+    index: u32,
+    id: Text<'a>,
+}
+
+impl<'a> EventSlot<'a> {
+    fn all(episodes: &[Episode<'a>], series: &Series<'a>) -> Vec<Self> {
+        let slot = |episode: Option<u32>, owner: &str, index: usize, event: &Event<'a>| EventSlot {
+            episode,
+            index: index as u32,
+            id: event.id.as_ref().map_or_else(|| Cow::Owned(format!("{owner}/e{:02}", index + 1)), |id| id.0.clone()),
+        };
+        let mut all = Vec::new();
+        for (e, episode) in episodes.iter().enumerate() {
+            let owner = episode.id.as_str();
+            all.extend(episode.events.iter().enumerate().map(|(i, ev)| slot(Some(e as u32), owner, i, ev)));
+        }
+        all.extend(series.unplaced_events.iter().enumerate().map(|(i, ev)| slot(None, "unplaced", i, ev)));
+        all
     }
 }
 

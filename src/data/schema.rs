@@ -126,7 +126,15 @@ macro_rules! id_leaves {
         }
     )*};
 }
-id_leaves!(EpisodeId => Episode, ThemeId => Theme, PersonId => Person, FootageId => Footage, QuoteId => Quote, SourceId => Source);
+id_leaves!(
+    EpisodeId => Episode,
+    ThemeId => Theme,
+    PersonId => Person,
+    FootageId => Footage,
+    QuoteId => Quote,
+    SourceId => Source,
+    EventId => Event
+);
 
 /// `Id` is the record's own id: a one-line string that refers to nothing (and, like every
 /// id, is never cut for display).
@@ -171,7 +179,8 @@ schema!(Note { text: Text, sources: Line });
 schema!(Fact { label: Line, value: Text, sources: Line, notes: Text });
 schema!(Credit { role: Line, people: Line, sources: Line });
 schema!(Award { name: Line, category: Line, detail: Text, sources: Line });
-schema!(Event { text: Text, sources: Line, people: Line, themes: Line, notes: Text });
+schema!(When { date: Line, sources: Line });
+schema!(Event { id: Id, text: Text, when: Text, sources: Line, people: Line, themes: Line, notes: Text });
 schema!(Series {
     id: Line,
     title: Line,
@@ -199,7 +208,16 @@ schema!(Episode {
     notes: Text,
 });
 schema!(Theme { id: Id, name: Line, description: Text, episodes: Line, people: Line, sources: Line, notes: Text });
-schema!(Person { id: Id, name: Line, aka: Line, description: Text, episodes: Line, sources: Line, notes: Text });
+schema!(Person {
+    id: Id,
+    name: Line,
+    aka: Line,
+    members: Line,
+    description: Text,
+    episodes: Line,
+    sources: Line,
+    notes: Text,
+});
 schema!(Footage {
     id: Id,
     title: Line,
@@ -254,5 +272,15 @@ pub(super) fn record_refs<T: Track, F: FnMut(&T, Kind, &str)>(data: &Dataset, r:
         Kind::Footage => data.footage[r.index].refs(at, f),
         Kind::Quote => data.quotes[r.index].refs(at, f),
         Kind::Source => data.sources[r.index].refs(at, f),
+        // An event refers to what it names, and belongs to its episode (or to the series,
+        // when no source places it): that is the link both ways, "Events (9)" on a part.
+        Kind::Event => {
+            data.event(r).refs(at, f);
+            match data.event_episode(r) {
+                Some(episode) => f(at, Kind::Episode, data.id(episode)),
+                None => f(at, Kind::Series, &data.series.id),
+            }
+        }
+        Kind::Series => data.series.refs(at, f),
     }
 }

@@ -76,15 +76,19 @@ pub(super) fn suggest_shown(data: &Dataset, report: &mut Report) {
     }
 }
 
-fn id_path(r: RecordRef) -> JsonPath {
-    JsonPath::record(r.kind.section(), r.index).field("id")
+fn id_path(data: &Dataset, r: RecordRef) -> JsonPath {
+    match r.kind {
+        Kind::Event => data.event_path(r).field("id"),
+        Kind::Series => JsonPath::key("series").field("id"),
+        _ => JsonPath::record(r.kind.section(), r.index).field("id"),
+    }
 }
 
 /// Ids must be non-empty, visible text, at most [`MAX_ID_BYTES`], and unique per kind, also
 /// after case folding, Unicode normalisation and dropping what does not show, so look-alike
 /// ids cannot shadow each other.
 fn check_ids(data: &Dataset, out: &mut Out) {
-    for kind in Kind::ALL {
+    for kind in Kind::ALL.into_iter().filter(|&k| k != Kind::Series) {
         if ids_are_plainly_unique(data, kind) {
             continue;
         }
@@ -93,7 +97,7 @@ fn check_ids(data: &Dataset, out: &mut Out) {
         let mut folded: HashMap<String, RecordRef> = HashMap::new();
         for r in data.records(kind) {
             let id = data.id(r);
-            let path = id_path(r);
+            let path = id_path(data, r);
             if id.trim().is_empty() {
                 out.push(Diagnostic::error(path, format!("empty {name} id")));
                 continue;
@@ -105,7 +109,7 @@ fn check_ids(data: &Dataset, out: &mut Out) {
             }
             if let Some(&first) = exact.get(id) {
                 let message = format!("duplicate {name} id '{}'", shown_id(id));
-                out.push(Diagnostic::error(path, message).related(id_path(first)));
+                out.push(Diagnostic::error(path, message).related(id_path(data, first)));
                 continue;
             }
             exact.insert(id, r);
@@ -124,7 +128,7 @@ fn check_ids(data: &Dataset, out: &mut Out) {
                         code_points(&both)
                     )
                 };
-                out.push(Diagnostic::error(path, message).related(id_path(first)));
+                out.push(Diagnostic::error(path, message).related(id_path(data, first)));
                 continue;
             }
             folded.insert(key, r);
@@ -173,7 +177,8 @@ fn check_references(data: &Dataset, out: &mut Out) {
         }
     };
     data.series.refs(&mut JsonPath::key("series"), &mut want);
-    for kind in Kind::ALL {
+    // Events are walked inside their episodes (and the series), which give them their paths.
+    for kind in Kind::FILED {
         for r in data.records(kind) {
             // Walked without a path first: only a record with a dangling reference pays for one.
             let mut resolves = true;

@@ -7,6 +7,8 @@ pub mod citation;
 pub mod detail;
 pub mod reader;
 pub mod record;
+pub mod story;
 mod tone;
+pub mod url;
 
 pub use tone::{Spans, Tone};

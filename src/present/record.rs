@@ -51,11 +51,11 @@ fn title(data: &Dataset, r: RecordRef) -> String {
     }
 }
 
-fn pair(label: &'static str, value: impl ToString) -> Field {
+pub(super) fn pair(label: &'static str, value: impl ToString) -> Field {
     Field::Pair { label, value: value.to_string() }
 }
 
-fn prose(label: &'static str, text: impl ToString) -> Field {
+pub(super) fn prose(label: &'static str, text: impl ToString) -> Field {
     Field::Prose { label, text: text.to_string() }
 }
 
@@ -63,7 +63,7 @@ fn unknown_or(value: Option<&str>) -> String {
     value.map_or_else(|| "unknown (no source says)".to_string(), str::to_string)
 }
 
-fn notes(out: &mut Vec<Field>, notes: &[Note]) {
+pub(super) fn notes(out: &mut Vec<Field>, notes: &[Note]) {
     if notes.is_empty() {
         return;
     }
@@ -85,7 +85,7 @@ pub fn roles(roles: &[Role]) -> String {
     roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")
 }
 
-fn cite(ids: &[&str]) -> String {
+pub(super) fn cite(ids: &[&str]) -> String {
     if ids.is_empty() { String::new() } else { format!(" [{}]", ids.join(", ")) }
 }
 
@@ -120,6 +120,8 @@ fn fields(data: &Dataset, r: RecordRef) -> Vec<Field> {
         Kind::Footage => footage_fields,
         Kind::Quote => quote_fields,
         Kind::Source => source_fields,
+        Kind::Event => super::story::event_fields,
+        Kind::Series => super::story::series_fields,
     };
     add(data, r, &mut out);
     out

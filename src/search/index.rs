@@ -28,6 +28,8 @@ pub enum Field {
     Description,
     Summary,
     Events,
+    /// One event's text, as its own record: below the episode that lists it.
+    Event,
     Roles,
     Publication,
     Context,
@@ -47,19 +49,23 @@ impl Field {
             Field::Description => "description",
             Field::Summary => "summary",
             Field::Events => "events",
+            Field::Event => "event",
             Field::Roles => "roles",
             Field::Publication => "publication",
             Field::Context => "context",
         }
     }
 
-    /// Multiplier on the matcher's score.
+    /// Multiplier on the matcher's score, in half steps: an event's text (a short field, so
+    /// its coverage is high) weighs half of body text, so a part still ranks above the
+    /// events it lists for the same words.
     pub fn weight(self) -> i64 {
         match self {
-            Field::Name | Field::Title => 4,
-            Field::Aka | Field::Speaker | Field::Artist => 3,
-            Field::Id | Field::Text | Field::Headline => 2,
-            _ => 1,
+            Field::Name | Field::Title => 8,
+            Field::Aka | Field::Speaker | Field::Artist => 6,
+            Field::Id | Field::Text | Field::Headline => 4,
+            Field::Event => 1,
+            _ => 2,
         }
     }
 }
@@ -278,6 +284,17 @@ impl<'a> SearchIndex<'a> {
                 add(Field::Headline, &s.title);
                 add(Field::Publication, &s.publication);
                 add(Field::Id, s.id.as_str());
+            }
+            Kind::Event => {
+                let event = data.event(r);
+                add(Field::Event, &event.text);
+                add(Field::Id, data.id(r));
+            }
+            Kind::Series => {
+                let s = &data.series;
+                add(Field::Title, &s.title);
+                add(Field::Id, &s.id);
+                add(Field::Summary, &s.summary);
             }
         }
         self.records.push(r);

@@ -65,6 +65,7 @@ pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartEr
     let mut app = App::with_index(data, index.clone());
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
     app.seed_random(now);
+    app.set_hyperlinks(options.hyperlinks);
     app.set_keymap(config.keys.clone());
     // Asked before raw mode and the input thread, which would otherwise read the answer.
     let theme = match config.theme {
@@ -107,7 +108,8 @@ pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartEr
     }
     event::spawn_input(tx);
 
-    let exit = event_loop(&mut terminal, &mut app, &styles, &rx, &worker)?;
+    let mut system_clipboard = clipboard::System::default();
+    let exit = event_loop(&mut terminal, &mut app, &styles, &rx, &worker, &mut system_clipboard)?;
     terminal::restore();
     match exit {
         Exit::Quit => {
@@ -126,6 +128,7 @@ fn event_loop(
     styles: &Styles,
     rx: &std::sync::mpsc::Receiver<Message>,
     worker: &SearchWorker,
+    system_clipboard: &mut clipboard::System,
 ) -> Result<Exit, StartError> {
     let panic_on_draw = std::env::var(PANIC_TRIGGER).is_ok_and(|v| v == "draw");
     loop {
@@ -162,7 +165,10 @@ fn event_loop(
             for effect in effects {
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
-                    Effect::Copy(text) => copy(&text),
+                    Effect::Copy(text) => {
+                        copy(&text);
+                        system_clipboard.set(&text);
+                    }
                     Effect::OpenUrl(url) => {
                         if let Err(why) = opener::open(&url) {
                             copy(&url);

@@ -80,5 +80,10 @@ fn row_text(data: &Dataset, r: RecordRef) -> (String, String) {
             (data.label(r).into_owned(), format!("  — {speaker}"))
         }
         Kind::Source => (data.label(r).into_owned(), String::new()),
+        Kind::Event => {
+            let badge = data.event_episode(r).map_or_else(|| "unplaced".to_string(), |e| data.label(e).into_owned());
+            (data.label(r).into_owned(), format!("  {badge}"))
+        }
+        Kind::Series => (data.label(r).into_owned(), String::new()),
     }
 }

@@ -5,6 +5,7 @@ mod chrome;
 mod commands;
 mod detail;
 mod help;
+pub mod hyperlink;
 mod list;
 pub mod palette;
 mod reader;

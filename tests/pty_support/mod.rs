@@ -81,6 +81,25 @@ pub struct TermEvents {
     pub unhandled_chars: Vec<char>,
 }
 
+impl TermEvents {
+    /// The events without the app's own OSC 8 hyperlinks: `8 ; ; URL` where the URL is a
+    /// checked http(s) address of printable ASCII, and the empty `8 ; ;` that closes one.
+    /// Anything else in an OSC stays, so a sequence smuggled in by data still shows.
+    pub fn without_hyperlinks(mut self) -> Self {
+        self.unhandled_osc.retain(|params| {
+            let url = match params.as_slice() {
+                [eight, empty, url] if eight.as_slice() == b"8" && empty.is_empty() => url,
+                [eight, empty] if eight.as_slice() == b"8" && empty.is_empty() => return false,
+                _ => return true,
+            };
+            let checked = url.iter().all(u8::is_ascii_graphic)
+                && (url.is_empty() || url.starts_with(b"https://") || url.starts_with(b"http://"));
+            !checked
+        });
+        self
+    }
+}
+
 impl vt100::Callbacks for TermEvents {
     fn audible_bell(&mut self, _: &mut vt100::Screen) {
         self.bells += 1;
@@ -212,7 +231,17 @@ impl Pty {
         // the test names its own with `DEFIANT_CONFIG` or `--config`.
         let mut env: Vec<(&str, Option<&str>)> =
             vec![("TERM", Some("xterm-256color")), ("DEFIANT_CONFIG", Some(NO_CONFIG))];
-        for var in ["NO_COLOR", "DEFIANT_TEST_PANIC", "RUST_BACKTRACE", "RUST_LIB_BACKTRACE", "COLUMNS", "LINES"] {
+        // No display either: `o` must never start a real browser from a test.
+        for var in [
+            "NO_COLOR",
+            "DEFIANT_TEST_PANIC",
+            "RUST_BACKTRACE",
+            "RUST_LIB_BACKTRACE",
+            "COLUMNS",
+            "LINES",
+            "DISPLAY",
+            "WAYLAND_DISPLAY",
+        ] {
             env.push((var, None));
         }
         env.extend(spec.env.iter().map(|&(key, value)| (key, Some(value))));

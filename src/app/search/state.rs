@@ -181,6 +181,8 @@ pub fn label_field(kind: Kind) -> Field {
         Kind::Theme | Kind::Person => Field::Name,
         Kind::Quote => Field::Text,
         Kind::Source => Field::Headline,
+        Kind::Event => Field::Event,
+        Kind::Series => Field::Title,
     }
 }
 

@@ -39,4 +39,6 @@ id_type!(
     QuoteId,
     /// Id of a source, e.g. `seed`.
     SourceId,
+    /// Id of an event, e.g. `part-3/e04` (written in the data, or made from its place).
+    EventId,
 );

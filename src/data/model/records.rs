@@ -64,9 +64,12 @@ pub struct Person<'a> {
     pub id: PersonId<'a>,
     #[serde(borrow)]
     pub name: Cow<'a, str>,
-    /// Other names: birth names, stage names, group members.
+    /// Other names: birth names and stage names.
     #[serde(default, borrow, deserialize_with = "borrowed::list")]
     pub aka: Vec<Cow<'a, str>>,
+    /// For a group: its members, as people ("Members" on the group, "Member of" on each).
+    #[serde(default, borrow, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<PersonId<'a>>,
     pub roles: Vec<Role>,
     #[serde(borrow)]
     pub description: Cow<'a, str>,

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use super::{AwardResult, NoteKind, PersonId, Placement, Reliability, SourceId, Support, ThemeId};
+use super::{AwardResult, EventId, NoteKind, PersonId, Placement, Reliability, SourceId, Support, ThemeId};
 
 /// A caveat or a conflict between sources, kept instead of silently picking one side.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -103,8 +103,15 @@ pub struct Series<'a> {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event<'a> {
+    /// Its id; when absent, one is made from where it sits (`part-3/e04`, `unplaced/e02`).
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub id: Option<EventId<'a>>,
     #[serde(borrow)]
     pub text: Cow<'a, str>,
+    /// When it happened, as a source states it; several entries when sources disagree.
+    /// Empty = no source dates it (nothing is dated from memory).
+    #[serde(default, borrow, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<When<'a>>,
     pub placement: Placement,
     pub support: Support,
     #[serde(borrow)]
@@ -117,4 +124,24 @@ pub struct Event<'a> {
     pub reliability: Option<Reliability>,
     #[serde(default, borrow)]
     pub notes: Vec<Note<'a>>,
+}
+
+/// A date a source gives for an event: a year (`1992`), a month (`1991-01`) or a day
+/// (`2014-04-01`), `approximate` where the source says "around" or "early 1990s".
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct When<'a> {
+    #[serde(borrow)]
+    pub date: Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
+    #[serde(borrow)]
+    pub sources: Vec<SourceId<'a>>,
+}
+
+impl When<'_> {
+    /// The year, when the date starts with four digits.
+    pub fn year(&self) -> Option<i32> {
+        self.date.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).and_then(|y| y.parse().ok())
+    }
 }

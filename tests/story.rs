@@ -1,0 +1,144 @@
+//! Issue #12 on the bundled data: events as records, the series record, dates on events,
+//! and the timeline. Through the library (links, search) and the real binary (show, list).
+
+mod bin_support;
+mod common;
+
+use bin_support::run_args;
+use defiant::data::{Kind, RecordRef};
+use defiant::search::{Query, SearchIndex};
+
+fn labels(data: &defiant::data::Dataset, r: RecordRef) -> Vec<(String, usize)> {
+    data.link_groups(r).into_iter().map(|g| (g.label, g.items.len())).collect()
+}
+
+#[test]
+fn every_event_is_a_record_with_a_stable_id_written_in_the_data() {
+    let data = common::bundled();
+    assert_eq!(data.count(Kind::Event), 45 + 9);
+    let e = data.resolve("event:part-3/e04").expect("part-3/e04");
+    assert!(data.event(e).text.starts_with("Dre and Iovine meet in the early 1990s"));
+    assert_eq!(data.event_episode(e), data.resolve("episode:part-3").ok());
+    assert!(data.resolve("event:unplaced/e01").is_ok());
+    // Written in the file, so inserting an event does not renumber the others.
+    assert!(defiant::data::load::BUNDLED.contains(r#""id": "part-3/e04""#));
+}
+
+#[test]
+fn events_are_listed_on_people_themes_and_episodes_with_backlinks() {
+    let data = common::bundled();
+    let part3 = data.resolve("episode:part-3").expect("part 3");
+    assert!(labels(&data, part3).contains(&("Events".into(), 13)), "{:?}", labels(&data, part3));
+    let dre = data.resolve("person:dr-dre").expect("dre");
+    let events = data.link_groups(dre).into_iter().find(|g| g.kind == Kind::Event).expect("Dre's events");
+    let meet = data.resolve("event:part-3/e04").expect("event");
+    assert!(events.items.contains(&meet));
+    // And back: the event lists Dre, its part, its themes and its sources.
+    let back: Vec<Kind> = data.link_groups(meet).iter().map(|g| g.kind).collect();
+    assert_eq!(back, [Kind::Episode, Kind::Person, Kind::Theme, Kind::Source]);
+    assert!(data.link_groups(meet).iter().any(|g| g.items.contains(&dre)));
+    let friendship = data.resolve("theme:friendship").expect("theme");
+    assert!(data.link_groups(friendship).iter().any(|g| g.kind == Kind::Event && g.items.contains(&meet)));
+    // An unplaced event belongs to the series.
+    let unplaced = data.resolve("event:unplaced/e01").expect("unplaced");
+    assert!(data.link_groups(unplaced).iter().any(|g| g.items.contains(&data.series_ref())));
+}
+
+#[test]
+fn events_are_searchable_below_the_part_that_lists_them() {
+    let data = common::bundled();
+    let index = SearchIndex::build(&data);
+    let hits = index.search(&Query::parse("event: nine inch nails tvt", false));
+    assert_eq!(hits.first().map(|h| data.deep_link(h.record)), Some("event:part-3/e07".into()));
+    let hits = index.search(&Query::parse("nine inch nails tvt", false));
+    let at = |link: &str| hits.iter().position(|h| data.deep_link(h.record) == link);
+    assert!(at("episode:part-3") < at("event:part-3/e07"), "{:?}", (at("episode:part-3"), at("event:part-3/e07")));
+}
+
+#[test]
+fn show_series_prints_the_overview_and_list_can_include_it() {
+    for reference in ["series", "series:the-defiant-ones"] {
+        let show = run_args(&["show", reference]);
+        assert_eq!(show.code, Some(0), "{}", show.stderr);
+        for wanted in [
+            "series:the-defiant-ones",
+            "Network: HBO",
+            "Directed by: Allen Hughes",
+            "Awards:",
+            "IDA Documentary Awards",
+            "Where the sources disagree:",
+            "Sale price: $3 billion",
+            "Events (9)",
+            "event:unplaced/e01",
+        ] {
+            assert!(show.stdout.contains(wanted), "{reference}: no {wanted:?} in\n{}", show.stdout);
+        }
+    }
+    let list = run_args(&["list", "series"]);
+    assert_eq!(list.stdout, "series:the-defiant-ones\tThe Defiant Ones\n");
+    let all = run_args(&["list", "--all"]);
+    assert!(all.stdout.contains("series:the-defiant-ones\t") && all.stdout.contains("event:part-3/e04\t"));
+    let plain = run_args(&["list"]);
+    assert!(!plain.stdout.contains("event:"), "the plain list is the file's records");
+    let events = run_args(&["list", "event"]);
+    assert_eq!(events.stdout.lines().count(), 54);
+}
+
+#[test]
+fn show_event_names_its_part_dates_and_sources() {
+    let show = run_args(&["show", "event:part-3/e04"]);
+    assert_eq!(show.code, Some(0), "{}", show.stderr);
+    assert!(show.stdout.contains("Part: Part 3 (explicit)"), "{}", show.stdout);
+    let json = run_args(&["show", "event:part-3/e04", "--json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(value["kind"], "event");
+    assert_eq!(value["id"], "part-3/e04");
+    assert_eq!(value["record"]["id"], "part-3/e04");
+}
+
+#[test]
+fn groups_list_their_members_as_people_linked_both_ways() {
+    let data = common::bundled();
+    let nwa = data.resolve("person:nwa").expect("N.W.A");
+    assert_eq!(data.people[nwa.index].aka, ["N.W.A."], "member names are no longer aliases");
+    let members = data.link_groups(nwa).into_iter().find(|g| g.label == "Members").expect("Members");
+    let mut ids: Vec<&str> = members.items.iter().map(|&r| data.id(r)).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["dj-yella", "dr-dre", "eazy-e", "ice-cube", "mc-ren"]);
+    let cube = data.resolve("person:ice-cube").expect("Ice Cube");
+    let of = data.link_groups(cube).into_iter().find(|g| g.label == "Member of").expect("Member of");
+    assert_eq!(of.items, [nwa]);
+    // "ice cube" finds the man, not the group through an alias.
+    let index = SearchIndex::build(&data);
+    let hits = index.search(&Query::parse("ice cube", false));
+    assert_eq!(hits.first().map(|h| h.record), Some(cube));
+    assert!(!hits.iter().any(|h| h.record == nwa && h.field == defiant::search::Field::Aka));
+}
+
+#[test]
+fn corrections_carry_the_sources_found() {
+    let data = common::bundled();
+    let series = &data.series;
+    let seed = series.facts.iter().find(|f| f.label == "Seed article").expect("the seed fact");
+    assert!(seed.value.contains("Consequence of Sound") && !seed.value.contains("Neither was found"));
+    assert!(seed.sources.iter().any(|s| s.as_str() == "consequence-hughes"));
+    let consequence = data.resolve("source:consequence-hughes").expect("source");
+    assert_eq!(data.sources[consequence.index].title, "HBO's The Defiant Ones: An Interview with Allen Hughes");
+    assert_eq!(
+        data.sources[consequence.index].url,
+        "https://beta.consequence.net/2017/07/interview-with-allen-hughes/"
+    );
+    let editing = series.awards.iter().find(|a| a.category.starts_with("Picture editing")).expect("award");
+    assert!(editing.detail.contains("Parts Unknown") && !editing.detail.contains("no source found"));
+    let cited: Vec<&str> = editing.sources.iter().map(|s| s.as_str()).collect();
+    assert!(cited.contains(&"paste-emmys") && cited.contains(&"wapo-emmys"), "{cited:?}");
+    let grammy = series.awards.iter().find(|a| a.result == defiant::data::model::AwardResult::ReportedWon);
+    let grammy = grammy.expect("the reported win");
+    assert!(grammy.sources.iter().any(|s| s.as_str() == "juice-netflix"));
+    let juice = data.resolve("source:juice-netflix").expect("juice");
+    assert_eq!(data.sources[juice.index].url, "https://juice.de/?p=115088");
+    let q59 = data.resolve("quote:q59").expect("q59");
+    let q59 = &data.quotes[q59.index];
+    assert_eq!(q59.reliability, Some(defiant::data::model::Reliability::Low));
+    assert!(q59.notes.iter().any(|n| n.text.contains("Not found in the public copies")));
+}
