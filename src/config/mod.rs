@@ -111,6 +111,27 @@ pub struct Config {
     pub exact: bool,
 }
 
+impl Config {
+    /// Put the config into a new app: its key table, theme (`auto` is the theme the
+    /// terminal's background chose, which the run loop asks for), search mode, split,
+    /// reader column and start pane.
+    pub fn apply(&self, app: &mut crate::app::App, auto: Theme) {
+        app.set_keymap(self.keys.clone());
+        app.set_theme(match self.theme {
+            ThemeChoice::Dark => Theme::Dark,
+            ThemeChoice::Light => Theme::Light,
+            ThemeChoice::HighContrast => Theme::HighContrast,
+            ThemeChoice::Auto => auto,
+        });
+        app.set_exact_default(self.exact);
+        app.set_list_width(self.ui.list_width);
+        app.set_reader_width(self.ui.reader_width);
+        if self.ui.start_pane != app.pane() {
+            let _ = app.update(crate::app::Action::ShowPane(self.ui.start_pane));
+        }
+    }
+}
+
 /// A config and what was wrong with it.
 #[derive(Debug, Clone)]
 pub struct Loaded {
