@@ -413,3 +413,39 @@ fn quote_json_carries_the_speakers_id() {
     assert_eq!(value["speaker"], "Allen Hughes");
     assert_eq!(value["speaker_id"], "allen-hughes");
 }
+
+/// bash's own completion function, as `defiant completions bash` registers it, called the
+/// way bash calls it for `LINE` (words split at `:` too, as bash does).
+fn bash_complete(line: &str, words: &[&str]) -> Option<Vec<String>> {
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_defiant")).parent()?.to_path_buf();
+    let script = format!(
+        "source <(defiant completions bash)\nCOMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}\n\
+         COMP_WORDS=({words}); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))\n\
+         _clap_complete_defiant defiant \"${{COMP_WORDS[COMP_CWORD]}}\" 2>/dev/null\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        words = words.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(" ")
+    );
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let output = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", &script])
+        .env("PATH", path)
+        .env("DEFIANT_CONFIG", "/dev/null")
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&output.stdout).lines().map(str::to_string).collect())
+}
+
+#[test]
+fn bash_completes_ids_across_its_colon_word_break() {
+    let Some(after_colon) = bash_complete("defiant show person:dr-d", &["defiant", "show", "person", ":", "dr-d"])
+    else {
+        eprintln!("no bash here; skipped");
+        return;
+    };
+    // bash keeps `person:` and replaces only the word after the colon.
+    assert_eq!(after_colon, ["dr-dre"]);
+    let at_colon = bash_complete("defiant --open episode:", &["defiant", "--open", "episode", ":"]).unwrap_or_default();
+    assert!(at_colon.contains(&"part-1".to_string()), "{at_colon:?}");
+    let plain = bash_complete("defiant quote q7", &["defiant", "quote", "q7"]).unwrap_or_default();
+    assert!(plain.contains(&"q71".to_string()) && plain.iter().all(|q| q.starts_with("q7")), "{plain:?}");
+    assert_eq!(bash_complete("defiant vali", &["defiant", "vali"]).unwrap_or_default(), ["validate"]);
+}

@@ -36,7 +36,50 @@ pub fn registration(shell: clap_complete::Shell, out: &mut impl Write) -> io::Re
     };
     let mut script = Vec::new();
     completer.write_registration(VAR, "defiant", "defiant", "defiant", &mut script)?;
+    if shell == clap_complete::Shell::Bash {
+        script = bash_colons(&String::from_utf8_lossy(&script)).into_bytes();
+    }
     out.write_all(&script)
+}
+
+/// clap's bash words as bash split them.
+const BASH_WORDS: &str = r#"    local words=("${COMP_WORDS[@]}")
+    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+        words[COMP_CWORD]="$2"
+    fi
+"#;
+
+/// bash splits words at `:` (it is in COMP_WORDBREAKS), so `show person:dr` reached
+/// defiant as `person` `:` `dr`, and nothing completed. The words are taken from the line
+/// up to the cursor instead, split at white space only, and the part up to the last `:`,
+/// which bash keeps, is taken off the answers (as bash-completion's
+/// `__ltrim_colon_completions` does).
+const BASH_WORDS_BY_LINE: &str = r#"    local _defiant_line="${COMP_LINE:0:COMP_POINT}" words=()
+    IFS=$' \t\n' read -r -a words <<< "$_defiant_line"
+    if [[ ${#words[@]} -eq 0 || "$_defiant_line" =~ [[:space:]]$ ]]; then
+        words+=("")
+    fi
+    _CLAP_COMPLETE_INDEX=$(( ${#words[@]} - 1 ))
+    local _defiant_cur="${words[_CLAP_COMPLETE_INDEX]}" _defiant_prefix=""
+    if [[ "$COMP_WORDBREAKS" == *:* && "$_defiant_cur" == *:* ]]; then
+        _defiant_prefix="${_defiant_cur%"${_defiant_cur##*:}"}"
+    fi
+"#;
+
+const BASH_END: &str = "        compopt -o nospace\n    fi\n}\n";
+const BASH_TRIM: &str = r#"        compopt -o nospace
+    fi
+    if [[ -n "$_defiant_prefix" && -n "${COMPREPLY-}" ]]; then
+        COMPREPLY=("${COMPREPLY[@]#"$_defiant_prefix"}")
+    fi
+}
+"#;
+
+fn bash_colons(script: &str) -> String {
+    if !script.contains(BASH_WORDS) || !script.contains(BASH_END) {
+        return script.to_string(); // another clap_complete: its script as it is
+    }
+    script.replacen(BASH_WORDS, BASH_WORDS_BY_LINE, 1).replacen(BASH_END, BASH_TRIM, 1)
 }
 
 /// Every `KIND:ID` starting with what is typed; with no `:` typed yet, also bare ids (bash
