@@ -46,6 +46,9 @@ fn browse(cli: &Cli) -> ExitCode {
         monochrome,
         config,
         notice,
+        state: defiant::store::state_dir(cli.state.as_deref()),
+        dataset: defiant::saved::dataset_key(&loaded.dataset, cli.data.is_none()),
+        fresh: cli.fresh,
     };
     match defiant::tui::run(std::sync::Arc::new(loaded.dataset), &options) {
         Ok(code) => ExitCode::from(code),

@@ -41,7 +41,7 @@ fn five_mistakes_are_reported_at_once_with_exact_messages() {
             "bad.toml:5:1: keys.list.\"ctrl-k\": error: \"ctrl-k\" is the same key as \"C-k\" (line 4:1) in list; \
              this binding is ignored",
             "bad.toml:7:7: keys.lsit: error: unknown context 'lsit' — did you mean 'list'? \
-             (one of: global, list, detail, filter, search, reader, help, palette)",
+             (one of: global, list, detail, filter, search, reader, help, palette, collections, prompt, history)",
             "bad.toml:12:9: theme.link: error: unknown colour or modifier 'bleu' — did you mean 'blue'? \
              (a colour name, #rrggbb, or bold dim italic underlined reversed crossed-out)",
         ]

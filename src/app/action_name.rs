@@ -69,6 +69,16 @@ impl Action {
             Action::OpenUrl => "open-url",
             Action::ShowDetails => "details",
             Action::CycleTheme => "next-theme",
+            // ----- issue #16 -----
+            Action::Mark => "mark",
+            Action::Collect => "collect",
+            Action::ShowCollections => "pane-collections",
+            Action::MoveEntryDown => "move-down",
+            Action::MoveEntryUp => "move-up",
+            Action::EditNote => "note",
+            Action::RemoveEntry => "remove",
+            Action::ExportCollection => "export",
+            Action::ShowTrail => "history",
         };
         Some(Cow::Borrowed(name))
     }
@@ -137,6 +147,16 @@ impl Action {
             Action::OpenUrl => "open the selected or first source's URL in the browser",
             Action::ShowDetails => "the record's detail page",
             Action::CycleTheme => "the next colour theme",
+            // ----- issue #16 -----
+            Action::Mark => "mark or unmark the record (the collection \"marked\")",
+            Action::Collect => "add the record to a named collection",
+            Action::ShowCollections => "show the Collections pane",
+            Action::MoveEntryDown => "collections: move the record down",
+            Action::MoveEntryUp => "collections: move the record up",
+            Action::EditNote => "collections: write or edit the record's note",
+            Action::RemoveEntry => "collections: take the record out",
+            Action::ExportCollection => "export the collection as Markdown (the pane's, else marked)",
+            Action::ShowTrail => "records visited, across runs",
         };
         Cow::Borrowed(text)
     }
@@ -201,6 +221,16 @@ impl Action {
             Action::ShowDetails,
             Action::CycleTheme,
             Action::Complete,
+            // ----- issue #16 -----
+            Action::Mark,
+            Action::Collect,
+            Action::ShowCollections,
+            Action::MoveEntryDown,
+            Action::MoveEntryUp,
+            Action::EditNote,
+            Action::RemoveEntry,
+            Action::ExportCollection,
+            Action::ShowTrail,
         ]);
         all
     }
@@ -228,7 +258,7 @@ mod tests {
 
     #[test]
     fn every_bound_action_has_a_name_that_reads_back() {
-        for binding in BINDINGS {
+        for binding in BINDINGS.iter().chain(crate::app::keymap_kept::BINDINGS) {
             let name = binding.action.name().unwrap_or_else(|| panic!("{:?} has no name", binding.action));
             assert_eq!(Action::from_name(&name), Some(binding.action), "{name}");
         }

@@ -256,7 +256,10 @@ impl PaletteState {
         self.named = false;
         if let Some(text) = text.filter(|t| !t.is_empty() && t.parse::<u32>().is_err()) {
             // `open person:dr-dre` names the record exactly.
-            if let Ok(record) = data.resolve(&text) {
+            // (`Dataset::resolve` would also rank every id for "did you mean": far too slow
+            // per keystroke on a million records.)
+            let named = text.split_once(':').and_then(|(kind, id)| data.find(crate::data::Kind::parse(kind)?, id));
+            if let Some(record) = named {
                 self.records.push(record_entry(data, record));
                 self.named = true;
             }

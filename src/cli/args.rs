@@ -30,6 +30,14 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Keep marks, collections and history in DIR (default: $DEFIANT_STATE, else the
+    /// platform's state directory, e.g. ~/.local/state/defiant)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub state: Option<PathBuf>,
+
+    /// Start clean instead of where the last session ended (marks and collections stay)
+    #[arg(long)]
+    pub fresh: bool,
     /// Print source URLs as plain text, not as terminal hyperlinks (OSC 8)
     #[arg(long)]
     pub no_hyperlinks: bool,
@@ -122,6 +130,9 @@ defiant list quote | grep -i chronic | cut -f1\n  defiant list -0 | cut -z -f1 |
         #[arg(long)]
         json: bool,
     },
+    /// Named collections of records (what `m` and `M` keep in the browser)
+    #[command(subcommand, after_help = collection_help())]
+    Collection(CollectionCommand),
     /// Print the default config, check a config file, or show where it is read from
     Config {
         #[command(subcommand)]
@@ -134,6 +145,70 @@ dataset (show, quote, --open).\n\nExample:\n  defiant completions bash > ~/.loca
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A quote sheet: block quotes with speaker, occasion, source and URL, and your notes
+    Md,
+    /// Ids, labels and notes; `collection import` reads it back
+    Json,
+    /// kind,id,label,note; `collection import` reads it back
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CollectionCommand {
+    /// One collection a line: name<TAB>count
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One record a line, in order: KIND:ID<TAB>label (missing records as "missing: KIND:ID")
+    Show {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add records (made if new; records already there stay where they are)
+    Add {
+        name: String,
+        #[arg(required = true, num_args = 1.., value_name = "KIND:ID")]
+        records: Vec<String>,
+    },
+    /// Take records out of a collection
+    Remove {
+        name: String,
+        #[arg(required = true, num_args = 1.., value_name = "KIND:ID")]
+        records: Vec<String>,
+    },
+    /// Rename a collection
+    Rename { from: String, to: String },
+    /// Delete a collection and its notes
+    Delete { name: String },
+    /// Write a collection as Markdown, JSON or CSV
+    Export {
+        name: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ExportFormat,
+        /// Write to FILE instead of stdout
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Read a collection from an export (JSON, CSV, or the Markdown sheet's ids and notes),
+    /// added to any collection of the same name
+    Import {
+        file: PathBuf,
+        /// The collection to import into (default: the name in a JSON file, else the file's name)
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+fn collection_help() -> &'static str {
+    "Examples:\n  defiant collection list\n  defiant collection add reading quote:q06 person:dr-dre\n  \
+defiant collection export reading --format md --out reading.md\n  defiant collection import reading.json --state /tmp/other\n\n\
+Exit codes: 0 success · 1 no such collection · 2 usage, data or state error"
 }
 
 /// `--color`: whether the browser uses colour.

@@ -5,6 +5,7 @@
 //! pipe (`defiant list | head -1`) ends the command quietly instead of panicking.
 
 mod args;
+mod collection;
 mod complete;
 mod config;
 mod list;
@@ -15,7 +16,7 @@ mod show;
 use std::io::{self, Write};
 use std::path::Path;
 
-pub use args::{Cli, ColorWhen, Command};
+pub use args::{Cli, CollectionCommand, ColorWhen, Command, ExportFormat};
 pub use complete::complete_if_asked;
 pub use config::{ConfigCommand, ForBrowser, for_browser};
 pub use show::resolve_or_explain;
@@ -106,6 +107,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
             quote::run(&loaded.dataset, id.as_deref(), *json, out, err)
         }
+        Command::Collection(command) => collection::run(cli, command, out, err),
         Command::Show { reference, json } => {
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
             show::run(&loaded.dataset, reference, *json, out, err)
