@@ -196,8 +196,8 @@ pub fn status_line(report: &Report) -> String {
         (e, 0) => plural(e, "error"),
         (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
     };
-    let used = if errors > 0 { "; defaults used" } else { "" };
+    let used = if errors > 0 { ", defaults used" } else { "" };
     // The file's name only: the line must fit 80 columns; the path is in the report.
     let name = Path::new(&report.file).file_name().map_or(report.file.clone(), |n| n.to_string_lossy().into_owned());
-    format!("Config {name}: {what}{used} (defiant config check)")
+    format!("{name}: {what}{used} (defiant config check)")
 }
