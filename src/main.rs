@@ -7,6 +7,8 @@ use clap::Parser;
 use defiant::cli::{self, Cli, Outcome};
 
 fn main() -> ExitCode {
+    // A shell asking for completions (the script `defiant completions` printed): answer, exit.
+    cli::complete_if_asked();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return usage_error(&error),

@@ -682,7 +682,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[ch('=')],
         action: Action::ResetColumn,
         contexts: READER,
-        help: "default text column (66)",
+        help: "default text column (66, or the config's reader-width)",
         hint: None,
     },
     Binding {

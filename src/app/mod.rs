@@ -158,9 +158,10 @@ impl App {
         self.sync();
     }
 
-    /// The reader's column width to open with (the config's `[ui] reader-width`).
+    /// The reader's column width to open with and to reset to with `=` (the config's
+    /// `[ui] reader-width`).
     pub fn set_reader_width(&mut self, width: u16) {
-        self.reading.set_width(&self.shared.data, width, self.size);
+        self.reading.set_default_width(&self.shared.data, width, self.size);
     }
 
     /// New searches start exact (the config's `[search] mode = "exact"`); Alt-e still toggles.

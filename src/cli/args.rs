@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCompleter;
 
 use crate::data::Kind;
 
@@ -22,7 +23,7 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Open the browser on this record's detail, e.g. person:dr-dre
-    #[arg(long, value_name = "KIND:ID")]
+    #[arg(long, value_name = "KIND:ID", add = ArgValueCompleter::new(super::complete::references))]
     pub open: Option<String>,
 
     /// Do not capture the mouse (lets the terminal select text)
@@ -85,6 +86,7 @@ defiant list quote | grep -i chronic | cut -f1\n  defiant list -0 | cut -z -f1 |
     #[command(after_help = "Examples:\n  defiant show person:dr-dre\n  defiant show q05 --json")]
     Show {
         /// KIND:ID (e.g. episode:part-3), or a bare ID when it is unique
+        #[arg(add = ArgValueCompleter::new(super::complete::references))]
         reference: String,
         /// Print the record and its resolved links as JSON
         #[arg(long)]
@@ -119,6 +121,7 @@ defiant list quote | grep -i chronic | cut -f1\n  defiant list -0 | cut -z -f1 |
     #[command(after_help = "Examples:\n  defiant quote q71\n  defiant quote --random\n  defiant quote q06 --json")]
     Quote {
         /// The quote's id, e.g. q71 (or quote:q71)
+        #[arg(add = ArgValueCompleter::new(super::complete::quotes))]
         id: Option<String>,
         /// A random quote (the default when no id is given)
         #[arg(long, conflicts_with = "id")]
@@ -136,7 +139,8 @@ defiant list quote | grep -i chronic | cut -f1\n  defiant list -0 | cut -z -f1 |
         command: super::config::ConfigCommand,
     },
     /// Print a shell completion script
-    #[command(after_help = "Example:\n  defiant completions bash > ~/.local/share/bash-completion/completions/defiant")]
+    #[command(after_help = "The script asks defiant itself while completing, so record ids complete from the \
+dataset (show, quote, --open).\n\nExample:\n  defiant completions bash > ~/.local/share/bash-completion/completions/defiant")]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,

@@ -6,6 +6,7 @@
 
 mod args;
 mod collection;
+mod complete;
 mod config;
 mod list;
 mod quote;
@@ -16,7 +17,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 pub use args::{Cli, CollectionCommand, ColorWhen, Command, ExportFormat};
-use clap::CommandFactory;
+pub use complete::complete_if_asked;
 pub use config::{ConfigCommand, ForBrowser, for_browser};
 pub use show::resolve_or_explain;
 
@@ -77,7 +78,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
             // clap_complete panics when its writer fails ("failed to write completion
             // file"), so the script is built in memory and written here like any output.
             let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "defiant", &mut script);
+            complete::registration(*shell, &mut script)?;
             out.write_all(&script)?;
             Ok(Outcome::Success)
         }

@@ -18,7 +18,7 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 pub use terminal::{StartError, check_tty, restore};
 
-use crate::app::{Action, App, Effect, Effects, Internal, Message as AppMessage, Pane, layout};
+use crate::app::{App, Effect, Effects, Internal, Message as AppMessage, layout};
 use crate::config::{Config, ThemeChoice};
 use crate::data::{Dataset, RecordRef};
 use crate::search::SearchIndex;
@@ -73,22 +73,12 @@ pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartEr
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
     app.seed_random(now);
     app.set_hyperlinks(options.hyperlinks);
-    app.set_keymap(config.keys.clone());
     // Asked before raw mode and the input thread, which would otherwise read the answer.
-    let theme = match config.theme {
-        ThemeChoice::Auto if options.monochrome => crate::app::Theme::Dark,
-        ThemeChoice::Auto => background::theme(),
-        ThemeChoice::Dark => crate::app::Theme::Dark,
-        ThemeChoice::Light => crate::app::Theme::Light,
-        ThemeChoice::HighContrast => crate::app::Theme::HighContrast,
+    let auto = match config.theme {
+        ThemeChoice::Auto if !options.monochrome => background::theme(),
+        _ => crate::app::Theme::Dark,
     };
-    app.set_theme(theme);
-    app.set_exact_default(config.exact);
-    app.set_list_width(config.ui.list_width);
-    app.set_reader_width(config.ui.reader_width);
-    if config.ui.start_pane != Pane::default() {
-        let _ = app.update(Action::ShowPane(config.ui.start_pane));
-    }
+    config.apply(&mut app, auto);
     let (tx, rx) = event::channel();
     let start = keep::start(options.state.as_deref(), &options.dataset, tx.clone());
     let mut keeper = start.keeper;
