@@ -14,10 +14,15 @@
 //! Dependencies point one way (checked by `tests/architecture.rs`):
 //!
 //! ```text
-//! sanitize, text ← data ← search ← present ← app ← ui ← config ← tui
-//!                         search ← snapshot (the cache of loaded datasets)
-//!                                 cli uses data, search, present, config and snapshot only
+//! sanitize, text ← data ← saved ← search ← present ← app ← ui ← config ← tui
+//!                          saved ← store (SQLite; used by tui and cli only)
+//!                         search ← snapshot (the cache of loaded datasets; used by cli only)
+//!                                 cli uses data, saved, search, present, config, store and snapshot only
 //! ```
+//!
+//! - [`saved`] is what a user keeps across runs (collections, history, the last session) as
+//!   plain values and edits; [`store`] keeps them in SQLite. The app holds a copy and emits
+//!   each edit as an effect; the run loop hands it to the store's writer thread.
 //!
 //! - [`present`] holds the view-models the command line and the browser share (a record's
 //!   fields, a detail page, the reader's page, citations) as lines of toned text.
@@ -36,8 +41,10 @@ pub mod config;
 pub mod data;
 pub mod present;
 pub mod sanitize;
+pub mod saved;
 pub mod search;
 pub mod snapshot;
+pub mod store;
 pub mod text;
 pub mod tui;
 pub mod ui;

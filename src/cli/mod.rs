@@ -6,6 +6,8 @@
 
 mod args;
 mod cache;
+mod collection;
+mod complete;
 mod config;
 mod list;
 mod quote;
@@ -15,8 +17,8 @@ mod show;
 use std::io::{self, Write};
 use std::path::Path;
 
-pub use args::{CacheAction, Cli, ColorWhen, Command};
-use clap::CommandFactory;
+pub use args::{CacheAction, Cli, CollectionCommand, ColorWhen, Command, ExportFormat};
+pub use complete::complete_if_asked;
 pub use config::{ConfigCommand, ForBrowser, for_browser};
 pub use show::resolve_or_explain;
 
@@ -78,7 +80,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
             // clap_complete panics when its writer fails ("failed to write completion
             // file"), so the script is built in memory and written here like any output.
             let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "defiant", &mut script);
+            complete::registration(*shell, &mut script)?;
             out.write_all(&script)?;
             Ok(Outcome::Success)
         }
@@ -108,6 +110,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
             let Some(opened) = open(cli, err, false)? else { return Ok(Outcome::Failure) };
             quote::run(&opened.loaded.dataset, id.as_deref(), *json, out, err)
         }
+        Command::Collection(command) => collection::run(cli, command, out, err),
         Command::Show { reference, json } => {
             let Some(opened) = open(cli, err, false)? else { return Ok(Outcome::Failure) };
             show::run(&opened.loaded.dataset, reference, *json, out, err)

@@ -33,7 +33,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
             let main = truncate_to_width(&main, room);
             let extra = truncate_to_width(&extra, room.saturating_sub(width(&main)));
             let fill = room.saturating_sub(width(&main) + width(&extra));
-            let mut spans = vec![Span::raw(" "), Span::raw(main), Span::styled(extra, palette.dim)];
+            let mut spans = vec![mark(app, record, palette), Span::raw(main), Span::styled(extra, palette.dim)];
             spans.push(Span::raw(" ".repeat(fill)));
             let line = Line::from(spans);
             match (selected, focused) {
@@ -58,8 +58,13 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
     }
 }
 
+/// The first column of a row: the collection glyph for a kept record, else a space.
+pub(super) fn mark(app: &App, record: RecordRef, palette: &Palette) -> Span<'static> {
+    if app.is_kept(record) { Span::styled(palette.mark_glyph, palette.mark) } else { Span::raw(" ") }
+}
+
 /// A row's main text and a dimmed addition that helps tell rows apart.
-fn row_text(data: &Dataset, r: RecordRef) -> (String, String) {
+pub(super) fn row_text(data: &Dataset, r: RecordRef) -> (String, String) {
     match r.kind {
         Kind::Episode => {
             let e = &data.episodes[r.index];

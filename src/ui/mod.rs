@@ -6,6 +6,7 @@ mod commands;
 mod detail;
 mod help;
 pub mod hyperlink;
+mod kept;
 mod list;
 pub mod palette;
 mod reader;
@@ -34,6 +35,7 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
     };
     if let Some(reader) = app.reader() {
         reader::render(frame, app, reader, palette);
+        kept::prompt(frame, layout::reader_status(area), app, palette);
         overlays(frame, area, app, palette);
         return;
     }
@@ -48,8 +50,10 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
         None => {
             chrome::tabs(frame, layout.tabs, app, palette);
             chrome::breadcrumb(frame, layout.crumbs, app, palette);
-            if let Some(list_area) = layout.list {
-                list::render(frame, list_area, app, palette);
+            match layout.list {
+                Some(list_area) if app.collections_shown() => kept::shelf(frame, list_area, app, palette),
+                Some(list_area) => list::render(frame, list_area, app, palette),
+                None => {}
             }
         }
     }
@@ -57,6 +61,8 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
         detail::render(frame, detail_area, app, palette);
     }
     chrome::status(frame, layout.status, app, palette);
+    kept::trail(frame, area, app, palette);
+    kept::prompt(frame, layout.status, app, palette);
     overlays(frame, area, app, palette);
 }
 

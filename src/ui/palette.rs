@@ -37,6 +37,10 @@ pub struct Palette {
     pub status: Style,
     pub notice: Style,
     pub matched: Style,
+    /// A record in a collection (issue #16): the glyph's style, and the glyph (a plain
+    /// `*` under NO_COLOR, where colour cannot set it apart).
+    pub mark: Style,
+    pub mark_glyph: &'static str,
 }
 
 impl Palette {
@@ -98,6 +102,8 @@ impl Palette {
             status: bold.fg(Color::LightYellow),
             notice: bold.fg(Color::LightRed),
             matched: bold.fg(Color::Black).bg(Color::LightYellow),
+            mark: bold.fg(Color::LightYellow),
+            mark_glyph: "★",
         }
     }
 
@@ -123,6 +129,8 @@ impl Palette {
             status: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             notice: plain.fg(Color::Red).add_modifier(Modifier::BOLD),
             matched: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            mark: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            mark_glyph: "★",
         }
     }
 
@@ -149,6 +157,8 @@ impl Palette {
             status: bold,
             notice: bold,
             matched: bold.add_modifier(Modifier::UNDERLINED),
+            mark: bold,
+            mark_glyph: "*",
         }
     }
 
