@@ -365,6 +365,12 @@ pub struct Rest {
 }
 
 impl Rest {
+    /// Check each kind's records now (their structure must hold before any is decoded: a
+    /// list that fails to decode reads as no records); true when every checksum holds.
+    pub fn check_records(&self) -> bool {
+        self.parts.iter().all(|&(part, hash)| xxh3_64(part) == hash)
+    }
+
     /// Check it all now (the text on both cores): true when every checksum holds.
     pub fn check(&self) -> bool {
         let hashes = || self.parts.iter().chain([&self.index]).all(|&(part, hash)| xxh3_64(part) == hash);

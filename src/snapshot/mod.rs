@@ -75,9 +75,10 @@ pub struct Opened {
 ///
 /// `check` says when the snapshot's big parts (its text, records and index) are checked:
 /// [`Check::First`] before anything is used, so a damaged snapshot is rebuilt (the command
-/// line); [`Check::Meanwhile`] on a thread while the first frame is drawn from the parts
-/// it needs, each checked as it is read, a damaged snapshot being removed for the next run
-/// to rebuild (the browser).
+/// line); [`Check::Meanwhile`]: the records now, the text and the index on a thread while
+/// the first frame is drawn (each text chunk also checked as it is read, a damaged one
+/// reading as empty), a damaged snapshot being removed for the next run to rebuild (the
+/// browser).
 pub fn load(path: &Path, cache: &Cache, check: Check, notice: &mut dyn FnMut(String)) -> Result<Opened, LoadError> {
     let plain = || data::load::from_path(path).map(|loaded| Opened { loaded, index: None, from_snapshot: false });
     let Cache::Dir(dir) = cache else { return plain() };
@@ -136,6 +137,7 @@ fn open(target: &Path, key: Key, name: &str, check: Check) -> Result<(Loaded<'st
     match check {
         Check::First if !rest.check() => return Err(Reject::Corrupt("checksum".into())),
         Check::First => {}
+        Check::Meanwhile if !rest.check_records() => return Err(Reject::Corrupt("records checksum".into())),
         Check::Meanwhile => {
             let (target, mapped) = (target.to_path_buf(), file.metadata().ok().map(|m| store::key_of(&m)));
             std::thread::spawn(move || {

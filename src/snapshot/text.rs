@@ -90,11 +90,14 @@ impl Text {
 }
 
 impl Strings for Text {
+    /// A string out of range is `None` (the structure that pointed there is bad); a string
+    /// in a chunk whose checksum fails reads as empty, so damaged bytes are never shown and
+    /// the records around it still decode (the browser goes on; the snapshot is removed).
     fn get(&self, start: usize, len: usize) -> Option<&str> {
         let end = start.checked_add(len)?;
         let bytes = self.bytes.get(start..end)?;
         if len > 0 && !(start / CHUNK..=(end - 1) / CHUNK).all(|i| self.chunk_ok(i)) {
-            return None;
+            return Some("");
         }
         if let Some(Some(whole)) = self.whole.get() {
             return whole.get(start..end);
