@@ -164,7 +164,7 @@ impl App {
         self.reading.set_default_width(&self.shared.data, width, self.size);
     }
 
-    /// New searches start exact (the config's `[search] mode = "exact"`); Alt-e still toggles.
+    /// New searches start exact (the config's `[search] mode = "exact"`); the exact key still toggles.
     pub fn set_exact_default(&mut self, exact: bool) {
         self.search.set_exact_default(exact);
     }

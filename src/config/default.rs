@@ -33,13 +33,14 @@ mouse = {mouse}
 hyperlinks = {hyperlinks}
 # The quote reader's text column ({min}..{max}; +, - and = change it while reading).
 reader-width = {width}
-# The pane the browser opens on: {panes}.
+# The pane the browser opens on when no earlier session comes back (or with --fresh):
+# {panes}.
 start-pane = "{pane}"
 # The list's share of the width in percent ({lmin}..{lmax}) when list and detail sit side by side.
 list-width = {list}
 
 [search]
-# How a new search matches: "fuzzy" (fzf-like) or "exact" (substrings); Alt-e toggles.
+# How a new search matches: "fuzzy" (fzf-like) or "exact" (substrings); {exact} toggles while searching.
 mode = "fuzzy"
 
 [theme]
@@ -63,6 +64,9 @@ name = "{theme}"
         lmax = LIST_WIDTH.end(),
         list = ui.list_width,
         theme = ThemeChoice::default().name(),
+        exact = crate::app::Keymap::default()
+            .keys_for(crate::app::Action::ToggleExact, crate::app::Context::Search)
+            .unwrap_or_default(),
         colours = style::COLOURS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(" "),
     );
     let dark = Palette::for_theme(Theme::Dark, true);
