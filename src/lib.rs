@@ -16,7 +16,8 @@
 //! ```text
 //! sanitize, text ← data ← saved ← search ← present ← app ← ui ← config ← tui
 //!                          saved ← store (SQLite; used by tui and cli only)
-//!                                 cli uses data, saved, search, present, config and store only
+//!                         search ← snapshot (the cache of loaded datasets; used by cli only)
+//!                                 cli uses data, saved, search, present, config, store and snapshot only
 //! ```
 //!
 //! - [`saved`] is what a user keeps across runs (collections, history, the last session) as
@@ -42,6 +43,7 @@ pub mod present;
 pub mod sanitize;
 pub mod saved;
 pub mod search;
+pub mod snapshot;
 pub mod store;
 pub mod text;
 pub mod tui;

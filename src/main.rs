@@ -29,8 +29,8 @@ fn browse(cli: &Cli) -> ExitCode {
         let _ = writeln!(err, "defiant: {e}");
         return ExitCode::from(Outcome::Failure.code());
     }
-    let loaded = match cli::load(cli.data.as_deref(), &mut err) {
-        Ok(Some(loaded)) => loaded,
+    let (loaded, index) = match cli::open(cli, &mut err, true) {
+        Ok(Some(opened)) => (opened.loaded, opened.index),
         _ => return ExitCode::from(Outcome::Failure.code()),
     };
     let open = match cli.open.as_deref().map(|r| cli::resolve_or_explain(&loaded.dataset, r, &mut err)) {
@@ -50,7 +50,7 @@ fn browse(cli: &Cli) -> ExitCode {
         dataset: defiant::saved::dataset_key(&loaded.dataset, cli.data.is_none()),
         fresh: cli.fresh,
     };
-    match defiant::tui::run(std::sync::Arc::new(loaded.dataset), &options) {
+    match defiant::tui::run(std::sync::Arc::new(loaded.dataset), index, &options) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             let _ = writeln!(err, "defiant: {}", defiant::sanitize::message(&e.to_string()));

@@ -25,14 +25,15 @@ fn allowed(module: &str) -> Option<&'static [&'static str]> {
         "app" => &["data", "search", "present", "saved"],
         "ui" => &["data", "search", "present", "app", "saved"],
         "config" => &["data", "search", "present", "app", "ui"],
+        "snapshot" => &["data", "search"],
         "tui" => &["data", "search", "present", "app", "ui", "config", "saved", "store"],
-        "cli" => &["data", "search", "present", "config", "saved", "store"],
+        "cli" => &["data", "search", "present", "config", "saved", "store", "snapshot"],
         _ => return None,
     })
 }
 
 /// The parts of ratatui a layer that is not drawing may use: geometry and key events.
-const NOT_DRAWING: &[&str] = &["app", "present", "data", "search", "cli", "saved", "store"];
+const NOT_DRAWING: &[&str] = &["app", "present", "data", "search", "cli", "saved", "store", "snapshot"];
 const NON_DRAWING_RATATUI: &[&str] = &["ratatui::layout", "ratatui::crossterm"];
 /// The config names styles (colours and modifiers) but draws nothing.
 const CONFIG_RATATUI: &[&str] = &["ratatui::layout", "ratatui::crossterm", "ratatui::style"];
@@ -127,4 +128,24 @@ fn the_checks_see_a_violation() {
     assert_eq!(allowed("cli").map(|a| a.contains(&"app")), Some(false));
     assert_eq!(allowed("app").map(|a| a.contains(&"store")), Some(false), "the app does no I/O");
     assert_eq!(allowed("config").map(|a| a.contains(&"tui")), Some(false));
+}
+
+/// `unsafe_code` is denied crate-wide and allowed in one module only: the snapshot's map.
+#[test]
+fn unsafe_code_lives_only_in_the_snapshot_map() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let allowed = src.join("snapshot").join("map.rs");
+    let offenders: Vec<String> = files
+        .iter()
+        .filter(|f| **f != allowed)
+        .filter(|f| {
+            let code = code(f);
+            code.contains("unsafe ") || code.contains("unsafe_code")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(offenders.is_empty(), "unsafe outside src/snapshot/map.rs: {offenders:?}");
+    assert_eq!(code(&allowed).matches("unsafe {").count(), 1, "one unsafe call in map.rs");
 }

@@ -22,6 +22,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
 
+    /// Keep dataset snapshots in DIR (default: DEFIANT_CACHE, else the platform's cache
+    /// directory, e.g. ~/.cache/defiant)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+
+    /// Neither read nor write dataset snapshots: load the JSON every time
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// Open the browser on this record's detail, e.g. person:dr-dre
     #[arg(long, value_name = "KIND:ID", add = ArgValueCompleter::new(super::complete::references))]
     pub open: Option<String>,
@@ -130,6 +139,14 @@ defiant list quote | grep -i chronic | cut -f1\n  defiant list -0 | cut -z -f1 |
         #[arg(long)]
         json: bool,
     },
+    /// Show or clear the dataset snapshots kept in the cache directory
+    #[command(after_help = "A snapshot is the loaded, checked and indexed dataset of a --data file, kept so the \
+next run starts from it instead of the JSON. It is used only while the file is unchanged (same device, inode, \
+size, mtime and ctime), and rebuilt otherwise. At most 4 snapshots and 1 GiB are kept, the newest first.")]
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
     /// Named collections of records (what `m` and `M` keep in the browser)
     #[command(subcommand, after_help = collection_help())]
     Collection(CollectionCommand),
@@ -145,6 +162,14 @@ dataset (show, quote, --open).\n\nExample:\n  defiant completions bash > ~/.loca
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheAction {
+    /// The cache directory, its limits, and each snapshot with its file and state
+    Info,
+    /// Remove every snapshot
+    Clear,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@
 //! pipe (`defiant list | head -1`) ends the command quietly instead of panicking.
 
 mod args;
+mod cache;
 mod collection;
 mod complete;
 mod config;
@@ -16,12 +17,13 @@ mod show;
 use std::io::{self, Write};
 use std::path::Path;
 
-pub use args::{Cli, CollectionCommand, ColorWhen, Command, ExportFormat};
+pub use args::{CacheAction, Cli, CollectionCommand, ColorWhen, Command, ExportFormat};
 pub use complete::complete_if_asked;
 pub use config::{ConfigCommand, ForBrowser, for_browser};
 pub use show::resolve_or_explain;
 
 use crate::data::{self, Dataset, Kind, Loaded, RecordRef};
+use crate::snapshot::{self, Cache, Opened};
 
 /// How a command ended; `main` maps it to the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,14 +85,15 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
             Ok(Outcome::Success)
         }
         Command::List { kind, all, json, null } => {
-            let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
+            let Some(opened) = open(cli, err, false)? else { return Ok(Outcome::Failure) };
             let kinds = match kind {
                 Some(kind) => vec![*kind],
                 None if *all => Kind::ALL.to_vec(),
                 None => Kind::FILED.to_vec(),
             };
-            list::run(&loaded.dataset, &kinds, *json, terminator(*null), out)
+            list::run(&opened.loaded.dataset, &kinds, *json, terminator(*null), out)
         }
+        Command::Cache { action } => cache::run(&cache_of(cli), action, out, err),
         Command::Search { query, kind, limit, exact, json, timings, null } => {
             let options = search::Options {
                 query: query.join(" "),
@@ -101,35 +104,58 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
                 timings: *timings,
                 terminator: terminator(*null),
             };
-            search::run(cli.data.as_deref(), &options, out, err)
+            search::run(cli, &options, out, err)
         }
         Command::Quote { id, random: _, json } => {
-            let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
-            quote::run(&loaded.dataset, id.as_deref(), *json, out, err)
+            let Some(opened) = open(cli, err, false)? else { return Ok(Outcome::Failure) };
+            quote::run(&opened.loaded.dataset, id.as_deref(), *json, out, err)
         }
         Command::Collection(command) => collection::run(cli, command, out, err),
         Command::Show { reference, json } => {
-            let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
-            show::run(&loaded.dataset, reference, *json, out, err)
+            let Some(opened) = open(cli, err, false)? else { return Ok(Outcome::Failure) };
+            show::run(&opened.loaded.dataset, reference, *json, out, err)
         }
     }
 }
 
-/// Load `--data` or the bundled dataset. Errors are printed in full; warnings as one line,
-/// pointing at `validate` for the details.
+/// Where `--cache`, `--no-cache` and `DEFIANT_CACHE` say snapshots are kept.
+pub fn cache_of(cli: &Cli) -> Cache {
+    Cache::choose(cli.cache.as_deref(), cli.no_cache)
+}
+
+/// Load `--data` (from its snapshot when there is a good one) or the bundled dataset, as
+/// [`load`] does. A cache that cannot be written costs one line on stderr, except for the
+/// `browser`, which says nothing about it.
+pub fn open(cli: &Cli, err: &mut impl Write, browser: bool) -> io::Result<Option<Opened>> {
+    let Some(path) = cli.data.as_deref() else {
+        return Ok(load(None, err)?.map(|loaded| Opened { loaded, index: None, from_snapshot: false }));
+    };
+    let mut notices = Vec::new();
+    let check = if browser { snapshot::Check::Meanwhile } else { snapshot::Check::First };
+    let opened = snapshot::load(path, &cache_of(cli), check, &mut |line| notices.push(line));
+    if !browser {
+        for line in notices {
+            writeln!(err, "{line}")?;
+        }
+    }
+    match opened {
+        Ok(opened) => {
+            warn(&opened.loaded, Some(path), err)?;
+            Ok(Some(opened))
+        }
+        Err(error) => {
+            write!(err, "{}", error.0.render())?;
+            Ok(None)
+        }
+    }
+}
+
+/// Load `--data` or the bundled dataset from the JSON. Errors are printed in full; warnings
+/// as one line, pointing at `validate` for the details.
 pub fn load(path: Option<&Path>, err: &mut impl Write) -> io::Result<Option<Loaded<'static>>> {
     match load_quietly(path) {
         Ok(loaded) => {
-            let warnings = loaded.report.warning_count();
-            if warnings > 0 {
-                let file = &loaded.report.file;
-                let s = if warnings == 1 { "" } else { "s" };
-                let command = match path {
-                    Some(path) => format!("defiant validate {}", crate::sanitize::message(&path.display().to_string())),
-                    None => "defiant validate".to_string(),
-                };
-                writeln!(err, "defiant: {warnings} warning{s} in {file} (run `{command}` to list them)")?;
-            }
+            warn(&loaded, path, err)?;
             Ok(Some(loaded))
         }
         Err(error) => {
@@ -137,6 +163,21 @@ pub fn load(path: Option<&Path>, err: &mut impl Write) -> io::Result<Option<Load
             Ok(None)
         }
     }
+}
+
+/// One line saying how many warnings loading found, pointing at `validate`.
+fn warn(loaded: &Loaded, path: Option<&Path>, err: &mut impl Write) -> io::Result<()> {
+    let warnings = loaded.report.warning_count();
+    if warnings > 0 {
+        let file = &loaded.report.file;
+        let s = if warnings == 1 { "" } else { "s" };
+        let command = match path {
+            Some(path) => format!("defiant validate {}", crate::sanitize::message(&path.display().to_string())),
+            None => "defiant validate".to_string(),
+        };
+        writeln!(err, "defiant: {warnings} warning{s} in {file} (run `{command}` to list them)")?;
+    }
+    Ok(())
 }
 
 /// Load without printing anything.

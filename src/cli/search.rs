@@ -1,7 +1,6 @@
 //! `defiant search QUERY`: the same search as the browser, one hit per line, best first.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -37,7 +36,7 @@ struct HitJson<'a> {
 }
 
 pub(super) fn run(
-    data: Option<&Path>,
+    cli: &super::Cli,
     options: &Options,
     out: &mut impl Write,
     err: &mut impl Write,
@@ -53,9 +52,12 @@ pub(super) fn run(
         return Ok(Outcome::Failure);
     }
     let started = Instant::now();
-    let Some(loaded) = super::load(data, err)? else { return Ok(Outcome::Failure) };
+    let Some(opened) = super::open(cli, err, false)? else { return Ok(Outcome::Failure) };
     let loaded_at = Instant::now();
-    let index = SearchIndex::build(&loaded.dataset);
+    let from = if opened.from_snapshot { "snapshot" } else { "JSON" };
+    let loaded = opened.loaded;
+    // A snapshot, and a load that wrote one, come with the index.
+    let index = opened.index.unwrap_or_else(|| SearchIndex::build(&loaded.dataset));
     let indexed_at = Instant::now();
     let mut hits = index.search(&query);
     let searched_at = Instant::now();
@@ -104,7 +106,7 @@ pub(super) fn run(
         let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;
         writeln!(
             err,
-            "timings: load {:.1} ms, index {:.1} ms, search {:.1} ms ({total} hits in {} records)",
+            "timings: load {:.1} ms, index {:.1} ms, search {:.1} ms ({total} hits in {} records, from {from})",
             ms(started, loaded_at),
             ms(loaded_at, indexed_at),
             ms(indexed_at, searched_at),

@@ -5,6 +5,8 @@
 
 use std::fmt::{self, Write as _};
 
+use serde::{Deserialize, Serialize};
+
 use super::Kind;
 use super::path::JsonPath;
 use crate::sanitize;
@@ -18,7 +20,7 @@ pub const MAX_SHOWN: usize = 50;
 /// by position among all but the most broken files.
 pub const MAX_KEPT: usize = 10_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
@@ -35,7 +37,7 @@ impl Severity {
 
 /// What kind of problem a diagnostic is, for code that acts on it (the loader's recovery);
 /// the message is for people and may be reworded freely.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Code {
     /// A reference names no record of its kind.
     UnknownId { kind: Kind, id: String },
@@ -51,7 +53,7 @@ pub enum Code {
 }
 
 /// One problem at one place.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Byte offset in the file, when known; resolved to line and column for display.
@@ -66,7 +68,7 @@ pub struct Diagnostic {
 }
 
 /// The other location of a two-place problem, shown as "(first at line:col)".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Related {
     pub path: JsonPath,
     pub offset: Option<usize>,
@@ -157,6 +159,17 @@ impl Report {
         for (mine, theirs) in self.uncounted.iter_mut().zip(other.uncounted) {
             *mine += theirs;
         }
+    }
+
+    /// What a snapshot keeps of a report: the diagnostics kept and the counts of the rest
+    /// (not the file's bytes: only `validate` shows excerpts, and it always reads the file).
+    pub fn stored(&self) -> (&[Diagnostic], [usize; 2]) {
+        (&self.diagnostics, self.uncounted)
+    }
+
+    /// A report read back from a snapshot, for the file now named `file`.
+    pub fn from_stored(file: &str, diagnostics: Vec<Diagnostic>, uncounted: [usize; 2]) -> Self {
+        Self { diagnostics, uncounted, ..Self::new(file) }
     }
 
     /// All diagnostics found, kept or not.

@@ -1,7 +1,7 @@
 //! Record kinds and the handle that addresses one record.
 
 /// The kinds of record a dataset holds, in pane order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     Episode,
     Theme,

@@ -6,7 +6,7 @@
 //! in compressed (CSR) form: one offsets array and one flat neighbour array. Built lazily
 //! on first use, because the command line's `list` and `search` never need it.
 
-use super::{Dataset, Kind, RecordRef, schema};
+use super::{Dataset, Kind, RecordRef, U32s, schema};
 
 /// Linked records of one kind, as shown under a heading in a detail view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,21 +18,41 @@ pub struct LinkGroup {
 }
 
 #[derive(Debug)]
-pub(super) struct LinkGraph {
+pub(super) struct LinkGraph<'a> {
     /// Global index of the first record of each kind (records are numbered kind by kind).
     base: [u32; Kind::ALL.len()],
     /// `neighbours[offsets[g]..offsets[g + 1]]` are record g's links, by global index:
     /// sorted, so kind by kind in `Kind::ALL` order and in file order within a kind.
-    offsets: Vec<u32>,
-    neighbours: Vec<u32>,
+    /// Built in memory, or read in place from a snapshot (every read is bounds-checked).
+    offsets: U32s<'a>,
+    neighbours: U32s<'a>,
 }
 
-impl LinkGraph {
+impl<'a> LinkGraph<'a> {
+    /// The graph as [`write_to`](Self::write_to) stored it, read in place.
+    pub(super) fn stored(data: &Dataset, bytes: &'a [u8]) -> Self {
+        let mut base = [0u32; Kind::ALL.len()];
+        let mut total = 0u32;
+        for kind in Kind::ALL {
+            base[kind as usize] = total;
+            total += data.count(kind) as u32;
+        }
+        let offsets_len = (total as usize + 1) * 4;
+        let (offsets, neighbours) = bytes.split_at(offsets_len.min(bytes.len()));
+        Self { base, offsets: U32s::Stored(offsets), neighbours: U32s::Stored(neighbours) }
+    }
+
+    /// The offsets, then the neighbours, as little-endian `u32`s.
+    pub(super) fn write_to(&self, out: &mut Vec<u8>) {
+        self.offsets.write_to(out);
+        self.neighbours.write_to(out);
+    }
+
     /// Resolve every reference once, then lay the links out with a counting sort: count
     /// each record's links, give each record its slice, fill the slices. At 1M records
     /// (≈ 4M references) that replaced sorting 8M 24-byte edges, which kept the browser's
     /// first frame waiting ≈ 0.7 s.
-    pub(super) fn build(data: &Dataset) -> Self {
+    pub(super) fn build(data: &Dataset) -> LinkGraph<'static> {
         let mut base = [0u32; Kind::ALL.len()];
         let mut total = 0u32;
         for kind in Kind::ALL {
@@ -94,7 +114,7 @@ impl LinkGraph {
         }
         neighbours.truncate(write);
         neighbours.shrink_to_fit();
-        Self { base, offsets, neighbours }
+        LinkGraph { base, offsets: U32s::Owned(offsets), neighbours: U32s::Owned(neighbours) }
     }
 
     /// The record with global index `g`: of the last kind whose records start at or before it.
@@ -105,8 +125,9 @@ impl LinkGraph {
 
     fn neighbours(&self, r: RecordRef) -> impl Iterator<Item = RecordRef> + '_ {
         let at = (self.base[r.kind as usize] + r.index as u32) as usize;
-        let (start, end) = (self.offsets[at] as usize, self.offsets[at + 1] as usize);
-        self.neighbours[start..end].iter().map(|&g| self.record(g))
+        let start = self.offsets.get(at).unwrap_or(0) as usize;
+        let end = self.offsets.get(at + 1).unwrap_or(0) as usize;
+        (start..end.max(start)).map_while(|i| self.neighbours.get(i)).map(|g| self.record(g))
     }
 
     pub(super) fn groups(&self, r: RecordRef) -> Vec<LinkGroup> {

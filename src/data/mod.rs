@@ -12,6 +12,7 @@ pub mod locate;
 pub mod model;
 pub mod path;
 pub mod schema;
+mod stored;
 mod validate;
 mod visible;
 
@@ -24,51 +25,126 @@ use links::LinkGraph;
 pub use links::LinkGroup;
 pub use load::{LoadError, Loaded};
 use model::*;
+pub use stored::{Names, Records, Strings, U32s};
 
 /// All records of one dataset, with id maps built at load.
 #[derive(Debug)]
 pub struct Dataset<'a> {
     pub series: Series<'a>,
-    pub episodes: Vec<Episode<'a>>,
-    pub themes: Vec<Theme<'a>>,
-    pub people: Vec<Person<'a>>,
-    pub footage: Vec<Footage<'a>>,
-    pub quotes: Vec<Quote<'a>>,
-    pub sources: Vec<Source<'a>>,
+    pub episodes: Records<'a, Episode<'a>>,
+    pub themes: Records<'a, Theme<'a>>,
+    pub people: Records<'a, Person<'a>>,
+    pub footage: Records<'a, Footage<'a>>,
+    pub quotes: Records<'a, Quote<'a>>,
+    pub sources: Records<'a, Source<'a>>,
+    /// Id → index per kind, built on first look-up. Duplicate ids keep the first record.
+    ids: [OnceLock<HashMap<Text<'a>, u32, IdHash>>; Kind::ALL.len()],
+    /// Every record's id and label, when read from a snapshot (so neither needs a decode).
+    names: Option<Names<'a>>,
     /// Every event, episode by episode in file order, then the series' unplaced ones.
     events: Vec<EventSlot<'a>>,
-    ids: [HashMap<Text<'a>, u32, IdHash>; Kind::ALL.len()],
-    links: OnceLock<LinkGraph>,
+    links: OnceLock<LinkGraph<'a>>,
     /// The file's text, which borrowed strings point into ("" when it was not valid UTF-8).
     file_text: &'a str,
 }
 
+/// A dataset's parts as a snapshot stores them (see [`Dataset::from_stored`]).
+pub struct Stored<'a> {
+    pub series: Series<'a>,
+    pub episodes: Records<'a, Episode<'a>>,
+    pub themes: Records<'a, Theme<'a>>,
+    pub people: Records<'a, Person<'a>>,
+    pub footage: Records<'a, Footage<'a>>,
+    pub quotes: Records<'a, Quote<'a>>,
+    pub sources: Records<'a, Source<'a>>,
+    pub names: Names<'a>,
+    /// The link graph's stored form ([`Dataset::write_links`]).
+    pub links: &'a [u8],
+}
+
 impl<'a> Dataset<'a> {
-    /// Build lookups over already validated records. Duplicate ids keep the first record.
+    /// Lookups over already validated records are built on first use.
     pub(crate) fn from_file(file: DatasetFile<'a>, source: &'a str) -> Self {
         let mut dataset = Self {
             series: file.series,
-            episodes: file.episodes,
-            themes: file.themes,
-            people: file.people,
-            footage: file.footage,
-            quotes: file.quotes,
-            sources: file.sources,
+            episodes: file.episodes.into(),
+            themes: file.themes.into(),
+            people: file.people.into(),
+            footage: file.footage.into(),
+            quotes: file.quotes.into(),
+            sources: file.sources.into(),
             events: Vec::new(),
             ids: Default::default(),
+            names: None,
             links: OnceLock::new(),
             file_text: source,
         };
         dataset.events = EventSlot::all(&dataset.episodes, &dataset.series);
-        for kind in Kind::ALL {
-            let mut map = HashMap::with_capacity_and_hasher(dataset.count(kind), IdHash::default());
-            for index in 0..dataset.count(kind) {
-                let id = dataset.id_text(RecordRef::new(kind, index)).clone();
-                map.entry(id).or_insert(index as u32);
-            }
-            dataset.ids[kind as usize] = map;
-        }
         dataset
+    }
+
+    /// A dataset read back from a snapshot: its records were sanitized and validated when
+    /// the snapshot was made; they, their ids and labels and the link graph are read from
+    /// the snapshot's bytes as they are needed.
+    pub fn from_stored(stored: Stored<'a>) -> Self {
+        let mut dataset = Self {
+            series: stored.series,
+            episodes: stored.episodes,
+            themes: stored.themes,
+            people: stored.people,
+            footage: stored.footage,
+            quotes: stored.quotes,
+            sources: stored.sources,
+            ids: Default::default(),
+            names: Some(stored.names),
+            events: Vec::new(),
+            links: OnceLock::new(),
+            // Nothing is built over it: the index comes with the snapshot.
+            file_text: "",
+        };
+        // Events sit in their episodes (a few records, decoded for this).
+        dataset.events = EventSlot::all(&dataset.episodes, &dataset.series);
+        let _ = dataset.links.set(LinkGraph::stored(&dataset, stored.links));
+        dataset
+    }
+
+    /// Append every record's id and label (as `text` ranges from `range`), for a
+    /// snapshot's [`Names`] table.
+    pub fn write_names(&self, out: &mut Vec<u8>, range: &mut dyn FnMut(&str) -> (u32, u32)) {
+        for kind in Kind::ALL {
+            for r in self.records(kind) {
+                for text in [self.id(r), &self.label(r)] {
+                    let (start, len) = range(text);
+                    out.extend_from_slice(&start.to_le_bytes());
+                    out.extend_from_slice(&len.to_le_bytes());
+                }
+            }
+        }
+    }
+
+    /// Append the link graph's stored form (building the graph if it was not yet).
+    pub fn write_links(&self, out: &mut Vec<u8>) {
+        self.graph().write_to(out);
+    }
+
+    /// A record's number among all records, kind by kind (the names table's order).
+    fn global(&self, r: RecordRef) -> usize {
+        Kind::ALL.iter().take_while(|&&k| k != r.kind).map(|&k| self.count(k)).sum::<usize>() + r.index
+    }
+
+    /// Every record, borrowed, in the shape of a [`DatasetFile`] (what a snapshot stores
+    /// and reads back as one).
+    pub fn as_file(&self) -> FileView<'_, 'a> {
+        FileView {
+            schema_version: load::SCHEMA_VERSION,
+            series: &self.series,
+            episodes: &self.episodes,
+            themes: &self.themes,
+            people: &self.people,
+            footage: &self.footage,
+            quotes: &self.quotes,
+            sources: &self.sources,
+        }
     }
 
     /// The dataset bundled into the binary.
@@ -151,7 +227,18 @@ impl<'a> Dataset<'a> {
     }
 
     pub fn find(&self, kind: Kind, id: &str) -> Option<RecordRef> {
-        self.ids[kind as usize].get(id).map(|&i| RecordRef::new(kind, i as usize))
+        self.ids(kind).get(id).map(|&i| RecordRef::new(kind, i as usize))
+    }
+
+    /// The id map of a kind, built the first time it is asked for.
+    fn ids(&self, kind: Kind) -> &HashMap<Text<'a>, u32, IdHash> {
+        self.ids[kind as usize].get_or_init(|| {
+            let mut map = HashMap::with_capacity_and_hasher(self.count(kind), IdHash::default());
+            for index in 0..self.count(kind) {
+                map.entry(self.id_text(RecordRef::new(kind, index))).or_insert(index as u32);
+            }
+            map
+        })
     }
 
     /// Records of any kind with this id (ids are unique per kind, not across kinds).
@@ -198,7 +285,7 @@ impl<'a> Dataset<'a> {
         let mut scored: Vec<(f64, Kind, &str)> = Kind::ALL
             .iter()
             .filter(|&&k| kind.is_none_or(|want| want == k))
-            .flat_map(|&k| self.ids[k as usize].keys().map(move |candidate| (k, candidate.as_ref())))
+            .flat_map(|&k| self.ids(k).keys().map(move |candidate| (k, candidate.as_ref())))
             .filter(|(_, candidate): &(Kind, &str)| candidate.len() <= MAX_SUGGESTED_BYTES)
             .filter_map(|(k, candidate): (Kind, &str)| {
                 let folded: Cow<str> = if candidate.chars().any(char::is_uppercase) {
@@ -220,11 +307,9 @@ impl<'a> Dataset<'a> {
     }
 
     pub fn id(&self, r: RecordRef) -> &str {
-        self.id_text(r)
-    }
-
-    /// A record's id as stored: cloning it copies no bytes when it borrows from the file.
-    fn id_text(&self, r: RecordRef) -> &Text<'a> {
+        if let Some(names) = &self.names {
+            return names.id(self.global(r));
+        }
         match r.kind {
             Kind::Episode => &self.episodes[r.index].id.0,
             Kind::Theme => &self.themes[r.index].id.0,
@@ -237,8 +322,28 @@ impl<'a> Dataset<'a> {
         }
     }
 
+    /// A record's id as stored: copies no bytes when it borrows from the file.
+    fn id_text(&self, r: RecordRef) -> Text<'a> {
+        if let Some(names) = &self.names {
+            return Cow::Borrowed(names.id(self.global(r)));
+        }
+        match r.kind {
+            Kind::Episode => self.episodes[r.index].id.0.clone(),
+            Kind::Theme => self.themes[r.index].id.0.clone(),
+            Kind::Person => self.people[r.index].id.0.clone(),
+            Kind::Footage => self.footage[r.index].id.0.clone(),
+            Kind::Quote => self.quotes[r.index].id.0.clone(),
+            Kind::Source => self.sources[r.index].id.0.clone(),
+            Kind::Event => self.events[r.index].id.clone(),
+            Kind::Series => self.series.id.clone(),
+        }
+    }
+
     /// A one-line human label: a name, a title, or a quote's text on one line.
     pub fn label(&self, r: RecordRef) -> Cow<'_, str> {
+        if let Some(names) = &self.names {
+            return Cow::Borrowed(names.label(self.global(r)));
+        }
         match r.kind {
             Kind::Episode => Cow::Borrowed(&self.episodes[r.index].title),
             Kind::Theme => Cow::Borrowed(&self.themes[r.index].name),
@@ -274,7 +379,7 @@ impl<'a> Dataset<'a> {
         self.find(Kind::Episode, id.as_str()).map(|r| &self.episodes[r.index])
     }
 
-    fn graph(&self) -> &LinkGraph {
+    fn graph(&self) -> &LinkGraph<'a> {
         self.links.get_or_init(|| LinkGraph::build(self))
     }
 
@@ -326,6 +431,20 @@ impl<'a> EventSlot<'a> {
         all.extend(series.unplaced_events.iter().enumerate().map(|(i, ev)| slot(None, "unplaced", i, ev)));
         all
     }
+}
+
+/// A dataset's records by reference, serialized exactly as a [`DatasetFile`] is (same
+/// fields, same order): a kind added to one must be added to the other.
+#[derive(serde::Serialize)]
+pub struct FileView<'d, 'a> {
+    schema_version: u32,
+    series: &'d Series<'a>,
+    episodes: &'d [Episode<'a>],
+    themes: &'d [Theme<'a>],
+    people: &'d [Person<'a>],
+    footage: &'d [Footage<'a>],
+    quotes: &'d [Quote<'a>],
+    sources: &'d [Source<'a>],
 }
 
 /// The hasher of the id maps: FxHash (rustc-hash, as in rustc), several times faster than

@@ -7,8 +7,10 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// One step of a path: an object key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Segment {
     /// A field name: a schema field (`&'static`) or a key read from the file.
     Key(Cow<'static, str>),
@@ -16,7 +18,7 @@ pub enum Segment {
 }
 
 /// A path from the document root; empty is the document itself, shown as `$`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonPath(Vec<Segment>);
 
 impl JsonPath {

@@ -155,7 +155,7 @@ type PathFn<'a> = &'a dyn Fn() -> JsonPath;
 /// and a folded clash would be an exact clash), not too long, and the id map built at load has one entry per record (no exact
 /// duplicates). Anything else goes through the full check, which names the culprits.
 fn ids_are_plainly_unique(data: &Dataset, kind: Kind) -> bool {
-    data.ids[kind as usize].len() == data.count(kind)
+    data.ids(kind).len() == data.count(kind)
         && data.records(kind).all(|r| {
             let id = data.id(r);
             !id.trim().is_empty()

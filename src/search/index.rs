@@ -75,23 +75,23 @@ pub(super) struct FieldEntry {
     pub field: Field,
     /// `start..end` is in the dataset's file text (a field that is a slice of it), else in
     /// the index's own arena (joined, NFC-normalised or unescaped fields).
-    in_file: bool,
+    pub(super) in_file: bool,
     /// ASCII text has no lower-cased copy: it is compared ignoring ASCII case instead.
-    ascii: bool,
-    start: u32,
-    end: u32,
+    pub(super) ascii: bool,
+    pub(super) start: u32,
+    pub(super) end: u32,
     /// For non-ASCII text, its entry in `SearchIndex::copies`. Kept out of line so an entry
     /// stays 16 bytes: the pre-check walks every entry on every keystroke.
-    copies: u32,
+    pub(super) copies: u32,
 }
 
 /// Where a non-ASCII field's two copies lie in `SearchIndex::folded`: `start..mid` is the
 /// lower-cased one, `mid..end` the folded one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Copies {
-    start: u32,
-    mid: u32,
-    end: u32,
+pub(super) struct Copies {
+    pub(super) start: u32,
+    pub(super) mid: u32,
+    pub(super) end: u32,
 }
 
 /// Every searchable field of every record, in kind order then file order.
@@ -101,23 +101,67 @@ struct Copies {
 /// there verbatim go into `own`, and only non-ASCII texts get copies (lower-cased, folded) in `folded`.
 /// At 100k synthetic records the two arenas hold 0.16 MB, where copies of every field took ≈ 28 MB.
 #[derive(Debug, Default)]
-pub struct SearchIndex<'a> {
+pub struct Arrays<'a> {
     pub(super) records: Vec<RecordRef>,
     /// `fields[record_fields[i]..record_fields[i + 1]]` are record i's fields.
     pub(super) record_fields: Vec<u32>,
     pub(super) fields: Vec<FieldEntry>,
-    file_text: &'a str,
-    own: String,
-    folded: String,
-    copies: Vec<Copies>,
+    pub(super) file_text: &'a str,
+    pub(super) own: String,
+    pub(super) folded: String,
+    pub(super) copies: Vec<Copies>,
 }
 
+/// The search index: its [`Arrays`], built at once, or read from a snapshot the first time
+/// a search needs them (so a browser's first frame never waits for them).
+pub struct SearchIndex<'a> {
+    arrays: std::sync::OnceLock<Arrays<'a>>,
+    load: Option<Load<'a>>,
+}
+
+type Load<'a> = Box<dyn Fn() -> Option<Arrays<'a>> + Send + Sync + 'a>;
+
 impl<'a> SearchIndex<'a> {
+    /// Index every record of the dataset, in kind order then file order.
+    pub fn build(data: &Dataset<'a>) -> Self {
+        Arrays::build(data).into()
+    }
+
+    /// An index whose arrays `load` gives the first time they are used; a load that fails
+    /// (a snapshot whose checksums held, but not one defiant wrote) gives an empty index.
+    pub fn lazy(load: impl Fn() -> Option<Arrays<'a>> + Send + Sync + 'a) -> Self {
+        Self { arrays: std::sync::OnceLock::new(), load: Some(Box::new(load)) }
+    }
+}
+
+impl<'a> From<Arrays<'a>> for SearchIndex<'a> {
+    fn from(arrays: Arrays<'a>) -> Self {
+        Self { arrays: std::sync::OnceLock::from(arrays), load: None }
+    }
+}
+
+impl<'a> std::ops::Deref for SearchIndex<'a> {
+    type Target = Arrays<'a>;
+    fn deref(&self) -> &Arrays<'a> {
+        self.arrays.get_or_init(|| {
+            let loaded = self.load.as_ref().and_then(|load| load());
+            loaded.unwrap_or_else(|| Arrays { record_fields: vec![0], ..Arrays::default() })
+        })
+    }
+}
+
+impl std::fmt::Debug for SearchIndex<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SearchIndex(loaded: {})", self.arrays.get().is_some())
+    }
+}
+
+impl<'a> Arrays<'a> {
     /// Index every record of the dataset, in kind order then file order.
     ///
     /// Big datasets are indexed in two halves on two threads, then joined: the result is
     /// the same as a serial build (the halves' offsets are shifted when joined).
-    pub fn build(data: &Dataset<'a>) -> Self {
+    fn build(data: &Dataset<'a>) -> Self {
         let records: Vec<RecordRef> = Kind::ALL.iter().flat_map(|&kind| data.records(kind)).collect();
         let threads = super::threads().min(2);
         if records.len() < super::PARALLEL_FROM || threads < 2 {
@@ -135,7 +179,7 @@ impl<'a> SearchIndex<'a> {
 
     /// Index `records`, in that order.
     fn build_part(data: &Dataset<'a>, records: &[RecordRef]) -> Self {
-        let mut index = SearchIndex {
+        let mut index = Arrays {
             records: Vec::with_capacity(records.len()),
             record_fields: Vec::with_capacity(records.len() + 1),
             // A quote has 3 fields (text, speaker, id), a person 5.
@@ -153,7 +197,7 @@ impl<'a> SearchIndex<'a> {
     }
 
     /// Join an index of the records that follow this one's.
-    fn append(&mut self, other: SearchIndex<'a>) {
+    fn append(&mut self, other: Arrays<'a>) {
         let (own, folded, fields) = (self.own.len() as u32, self.folded.len() as u32, self.fields.len() as u32);
         let copies = self.copies.len() as u32;
         self.records.extend(other.records);
@@ -195,8 +239,8 @@ impl<'a> SearchIndex<'a> {
     }
 
     /// One record of one field holding `text`: what [`super::matches_text`] runs on.
-    pub(super) fn of_text(text: &str) -> SearchIndex<'static> {
-        let mut index = SearchIndex { record_fields: vec![0], ..SearchIndex::default() };
+    pub(super) fn of_text(text: &str) -> Arrays<'static> {
+        let mut index = Arrays { record_fields: vec![0], ..Arrays::default() };
         index.add_field(Field::Text, text);
         index.records.push(RecordRef { kind: Kind::Quote, index: 0 });
         index.record_fields.push(index.fields.len() as u32);
@@ -303,13 +347,16 @@ impl<'a> SearchIndex<'a> {
 
     #[inline]
     pub(super) fn fields_of(&self, i: usize) -> &[FieldEntry] {
-        &self.fields[self.record_fields[i] as usize..self.record_fields[i + 1] as usize]
+        let (start, end) = (self.record_fields.get(i), self.record_fields.get(i + 1));
+        start.zip(end).and_then(|(&s, &e)| self.fields.get(s as usize..e as usize)).unwrap_or_default()
     }
 
     #[inline]
     pub(super) fn field_text(&self, f: &FieldEntry) -> &str {
+        // Ranges read from a snapshot are not checked up front (that would touch every page
+        // of its text): a bad one reads as an empty field, never a panic.
         let arena = if f.in_file { self.file_text } else { &self.own };
-        &arena[f.start as usize..f.end as usize]
+        arena.get(f.start as usize..f.end as usize).unwrap_or_default()
     }
 
     /// What `term` is compared with in field `f`. ASCII text, and the folded copy of other
@@ -340,7 +387,7 @@ impl<'a> SearchIndex<'a> {
     fn copy(&self, f: &FieldEntry, plain: bool) -> &str {
         let Some(c) = self.copies.get(f.copies as usize) else { return "" };
         let (from, to) = if plain { (c.mid, c.end) } else { (c.start, c.mid) };
-        &self.folded[from as usize..to as usize]
+        self.folded.get(from as usize..to as usize).unwrap_or_default()
     }
 
     /// Index of a record in this index (records are stored in kind order, then file order).
@@ -357,17 +404,17 @@ mod tests {
     fn an_index_built_in_two_halves_equals_one_built_in_one_go() {
         let data = Dataset::bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
         let records: Vec<RecordRef> = Kind::ALL.iter().flat_map(|&kind| data.records(kind)).collect();
-        let whole = SearchIndex::build_part(&data, &records);
+        let whole = Arrays::build_part(&data, &records);
         let (first, second) = records.split_at(records.len() / 3);
-        let mut joined = SearchIndex::build_part(&data, first);
-        joined.append(SearchIndex::build_part(&data, second));
+        let mut joined = Arrays::build_part(&data, first);
+        joined.append(Arrays::build_part(&data, second));
         assert_eq!(joined.records, whole.records);
         assert_eq!(joined.record_fields, whole.record_fields);
         assert_eq!(joined.own, whole.own);
         assert_eq!(joined.folded, whole.folded);
         assert_eq!(joined.copies, whole.copies);
         type Entry = (Field, bool, bool, u32, u32, u32);
-        let entries = |index: &SearchIndex| -> Vec<Entry> {
+        let entries = |index: &Arrays| -> Vec<Entry> {
             let entry = |f: &FieldEntry| (f.field, f.in_file, f.ascii, f.start, f.end, f.copies);
             index.fields.iter().map(entry).collect()
         };

@@ -10,12 +10,13 @@ mod haystack;
 mod index;
 mod matcher;
 pub mod query;
+mod stored;
 pub mod worker;
 
 use std::cmp::Reverse;
 use std::ops::Range;
 
-pub use index::{Field, SearchIndex};
+pub use index::{Arrays, Field, SearchIndex};
 use matcher::{Matchers, may_match};
 pub use query::Query;
 
@@ -95,7 +96,7 @@ const BLOCK: usize = 4096;
 /// Below this many records one thread is faster than two.
 const PARALLEL_FROM: usize = 16_384;
 
-impl SearchIndex<'_> {
+impl Arrays<'_> {
     /// Every record matching `query`, best first (ties keep dataset order).
     pub fn search(&self, query: &Query) -> Vec<Hit> {
         self.search_cancellable(query, &|| false).unwrap_or_default()
@@ -232,9 +233,7 @@ impl SearchIndex<'_> {
 /// looked at.) For checking the query language against fzf's rules on plain lines, as
 /// `fzf --filter` sees them; `tests/fzf_conformance.rs` does.
 pub fn matches_text(query: &Query, text: &str) -> bool {
-    SearchIndex::of_text(text)
-        .match_record(&Matchers::default(), &Query { kinds: Vec::new(), ..query.clone() }, 0)
-        .is_some()
+    Arrays::of_text(text).match_record(&Matchers::default(), &Query { kinds: Vec::new(), ..query.clone() }, 0).is_some()
 }
 
 /// Coverage factor ×100, in [100, 200): the same match ranks higher in a short field

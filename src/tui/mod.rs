@@ -63,12 +63,17 @@ enum Exit {
 
 /// Run the browser until the user quits. Returns the process exit code: 0 after a normal
 /// quit, 128+n after signal n.
-pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartError> {
+/// `index` is the dataset's search index when it came with it (from a snapshot).
+pub fn run(
+    data: Arc<Dataset<'static>>,
+    index: Option<SearchIndex<'static>>,
+    options: &Options,
+) -> Result<u8, StartError> {
     check_tty()?;
     let config = &options.config;
     let notice = options.notice.clone();
     let styles = Styles { monochrome: options.monochrome, overrides: config.styles.clone() };
-    let index = Arc::new(SearchIndex::build(&data));
+    let index = Arc::new(index.unwrap_or_else(|| SearchIndex::build(&data)));
     let mut app = App::with_index(data, index.clone());
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
     app.seed_random(now);

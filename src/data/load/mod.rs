@@ -44,7 +44,7 @@ pub const MAX_ID_BYTES: usize = 4 * 1024;
 /// Prose fields longer than this are cut for display and search (with a warning).
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
-const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 const SECTIONS: [&str; 8] =
     ["schema_version", "series", "episodes", "themes", "people", "footage", "quotes", "sources"];
 

@@ -1,0 +1,197 @@
+//! Snapshots: the loaded, sanitized, validated and indexed dataset, kept in the user's
+//! cache directory so the next run with the same file starts from it instead of the JSON.
+//!
+//! The JSON stays the only source of truth. A snapshot is derived and disposable: it is
+//! used only when its header names this format and this defiant, its checksums hold, and
+//! its key (device, inode, size, mtime and ctime of the file, in nanoseconds) equals the
+//! file's key now; otherwise the file is loaded as before and a new snapshot written.
+//!
+//! Why a key of metadata and not a hash of the content: the hash needs the bytes, and
+//! reading them is most of what a snapshot saves (a 1M-record file is 269 MB: reading it
+//! costs ≈ 110 ms; `stat` costs microseconds). ctime cannot be set back by `touch`, so an
+//! edit made in place and touched back to the old size and mtime still changes the key; a
+//! file replaced by a rename is another inode. What metadata cannot show is a write in the
+//! same clock tick as the read the snapshot was made from (git's "racily clean" index
+//! entries): so no snapshot is written of a file that changed less than [`RACY`] before it
+//! was read. A write after the read then always moves ctime past the recorded one.
+//!
+//! Writing cannot fail a command: a read-only or full cache directory costs speed only,
+//! with one line on stderr in the command line (none in the browser).
+
+mod codec;
+mod format;
+mod map;
+pub mod store;
+mod text;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+pub use format::{HEADER_LEN, Reject};
+use format::{Header, Key};
+
+use crate::data::{self, LoadError, Loaded};
+use crate::search::SearchIndex;
+
+/// A file changed less than this before it is read gets no snapshot (see the module doc).
+/// Timestamps move in clock ticks of a few milliseconds on local file systems; a second
+/// leaves room for coarser ones.
+pub const RACY: Duration = Duration::from_secs(1);
+
+/// Where snapshots are kept, if anywhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cache {
+    Off,
+    Dir(PathBuf),
+}
+
+impl Cache {
+    /// `--no-cache`, else `--cache DIR`, else `DEFIANT_CACHE`, else the platform's cache
+    /// directory (off when there is none, e.g. no home directory).
+    pub fn choose(dir: Option<&Path>, off: bool) -> Cache {
+        if off {
+            return Cache::Off;
+        }
+        match dir.map(Path::to_path_buf).or_else(store::default_dir) {
+            Some(dir) => Cache::Dir(dir),
+            None => Cache::Off,
+        }
+    }
+}
+
+/// A dataset ready to use, and its search index when one came with it.
+#[derive(Debug)]
+pub struct Opened {
+    pub loaded: Loaded<'static>,
+    pub index: Option<SearchIndex<'static>>,
+    /// Read from a snapshot (not from the JSON).
+    pub from_snapshot: bool,
+}
+
+/// Load the dataset file at `path`, from its snapshot when there is a good one, else from
+/// the JSON (then writing a snapshot). `notice` gets one line when the cache cannot be
+/// written.
+///
+/// `check` says when the snapshot's big parts (its text, records and index) are checked:
+/// [`Check::First`] before anything is used, so a damaged snapshot is rebuilt (the command
+/// line); [`Check::Meanwhile`]: the records now, the text and the index on a thread while
+/// the first frame is drawn (each text chunk also checked as it is read, a damaged one
+/// reading as empty), a damaged snapshot being removed for the next run to rebuild (the
+/// browser).
+pub fn load(path: &Path, cache: &Cache, check: Check, notice: &mut dyn FnMut(String)) -> Result<Opened, LoadError> {
+    let plain = || data::load::from_path(path).map(|loaded| Opened { loaded, index: None, from_snapshot: false });
+    let Cache::Dir(dir) = cache else { return plain() };
+    let Some((key, target)) = locate(path, dir) else { return plain() };
+    let name = path.display().to_string();
+    if let Ok((loaded, index)) = open(&target, key, &name, check) {
+        return Ok(Opened { loaded, index: Some(index), from_snapshot: true });
+    }
+    let loaded = data::load::from_path(path)?;
+    let index = SearchIndex::build(&loaded.dataset);
+    let unchanged = fs::metadata(path).is_ok_and(|m| store::key_of(&m) == key);
+    let settled = SystemTime::now().duration_since(store::changed_at(&key)).is_ok_and(|age| age >= RACY);
+    if unchanged && settled {
+        let source = path_text(path);
+        let written =
+            store::write_atomically(&target, |mut out| format::write(&loaded, &index, key, &source, &mut out));
+        match written {
+            Ok(()) => store::prune(dir, &target),
+            Err(e) => notice(format!(
+                "defiant: cannot write a snapshot in {}: {e} (running without it)",
+                crate::sanitize::message(&dir.display().to_string())
+            )),
+        }
+    }
+    Ok(Opened { loaded, index: Some(index), from_snapshot: false })
+}
+
+/// The file's key and its snapshot's path; `None` when the file is not a regular file
+/// (the loader reports what it is).
+fn locate(path: &Path, dir: &Path) -> Option<(Key, PathBuf)> {
+    let metadata = fs::metadata(path).ok().filter(fs::Metadata::is_file)?;
+    let canonical = fs::canonicalize(path).ok()?;
+    Some((store::key_of(&metadata), store::snapshot_path(dir, &canonical)))
+}
+
+fn path_text(path: &Path) -> String {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()).display().to_string()
+}
+
+/// When a snapshot's big parts are checked (see [`load`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    First,
+    Meanwhile,
+}
+
+/// A snapshot's dataset and index, when every check passes.
+fn open(target: &Path, key: Key, name: &str, check: Check) -> Result<(Loaded<'static>, SearchIndex<'static>), Reject> {
+    let file = fs::File::open(target).map_err(|_| Reject::Foreign)?;
+    let bytes = map::map(&file).map_err(|e| Reject::Corrupt(e.to_string()))?;
+    let header = format::header(bytes)?;
+    if header.key != key {
+        return Err(Reject::Stale);
+    }
+    let (loaded, index, rest) = format::decode(bytes, &header, name)?;
+    match check {
+        Check::First if !rest.check() => return Err(Reject::Corrupt("checksum".into())),
+        Check::First => {}
+        Check::Meanwhile if !rest.check_records() => return Err(Reject::Corrupt("records checksum".into())),
+        Check::Meanwhile => {
+            let (target, mapped) = (target.to_path_buf(), file.metadata().ok().map(|m| store::key_of(&m)));
+            std::thread::spawn(move || {
+                // Only the file that was mapped: another process may have replaced it since.
+                let same = || fs::metadata(&target).ok().map(|m| store::key_of(&m)) == mapped;
+                if !rest.check() && same() {
+                    let _ = fs::remove_file(&target);
+                }
+            });
+        }
+    }
+    Ok((loaded, index))
+}
+
+/// What `defiant cache info` says about one snapshot.
+#[derive(Debug, Clone)]
+pub struct Described {
+    pub entry: store::Entry,
+    /// The dataset file it was made from, when the header is good.
+    pub source: Option<String>,
+    /// `fresh` (matches the file now), or why it would not be used.
+    pub state: String,
+}
+
+/// Every snapshot in `dir`, newest first, with its state.
+pub fn describe(dir: &Path) -> Vec<Described> {
+    store::entries(dir)
+        .into_iter()
+        .map(|entry| {
+            let (source, state) = match read_header(&entry.path) {
+                Err(reject) => (None, reject.to_string()),
+                Ok((header, bytes)) => match header.source(bytes) {
+                    Err(reject) => (None, reject.to_string()),
+                    Ok(source) => {
+                        let now = fs::metadata(&source).map(|m| store::key_of(&m));
+                        let state = match now {
+                            Ok(key) if key == header.key => "fresh".to_string(),
+                            Ok(_) => Reject::Stale.to_string(),
+                            Err(_) => "stale (the file is gone)".to_string(),
+                        };
+                        (Some(source), state)
+                    }
+                },
+            };
+            Described { entry, source, state }
+        })
+        .collect()
+}
+
+fn read_header(path: &Path) -> Result<(Header, &'static [u8]), Reject> {
+    let file = fs::File::open(path).map_err(|e| Reject::Corrupt(e.to_string()))?;
+    let bytes = map::map(&file).map_err(|e| Reject::Corrupt(e.to_string()))?;
+    Ok((format::header(bytes)?, bytes))
+}
+
+#[cfg(test)]
+mod tests;
