@@ -22,6 +22,7 @@ mod build;
 mod codec;
 mod format;
 mod map;
+mod pread;
 pub mod store;
 mod text;
 
@@ -175,7 +176,10 @@ fn open(target: &Path, key: Key, name: &str, check: Check) -> Result<(Loaded<'st
     if header.key != key {
         return Err(Reject::Stale);
     }
-    let (loaded, index, rest) = format::decode(bytes, &header, name)?;
+    // The links, records and index are hashed from the file, not the map, so checking
+    // them does not make them resident (the text is read in full by any search anyway).
+    let reader = file.try_clone().ok().map(|again| pread::Reader::new(again, bytes));
+    let (loaded, index, rest) = format::decode(bytes, &header, name, reader)?;
     match check {
         Check::First if !rest.check() => return Err(Reject::Corrupt("checksum".into())),
         Check::First => {}
