@@ -142,3 +142,51 @@ fn corrections_carry_the_sources_found() {
     assert_eq!(q59.reliability, Some(defiant::data::model::Reliability::Low));
     assert!(q59.notes.iter().any(|n| n.text.contains("Not found in the public copies")));
 }
+
+/// The screen drawn with a palette, as text.
+fn drawn(app: &defiant::app::App, palette: &defiant::ui::Palette) -> String {
+    let terminal = common::terminal(app, palette);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_overview_charts_read_label_then_value_and_use_glyphs_without_colour() {
+    let app = common::app(common::bundled(), 120, 40);
+    let palette = defiant::ui::Palette::monochrome();
+    let screen = drawn(&app, &palette);
+    let charts = &app.story().charts;
+    // Each speaker's row reads name, count, then the bar, top to bottom in chart order.
+    let mut at = 0;
+    for &(person, count) in &charts.speakers {
+        let name = app.data().label(person).into_owned();
+        let row = screen[at..].lines().find(|l| l.contains(&name)).unwrap_or_else(|| panic!("{name}\n{screen}"));
+        let after = &row[row.find(&name).expect("name") + name.len()..];
+        assert!(after.trim_start().starts_with(&count.to_string()), "{row}");
+        assert!(after.contains('█'), "a bar after the value: {row}");
+        at = screen.find(row).expect("row") + row.len();
+    }
+    // Without colour, the measures of the parts chart differ by glyph.
+    let people_row = screen.lines().find(|l| l.contains("people 19")).expect("Part 1's people bar");
+    assert!(people_row.contains('▒') && !people_row.contains('█'), "{people_row}");
+    let quotes_row = screen.lines().find(|l| l.contains("quotes  6")).expect("a quotes bar");
+    assert!(quotes_row.contains('░'), "{quotes_row}");
+    // And the series is beside the charts: awards, facts and the disagreements.
+    let mut app = app;
+    common::press(&mut app, "l");
+    let doc = app.doc().expect("the series page");
+    let text: String = (0..doc.len())
+        .filter_map(|i| doc.line(app.data(), i))
+        .map(|l| l.spans.iter().map(|(_, s)| s.as_str()).collect::<String>() + "\n")
+        .collect();
+    for wanted in ["Awards", "Facts", "Where the sources disagree", "Credits", "Directed by: Allen Hughes"] {
+        assert!(text.contains(wanted), "no {wanted:?} on the series page");
+    }
+}

@@ -4,6 +4,7 @@
 use ratatui::layout::Position;
 
 use super::layout::{self, AppLayout};
+use super::rows::Rows;
 use super::{Cursor, Pane};
 use crate::data::{Dataset, RecordRef};
 
@@ -33,10 +34,20 @@ impl Motion {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Browse {
     pane: Pane,
     cursors: [Cursor; Pane::ALL.len()],
+    /// What each pane lists, in the order shown.
+    rows: [Rows; Pane::ALL.len()],
+}
+
+impl Default for Browse {
+    /// Every pane lists its kind in file order (the Overview and the Timeline are given
+    /// their lists with [`Browse::set_rows`]).
+    fn default() -> Self {
+        Self { pane: Pane::default(), cursors: Default::default(), rows: Pane::ALL.map(|p| Rows::All(p.kind())) }
+    }
 }
 
 impl Browse {
@@ -48,11 +59,28 @@ impl Browse {
         self.cursors[pane as usize]
     }
 
+    pub fn rows(&self, pane: Pane) -> &Rows {
+        &self.rows[pane as usize]
+    }
+
+    /// Give a pane another list (a sort order, the speakers, the events by date). The
+    /// selection stays on the record it was on when the new list has it.
+    pub fn set_rows(&mut self, data: &Dataset, pane: Pane, rows: Rows, height: usize) {
+        let was = self.rows[pane as usize].get(data, self.cursors[pane as usize].selected);
+        self.rows[pane as usize] = rows;
+        let rows = &self.rows[pane as usize];
+        let at = was.and_then(|r| rows.position(r)).unwrap_or(0);
+        self.cursors[pane as usize].select(at, rows.len(data), height);
+    }
+
+    /// How many rows the shown pane lists.
+    pub fn len(&self, data: &Dataset) -> usize {
+        self.rows[self.pane as usize].len(data)
+    }
+
     /// The record selected in the shown pane's list.
     pub fn selected(&self, data: &Dataset) -> Option<RecordRef> {
-        let kind = self.pane.kind();
-        let index = self.cursor(self.pane).selected;
-        (index < data.count(kind)).then(|| RecordRef::new(kind, index))
+        self.rows[self.pane as usize].get(data, self.cursor(self.pane).selected)
     }
 
     pub fn show_pane(&mut self, pane: Pane) {
@@ -61,7 +89,7 @@ impl Browse {
 
     /// Move the shown pane's selection, keeping it in a window of `rows`.
     pub fn move_by(&mut self, data: &Dataset, motion: Motion, rows: usize) {
-        let len = data.count(self.pane.kind());
+        let len = self.len(data);
         self.cursors[self.pane as usize].move_by(motion.delta(len), len, rows);
     }
 
@@ -69,20 +97,23 @@ impl Browse {
     pub fn reveal(&mut self, data: &Dataset, record: RecordRef, rows: usize) {
         if let Some(pane) = Pane::of(record.kind) {
             self.pane = pane;
-            self.cursors[pane as usize].select(record.index, data.count(record.kind), rows);
+            let list = &self.rows[pane as usize];
+            if let Some(at) = list.position(record) {
+                self.cursors[pane as usize].select(at, list.len(data), rows);
+            }
         }
     }
 
     /// Select a row of the shown pane by its index.
     pub fn select_row(&mut self, data: &Dataset, index: usize, rows: usize) {
-        let len = data.count(self.pane.kind());
+        let len = self.len(data);
         self.cursors[self.pane as usize].select(index, len, rows);
     }
 
     /// Keep every pane's selection on screen after the list changed height.
     pub fn keep_visible(&mut self, data: &Dataset, rows: usize) {
         for pane in Pane::ALL {
-            self.cursors[pane as usize].keep_visible(data.count(pane.kind()), rows);
+            self.cursors[pane as usize].keep_visible(self.rows[pane as usize].len(data), rows);
         }
     }
 
@@ -92,7 +123,7 @@ impl Browse {
             return None;
         }
         let x = at.x - layout.tabs.x;
-        layout::tabs(layout.tabs.width, pane_counts(data))
+        layout::tabs_for(layout.tabs.width, self.counts(data), self.pane)
             .into_iter()
             .find(|(_, start, label)| x >= *start && usize::from(x - start) < crate::text::width(label))
             .map(|(pane, _, _)| pane)
@@ -105,11 +136,11 @@ impl Browse {
             return None;
         }
         let index = self.cursor(self.pane).offset + usize::from(at.y - list.y - 1);
-        (index < data.count(self.pane.kind())).then_some(index)
+        (index < self.len(data)).then_some(index)
     }
-}
 
-/// Records per pane, for the tab labels.
-pub fn pane_counts(data: &Dataset) -> [usize; Pane::ALL.len()] {
-    Pane::ALL.map(|p| data.count(p.kind()))
+    /// Records per pane, for the tab labels.
+    pub fn counts(&self, data: &Dataset) -> [usize; Pane::ALL.len()] {
+        Pane::ALL.map(|p| self.rows[p as usize].len(data))
+    }
 }

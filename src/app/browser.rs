@@ -10,6 +10,7 @@ use super::detail::Detail;
 use super::effect::Effect;
 use super::layout::AppLayout;
 use super::request::{Outbox, ReadRequest, Request};
+use super::rows::Rows;
 use super::search::{Direction, Scope};
 use super::{Action, History, Pane};
 use crate::data::{Dataset, Kind, RecordRef};
@@ -63,6 +64,14 @@ impl Browser {
         &self.browse
     }
 
+    /// The Overview lists the speakers of its chart, the Timeline the events by date.
+    pub fn set_story_rows(&mut self, data: &Dataset, story: &super::Story, height: usize) {
+        let speakers: Vec<RecordRef> = story.charts.speakers.iter().map(|&(p, _)| p).collect();
+        self.browse.set_rows(data, Pane::Overview, Rows::Listed(speakers.into()), height);
+        let events: Vec<RecordRef> = story.timeline.entries.iter().map(|e| e.event).collect();
+        self.browse.set_rows(data, Pane::Timeline, Rows::Listed(events.into()), height);
+    }
+
     pub fn detail(&self) -> &Detail {
         &self.detail
     }
@@ -96,6 +105,8 @@ impl Browser {
     pub fn shown(&self, data: &Dataset) -> Option<RecordRef> {
         match self.focus {
             Focus::Detail => self.detail.current(),
+            // The Overview's list is its chart; beside it is always the series.
+            Focus::List if self.browse.pane() == Pane::Overview => Some(data.series_ref()),
             Focus::List => self.browse.selected(data),
         }
     }
@@ -123,6 +134,8 @@ impl Browser {
             Action::StartGlobalSearch => out.send(Request::StartSearch(Scope::Everything)),
             Action::OpenReader => self.read_selected(view, out),
             Action::ShowDetails => match self.focus {
+                // `l` on the Overview goes into the series page beside the chart.
+                Focus::List if self.browse.pane() == Pane::Overview => out.send(Request::Visit(view.data.series_ref())),
                 Focus::List => {
                     if let Some(record) = self.browse.selected(view.data) {
                         out.send(Request::Visit(record));
@@ -281,7 +294,7 @@ impl Browser {
             let visiting = self.focus == Focus::Detail;
             let Some(link) = self.detail.link_on_screen(usize::from(at.y - text.y), visiting) else { return };
             if self.focus == Focus::List
-                && let Some(record) = self.browse.selected(view.data)
+                && let Some(record) = self.shown(view.data)
             {
                 let (scroll, _) = self.detail.position(false);
                 self.visit(view, record);

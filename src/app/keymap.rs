@@ -294,6 +294,22 @@ pub const BINDINGS: &[Binding] = &[
         help: "Quotes pane",
         hint: None,
     },
+    // ----- issue #12 (the story): the Overview and the Timeline panes -----
+    Binding {
+        keys: &[ch('0')],
+        action: Action::ShowPane(Pane::Overview),
+        contexts: BROWSE,
+        help: "Overview: the series, who speaks, what each part covers",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('6')],
+        action: Action::ShowPane(Pane::Timeline),
+        contexts: BROWSE,
+        help: "Timeline pane: the events by year",
+        hint: None,
+    },
+    // ----- end of issue #12's pane keys -----
     Binding {
         keys: &[plain(KeyCode::Esc)],
         action: Action::Cancel,

@@ -23,6 +23,7 @@ mod mouse;
 mod pane;
 pub mod reader;
 mod request;
+pub mod rows;
 pub mod search;
 
 use std::sync::Arc;
@@ -44,6 +45,8 @@ pub use search::{Direction, Opened, Scope, Search, SearchState, Started};
 
 use crate::data::{Dataset, Kind, RecordRef};
 use crate::present::detail::DetailDoc;
+use crate::present::overview::Charts;
+use crate::present::timeline::Timeline;
 use crate::search::SearchIndex;
 use layout::AppLayout;
 
@@ -52,6 +55,15 @@ use layout::AppLayout;
 pub struct Shared {
     pub data: Arc<Dataset<'static>>,
     pub index: Arc<SearchIndex<'static>>,
+    /// The Overview's charts and the Timeline, counted from the data once.
+    pub story: Arc<Story>,
+}
+
+/// What the Overview and the Timeline show, made from the data at start.
+#[derive(Debug, Clone, Default)]
+pub struct Story {
+    pub charts: Charts,
+    pub timeline: Timeline,
 }
 
 #[derive(Debug)]
@@ -73,8 +85,9 @@ impl App {
 
     /// An app over a dataset whose search index is already built (shared with the worker).
     pub fn with_index(data: Arc<Dataset<'static>>, index: Arc<SearchIndex<'static>>) -> Self {
+        let story = Arc::new(Story { charts: Charts::build(&data), timeline: Timeline::build(&data) });
         let mut app = Self {
-            shared: Shared { data, index },
+            shared: Shared { data, index, story },
             size: Rect::new(0, 0, 80, 24),
             browser: Browser::default(),
             search: Search::default(),
@@ -82,6 +95,8 @@ impl App {
             help: None,
             status: None,
         };
+        let rows = app.view().list_rows();
+        app.browser.set_story_rows(&app.shared.data, &app.shared.story, rows);
         app.sync();
         app
     }
@@ -122,6 +137,16 @@ impl App {
 
     pub fn cursor(&self, pane: Pane) -> Cursor {
         self.browser.browse().cursor(pane)
+    }
+
+    /// What a pane lists, in the order shown.
+    pub fn rows(&self, pane: Pane) -> &rows::Rows {
+        self.browser.browse().rows(pane)
+    }
+
+    /// The Overview's charts and the Timeline.
+    pub fn story(&self) -> &Story {
+        &self.shared.story
     }
 
     pub fn history(&self) -> &History {
@@ -222,7 +247,7 @@ impl App {
     }
 
     pub fn pane_counts(&self) -> [usize; Pane::ALL.len()] {
-        browse::pane_counts(&self.shared.data)
+        self.browser.browse().counts(&self.shared.data)
     }
 
     // ----- the one mutation point -----
@@ -251,7 +276,7 @@ impl App {
             return;
         }
         let rows = self.view().list_rows();
-        let Shared { data, index } = &self.shared;
+        let Shared { data, index, .. } = &self.shared;
         let handled = match self.context() {
             Context::Help => self.help.as_mut().is_some_and(|help| help.update(action, out)),
             Context::Reader => self.reading.update((data, index), action, self.size, out),
@@ -317,7 +342,7 @@ impl App {
                 match request {
                     Request::Visit(record) => self.visit(record),
                     Request::Read(read) => {
-                        let Shared { data, index } = &self.shared;
+                        let Shared { data, index, .. } = &self.shared;
                         self.reading.open(data, index, read, self.size);
                         if self.reading.is_open() {
                             self.help = None;
@@ -362,7 +387,7 @@ impl App {
         let (list_rows, detail_rows) = (view.list_rows(), view.detail_rows());
         let width = view.layout.and_then(|l| l.detail_text()).map(|r| r.width);
         let visiting = self.visiting();
-        let Shared { data, index } = &self.shared;
+        let Shared { data, index, .. } = &self.shared;
         self.search.refresh_rows(data, index, list_rows);
         let shown = match self.search.state() {
             Some(search) => search.selected(),

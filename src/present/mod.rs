@@ -5,9 +5,11 @@
 
 pub mod citation;
 pub mod detail;
+pub mod overview;
 pub mod reader;
 pub mod record;
 pub mod story;
+pub mod timeline;
 mod tone;
 
 pub use tone::{Spans, Tone};

@@ -11,7 +11,7 @@ use crate::text::{truncate_to_width, width};
 
 pub(super) fn tabs(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
     let mut spans = Vec::new();
-    for (i, (pane, _, label)) in layout::tabs(area.width, app.pane_counts()).into_iter().enumerate() {
+    for (i, (pane, _, label)) in layout::tabs_for(area.width, app.pane_counts(), app.pane()).into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(" "));
         }
@@ -52,7 +52,7 @@ pub(super) fn status(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
             if len == 0 { "0/0".to_string() } else { format!("{}/{len}", search.list.selected + 1) }
         }
         (None, Focus::List) => {
-            let len = app.data().count(app.pane().kind());
+            let len = app.rows(app.pane()).len(app.data());
             if len == 0 { "0/0".to_string() } else { format!("{}/{len}", app.cursor(app.pane()).selected + 1) }
         }
         (None, Focus::Detail) => app.doc().map_or(String::new(), |d| {

@@ -13,7 +13,8 @@ use crate::text::{truncate_to_width, width};
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
     let pane = app.pane();
     let data = app.data();
-    let len = data.count(pane.kind());
+    let rows_of = app.rows(pane);
+    let len = rows_of.len(data);
     let focused = app.focus() == Focus::List && app.help_scroll().is_none();
     let block = Block::default()
         .borders(Borders::ALL)
@@ -26,8 +27,8 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
     let rows = usize::from(inner.height);
     let room = usize::from(inner.width).saturating_sub(1);
     let lines: Vec<Line> = (cursor.offset..(cursor.offset + rows).min(len))
-        .map(|index| {
-            let record = RecordRef::new(pane.kind(), index);
+        .filter_map(|index| Some((index, rows_of.get(data, index)?)))
+        .map(|(index, record)| {
             let (main, extra) = row_text(data, record);
             let selected = index == cursor.selected;
             let main = truncate_to_width(&main, room);

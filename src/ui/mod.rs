@@ -5,6 +5,7 @@ mod chrome;
 mod detail;
 mod help;
 mod list;
+mod overview;
 pub mod palette;
 mod reader;
 mod results;
@@ -14,7 +15,7 @@ use ratatui::layout::Alignment;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, layout};
+use crate::app::{App, Pane, layout};
 pub use palette::Palette;
 
 /// Draw the whole screen for the app's state.
@@ -46,7 +47,10 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
             chrome::tabs(frame, layout.tabs, app, palette);
             chrome::breadcrumb(frame, layout.crumbs, app, palette);
             if let Some(list_area) = layout.list {
-                list::render(frame, list_area, app, palette);
+                match app.pane() {
+                    Pane::Overview => overview::render(frame, list_area, app, palette),
+                    _ => list::render(frame, list_area, app, palette),
+                }
             }
         }
     }

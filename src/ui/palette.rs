@@ -31,6 +31,10 @@ pub struct Palette {
     pub status: Style,
     pub notice: Style,
     pub matched: Style,
+    /// The bars of the Overview's charts, one style and glyph per measure (events, people,
+    /// quotes; speakers use the first). Colour tells them apart, or with `NO_COLOR` the glyph.
+    pub bars: [Style; 3],
+    pub bar_glyphs: [&'static str; 3],
 }
 
 impl Palette {
@@ -64,6 +68,8 @@ impl Palette {
             status: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             notice: plain.fg(Color::Red).add_modifier(Modifier::BOLD),
             matched: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            bars: [plain.fg(Color::Cyan), plain.fg(Color::Magenta), plain.fg(Color::Yellow)],
+            bar_glyphs: ["█", "█", "█"],
         }
     }
 
@@ -90,6 +96,8 @@ impl Palette {
             status: bold,
             notice: bold,
             matched: bold.add_modifier(Modifier::UNDERLINED),
+            bars: [plain, plain, plain],
+            bar_glyphs: ["█", "▒", "░"],
         }
     }
 
