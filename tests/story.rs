@@ -190,3 +190,50 @@ fn the_overview_charts_read_label_then_value_and_use_glyphs_without_colour() {
         assert!(text.contains(wanted), "no {wanted:?} on the series page");
     }
 }
+
+#[test]
+fn events_are_dated_only_from_sources_and_conflicting_dates_are_kept() {
+    let data = common::bundled();
+    let dated: Vec<RecordRef> = data.records(Kind::Event).filter(|&r| !data.event(r).when.is_empty()).collect();
+    assert_eq!(dated.len(), 16, "events with a date");
+    for &r in &dated {
+        for when in &data.event(r).when {
+            assert!(!when.sources.is_empty(), "{} has an unsourced date", data.deep_link(r));
+        }
+    }
+    // Interscope's founding year: every side kept, the best supported first.
+    let interscope = data.resolve("event:part-3/e05").expect("event");
+    let dates: Vec<&str> = data.event(interscope).when.iter().map(|w| &*w.date).collect();
+    assert_eq!(dates, ["1990", "1989", "1991-01"]);
+    let show = run_args(&["show", "event:part-3/e05"]);
+    assert!(show.stdout.contains("When: 1990 [usatoday, ap, deadline-iovine, trackblazer]; 1989 [highsnob]; January 1991 [lat-1993] (the sources disagree)"), "{}", show.stdout);
+    let undated = run_args(&["show", "event:part-2/e04"]);
+    assert!(undated.stdout.contains("When: undated (no source gives a date)"), "{}", undated.stdout);
+}
+
+#[test]
+fn timeline_command_prints_one_event_a_line_in_date_order() {
+    let all = run_args(&["timeline"]);
+    assert_eq!(all.code, Some(0), "{}", all.stderr);
+    let lines: Vec<&str> = all.stdout.lines().collect();
+    assert_eq!(lines.len(), 54);
+    assert!(lines[0].starts_with("1973     event:part-1/e08  "), "{}", lines[0]);
+    assert!(lines.last().is_some_and(|l| l.starts_with("undated  event:unplaced/")));
+    let years: Vec<i32> = lines.iter().filter_map(|l| l.trim_start_matches('~').get(..4)?.parse().ok()).collect();
+    assert!(years.windows(2).all(|w| w[0] <= w[1]), "{years:?}");
+    let nineties = run_args(&["timeline", "--from", "1990", "--to", "1995", "--person", "dr-dre"]);
+    let links: Vec<&str> =
+        nineties.stdout.lines().filter_map(|l| l.split_whitespace().find(|p| p.starts_with("event:"))).collect();
+    assert_eq!(links, ["event:unplaced/e03", "event:part-2/e07", "event:part-3/e04"]);
+    assert!(nineties.stdout.contains("[sources disagree: 1992; about the 1990s; 1995]"));
+    let json = run_args(&["timeline", "--from", "1998", "--to", "1998", "--json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(value[0]["id"], "part-4/e06");
+    assert_eq!(value[0]["episode"], "part-4");
+    assert_eq!(value[0]["dates"][0]["sources"][0], "southpawer-em");
+    let none = run_args(&["timeline", "--from", "1900", "--to", "1901"]);
+    assert_eq!((none.code, none.stdout.as_str()), (Some(1), ""));
+    let unknown = run_args(&["timeline", "--person", "dr-drey"]);
+    assert_eq!(unknown.code, Some(2));
+    assert!(unknown.stderr.contains("did you mean: person:dr-dre"), "{}", unknown.stderr);
+}

@@ -9,6 +9,7 @@ mod list;
 mod quote;
 mod search;
 mod show;
+mod timeline;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -101,6 +102,11 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
         Command::Quote { id, random: _, json } => {
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
             quote::run(&loaded.dataset, id.as_deref(), *json, out, err)
+        }
+        Command::Timeline { from, to, person, json } => {
+            let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
+            let options = timeline::Options { from: *from, to: *to, person: person.as_deref(), json: *json };
+            timeline::run(&loaded.dataset, &options, out, err)
         }
         Command::Show { reference, json } => {
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };

@@ -28,6 +28,7 @@ pub fn when_label(when: &When) -> String {
     let parts: Vec<&str> = when.date.split('-').collect();
     let month = |m: &str| m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))).copied();
     let date = match parts.as_slice() {
+        [decade] if decade.ends_with('s') => format!("the {decade}"),
         [y, m] => month(m).map_or_else(|| when.date.to_string(), |m| format!("{m} {y}")),
         [y, m, d] => {
             month(m).map_or_else(|| when.date.to_string(), |m| format!("{} {m} {y}", d.trim_start_matches('0')))

@@ -1,4 +1,4 @@
-//! The events in time: dated events by year (earliest date a source gives), then the undated
+//! The events in time: dated events by year (the first date listed), then the undated
 //! ones, each in a lane decided by its people — one subject's, the other's, or the middle
 //! one for what involves both (or neither). Shared by the Timeline pane and
 //! `defiant timeline`.
@@ -48,9 +48,10 @@ pub struct Timeline {
     pub entries: Vec<Entry>,
 }
 
-/// A sortable form of a date: `1991-01` before `1991-01-05` before `1991-02`.
+/// Where an event is placed: its first date (the best supported, when sources disagree), in
+/// a sortable form: `1991-01` before `1991-01-05` before `1991-02`, a decade at its start.
 fn date_key(data: &Dataset, event: RecordRef) -> Option<(i32, String)> {
-    data.event(event).when.iter().filter_map(|w| w.year().map(|y| (y, w.date.to_string()))).min()
+    data.event(event).when.first().and_then(|w| w.year().map(|y| (y, w.date.to_string())))
 }
 
 impl Timeline {
