@@ -237,3 +237,75 @@ fn timeline_command_prints_one_event_a_line_in_date_order() {
     assert_eq!(unknown.code, Some(2));
     assert!(unknown.stderr.contains("did you mean: person:dr-dre"), "{}", unknown.stderr);
 }
+
+#[test]
+fn the_timeline_pane_lists_events_by_year_in_lanes_and_jumps_by_decade() {
+    use defiant::app::{Focus, Pane};
+    let mut app = common::app(common::bundled(), 120, 40);
+    common::press(&mut app, "6");
+    assert_eq!(app.pane(), Pane::Timeline);
+    let link = |app: &defiant::app::App| app.selected().map(|r| app.data().deep_link(r)).unwrap_or_default();
+    assert_eq!(link(&app), "event:part-1/e08", "the first row is the earliest dated event (1973)");
+    common::press(&mut app, "]");
+    assert_eq!(link(&app), "event:part-2/e05", "] goes to the 1980s");
+    common::press(&mut app, "]");
+    assert_eq!(link(&app), "event:part-3/e05", "] goes to the 1990s");
+    common::press(&mut app, "[");
+    assert_eq!(link(&app), "event:part-2/e05");
+    common::press(&mut app, "[ [");
+    assert_eq!(link(&app), "event:part-1/e08", "[ stops at the first decade");
+    // Three lanes from 80 columns: names over the lanes, Dee Barnes' account in Dre's lane.
+    let screen = common::screen(&app);
+    assert!(screen.contains("◀ Jimmy Iovine") && screen.contains("▶ Dr. Dre"), "{screen}");
+    let dee = screen.lines().find(|l| l.contains("Dee Barnes, former")).expect("the 1991 row");
+    assert!(dee.find("Dee Barnes").expect("text") > 80, "in the right lane: {dee}");
+    // Enter opens the event; the timeline stays beside it, in one lane with markers.
+    common::press(&mut app, "j <enter>");
+    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!(app.history().current().map(|v| app.data().deep_link(v.record)), Some("event:part-1/e09".into()));
+    let screen = common::screen(&app);
+    assert!(screen.contains("◀ P1 Iovine engineers"), "{screen}");
+    // Narrow: one lane with markers.
+    let mut narrow = common::app(common::bundled(), 70, 24);
+    common::press(&mut narrow, "6");
+    let screen = common::screen(&narrow);
+    assert!(
+        screen.contains("◀ P1 Called into the studio") && screen.contains("◀ Jimmy Iovine ◆ both ▶ Dr. Dre"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_timeline_filter_finds_the_events_of_a_person() {
+    let mut app = common::app(common::bundled(), 120, 40);
+    common::press(&mut app, "6 /");
+    common::type_text(&mut app, "dee barnes");
+    let search = app.search().expect("the filter");
+    let found: Vec<String> =
+        search.shown.iter().map(|&i| app.data().deep_link(search.hits[i as usize].record)).collect();
+    assert!(found.contains(&"event:part-2/e07".to_string()), "{found:?}");
+    assert!(found.iter().all(|l| l.starts_with("event:")), "{found:?}");
+}
+
+#[test]
+fn brackets_jump_between_the_sections_of_a_detail() {
+    let mut app = common::app(common::bundled(), 120, 40);
+    common::press(&mut app, "1 <enter>");
+    let doc = app.doc().expect("Part 1").clone();
+    let rows = app.layout().expect("fits").detail_rows();
+    assert!(doc.len() > rows * 2, "Part 1's page is long");
+    // From the top, `]` steps through the sections to the last one in a few presses.
+    let last = *doc.headings.last().expect("sections");
+    let mut presses = 0;
+    while app.detail_position().0 < last.min(doc.len() - rows) && presses < 20 {
+        common::press(&mut app, "]");
+        presses += 1;
+    }
+    assert!(presses <= doc.headings.len(), "at most one press a section: {presses}");
+    let (scroll, link) = app.detail_position();
+    let link = link.expect("a link is selected");
+    let row = doc.link_row(link).expect("its row");
+    assert!(row >= scroll && row < scroll + rows, "the selected link is on screen");
+    common::press(&mut app, "[");
+    assert!(app.detail_position().0 < scroll || app.detail_position().1 < Some(link), "[ goes back");
+}

@@ -64,9 +64,10 @@ impl Browse {
     }
 
     /// Give a pane another list (a sort order, the speakers, the events by date). The
-    /// selection stays on the record it was on when the new list has it.
-    pub fn set_rows(&mut self, data: &Dataset, pane: Pane, rows: Rows, height: usize) {
-        let was = self.rows[pane as usize].get(data, self.cursors[pane as usize].selected);
+    /// selection stays on the record it was on when the new list has it (`keep`), else it
+    /// goes to the first row.
+    pub fn set_rows(&mut self, data: &Dataset, pane: Pane, rows: Rows, height: usize, keep: bool) {
+        let was = self.rows[pane as usize].get(data, self.cursors[pane as usize].selected).filter(|_| keep);
         self.rows[pane as usize] = rows;
         let rows = &self.rows[pane as usize];
         let at = was.and_then(|r| rows.position(r)).unwrap_or(0);

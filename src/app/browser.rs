@@ -19,6 +19,7 @@ use crate::data::{Dataset, Kind, RecordRef};
 #[derive(Clone, Copy)]
 pub struct View<'a> {
     pub data: &'a Dataset<'static>,
+    pub story: &'a super::Story,
     pub layout: Option<AppLayout>,
 }
 
@@ -67,9 +68,9 @@ impl Browser {
     /// The Overview lists the speakers of its chart, the Timeline the events by date.
     pub fn set_story_rows(&mut self, data: &Dataset, story: &super::Story, height: usize) {
         let speakers: Vec<RecordRef> = story.charts.speakers.iter().map(|&(p, _)| p).collect();
-        self.browse.set_rows(data, Pane::Overview, Rows::Listed(speakers.into()), height);
+        self.browse.set_rows(data, Pane::Overview, Rows::Listed(speakers.into()), height, false);
         let events: Vec<RecordRef> = story.timeline.entries.iter().map(|e| e.event).collect();
-        self.browse.set_rows(data, Pane::Timeline, Rows::Listed(events.into()), height);
+        self.browse.set_rows(data, Pane::Timeline, Rows::Listed(events.into()), height, false);
     }
 
     pub fn detail(&self) -> &Detail {
@@ -158,6 +159,8 @@ impl Browser {
             Action::NextPane => self.show_pane(self.browse.pane().next()),
             Action::PreviousPane => self.show_pane(self.browse.pane().previous()),
             Action::ShowPane(pane) => self.show_pane(pane),
+            Action::NextSection => self.section(view, true),
+            Action::PreviousSection => self.section(view, false),
             Action::FocusList => self.focus = Focus::List,
             Action::Back => self.go(view, History::back, "Nothing to go back to", out),
             Action::Forward => self.go(view, History::forward, "Nothing ahead in history", out),
@@ -171,6 +174,22 @@ impl Browser {
             Action::PageUp => self.jump(view, Motion::By(-(self.page(view) as isize))),
             // The reader's and the search's own keys do nothing here.
             _ => {}
+        }
+    }
+
+    /// `]`/`[`: the next or previous decade in the Timeline's list; in a detail, the next or
+    /// previous section heading.
+    fn section(&mut self, view: View, forward: bool) {
+        match self.focus {
+            Focus::List if self.browse.pane() == Pane::Timeline => {
+                let at = self.browse.cursor(Pane::Timeline).selected;
+                if let Some(row) = view.story.timeline.next_decade(at, forward) {
+                    self.browse.select_row(view.data, row, view.list_rows());
+                    self.detail.reset_preview();
+                }
+            }
+            Focus::List => {}
+            Focus::Detail => self.detail.jump_section(forward, view.detail_rows()),
         }
     }
 

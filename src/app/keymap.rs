@@ -309,7 +309,28 @@ pub const BINDINGS: &[Binding] = &[
         help: "Timeline pane: the events by year",
         hint: None,
     },
-    // ----- end of issue #12's pane keys -----
+    Binding {
+        keys: &[ch(']')],
+        action: Action::NextSection,
+        contexts: BROWSE,
+        help: "next decade (Timeline) or next section of a detail",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('[')],
+        action: Action::PreviousSection,
+        contexts: BROWSE,
+        help: "previous decade (Timeline) or previous section of a detail",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('o')],
+        action: Action::CycleOrder,
+        contexts: &[List],
+        help: "cycle the list's order (dataset, name, most quotes/links, episode, date)",
+        hint: None,
+    },
+    // ----- end of issue #12's keys -----
     Binding {
         keys: &[plain(KeyCode::Esc)],
         action: Action::Cancel,

@@ -59,13 +59,21 @@ impl AppLayout {
     /// [`MAX_WIDTH`]×[`MAX_HEIGHT`]. Narrow terminals show one block: the detail when it has
     /// focus, else the list.
     pub fn new(area: Rect, detail_focused: bool) -> Option<Self> {
+        Self::with_list(area, detail_focused, false)
+    }
+
+    /// As [`AppLayout::new`]; a `full` list (the Timeline's lanes) takes the whole width
+    /// while it has the keyboard, and shares it with the detail once a record is open.
+    pub fn with_list(area: Rect, detail_focused: bool, full: bool) -> Option<Self> {
         if fit(area) != Fit::Fits {
             return None;
         }
         let [tabs, crumbs, body, status] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)])
                 .areas(area);
-        let (list, detail) = if area.width >= SPLIT_WIDTH {
+        let (list, detail) = if full && !detail_focused {
+            (Some(body), None)
+        } else if area.width >= SPLIT_WIDTH {
             let [list, detail] =
                 Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body);
             (Some(list), Some(detail))
@@ -188,6 +196,10 @@ mod tests {
         assert!(wide.list.is_some() && wide.detail.is_some());
         let narrow = AppLayout::new(Rect::new(0, 0, 60, 20), true).expect("fits");
         assert!(narrow.list.is_none() && narrow.detail.is_some());
+        let lanes = AppLayout::with_list(Rect::new(0, 0, 120, 40), false, true).expect("fits");
+        assert_eq!((lanes.list.map(|r| r.width), lanes.detail), (Some(120), None));
+        let opened = AppLayout::with_list(Rect::new(0, 0, 120, 40), true, true).expect("fits");
+        assert!(opened.list.is_some() && opened.detail.is_some());
     }
 
     #[test]

@@ -185,7 +185,10 @@ impl App {
     }
 
     pub fn layout(&self) -> Option<AppLayout> {
-        AppLayout::new(self.size, self.focus() == Focus::Detail && !self.search.is_open())
+        let detail = self.focus() == Focus::Detail && !self.search.is_open();
+        // The Timeline's lanes take the whole width while it has the keyboard.
+        let full = self.pane() == Pane::Timeline && !self.search.is_open();
+        AppLayout::with_list(self.size, detail, full)
     }
 
     /// The key table in force.
@@ -226,7 +229,7 @@ impl App {
 
     /// What the browser under the overlays reads for one message.
     fn view(&self) -> View<'_> {
-        View { data: &self.shared.data, layout: self.layout() }
+        View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() }
     }
 
     /// The breadcrumb: each visited record up to the current one (the pane's name before
@@ -284,7 +287,7 @@ impl App {
             Context::List | Context::Detail => false,
         };
         if !handled {
-            let view = View { data: &self.shared.data, layout: self.layout() };
+            let view = View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() };
             self.browser.update(view, action, out);
         }
     }
@@ -369,7 +372,7 @@ impl App {
     fn visit(&mut self, record: RecordRef) {
         self.search.hide();
         self.help = None;
-        let view = View { data: &self.shared.data, layout: self.layout() };
+        let view = View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() };
         self.browser.visit(view, record);
     }
 
@@ -381,7 +384,7 @@ impl App {
     fn sync(&mut self) {
         self.browser.keep_focus_valid();
         // The list's height changes with the size and, on narrow terminals, the focus.
-        let view = View { data: &self.shared.data, layout: self.layout() };
+        let view = View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() };
         self.browser.keep_visible(view);
         let view = self.view();
         let (list_rows, detail_rows) = (view.list_rows(), view.detail_rows());

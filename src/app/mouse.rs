@@ -18,7 +18,7 @@ impl App {
             Context::Help | Context::Reader => {}
             Context::Filter | Context::Search => self.search.click(self.layout(), at, rows),
             Context::List | Context::Detail => {
-                let view = View { data: &self.shared.data, layout: self.layout() };
+                let view = View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() };
                 self.browser.click(view, at);
             }
         }
@@ -37,7 +37,7 @@ impl App {
             Context::Reader => self.reading.wheel(notches),
             Context::Filter | Context::Search => self.search.wheel(self.layout(), at, lines, rows),
             Context::List | Context::Detail => {
-                let view = View { data: &self.shared.data, layout: self.layout() };
+                let view = View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() };
                 self.browser.wheel(view, at, lines);
             }
         }

@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::Outcome;
 use crate::data::model::When;
-use crate::data::{Dataset, Kind, RecordRef};
+use crate::data::{Dataset, Kind};
 use crate::present::story::{dates_conflict, when_label};
-use crate::present::timeline::{Entry, Lane, Timeline};
+use crate::present::timeline::{Entry, Lane, Timeline, year_column};
 
 pub(super) struct Options<'a> {
     pub from: Option<i32>,
@@ -67,18 +67,6 @@ pub(super) fn run(
         out.flush()?;
     }
     Ok(if entries.is_empty() { Outcome::NothingFound } else { Outcome::Success })
-}
-
-/// The year column: `1992`, `~1990s` where the source is approximate, `undated`.
-pub fn year_column(data: &Dataset, event: RecordRef) -> String {
-    match data.event(event).when.first() {
-        Some(w) => {
-            let year =
-                if w.date.ends_with('s') { w.date.to_string() } else { w.date.get(..4).unwrap_or("").to_string() };
-            if w.approximate { format!("~{year}") } else { year }
-        }
-        None => "undated".into(),
-    }
 }
 
 fn line(data: &Dataset, entry: &Entry) -> String {

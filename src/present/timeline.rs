@@ -130,3 +130,15 @@ impl Timeline {
         self.entries.iter().filter(|e| e.year.is_some()).count()
     }
 }
+
+/// The year column of an event: `1992`, `~1990s` where the source is approximate, `undated`.
+pub fn year_column(data: &Dataset, event: RecordRef) -> String {
+    match data.event(event).when.first() {
+        Some(w) => {
+            let year =
+                if w.date.ends_with('s') { w.date.to_string() } else { w.date.get(..4).unwrap_or("").to_string() };
+            if w.approximate { format!("~{year}") } else { year }
+        }
+        None => "undated".into(),
+    }
+}

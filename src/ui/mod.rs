@@ -9,6 +9,7 @@ mod overview;
 pub mod palette;
 mod reader;
 mod results;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
@@ -49,6 +50,7 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
             if let Some(list_area) = layout.list {
                 match app.pane() {
                     Pane::Overview => overview::render(frame, list_area, app, palette),
+                    Pane::Timeline => timeline::render(frame, list_area, app, palette),
                     _ => list::render(frame, list_area, app, palette),
                 }
             }
