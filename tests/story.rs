@@ -309,3 +309,35 @@ fn brackets_jump_between_the_sections_of_a_detail() {
     common::press(&mut app, "[");
     assert!(app.detail_position().0 < scroll || app.detail_position().1 < Some(link), "[ goes back");
 }
+
+#[test]
+fn o_cycles_a_lists_order_the_title_says_which_and_each_pane_keeps_its_own() {
+    use defiant::app::Pane;
+    let mut app = common::app(common::bundled(), 120, 40);
+    let label = |app: &defiant::app::App| app.selected().map(|r| app.data().label(r).into_owned()).unwrap_or_default();
+    common::press(&mut app, "3");
+    assert_eq!(label(&app), "Dr. Dre", "the dataset's order first");
+    common::press(&mut app, "o g");
+    assert!(common::screen(&app).contains("People (81) · by name"), "{}", common::screen(&app));
+    let mut names: Vec<String> = app.data().people.iter().map(|p| p.name.to_lowercase()).collect();
+    names.sort();
+    assert_eq!(label(&app).to_lowercase(), names[0]);
+    common::press(&mut app, "o g");
+    assert!(common::screen(&app).contains("· most quoted"));
+    assert_eq!(label(&app), "Allen Hughes", "the most quoted person first");
+    common::press(&mut app, "o g");
+    assert!(common::screen(&app).contains("· by episode"));
+    // Another pane has its own order; coming back finds this one as it was.
+    common::press(&mut app, "1 o o o");
+    assert!(common::screen(&app).contains("Episodes (4) · by date"), "{}", common::screen(&app));
+    common::press(&mut app, "3");
+    assert!(common::screen(&app).contains("· by episode"));
+    assert_eq!(app.order(Pane::People).label(defiant::data::Kind::Person), "by episode");
+    common::press(&mut app, "o");
+    assert!(common::screen(&app).contains(" People (81) "), "back to the dataset's order");
+    // The selection stays on its record when the order changes.
+    common::press(&mut app, "5 j j");
+    let before = app.selected();
+    common::press(&mut app, "o");
+    assert_eq!(app.selected(), before);
+}

@@ -4,6 +4,7 @@
 use ratatui::layout::Position;
 
 use super::layout::{self, AppLayout};
+use super::order::Order;
 use super::rows::Rows;
 use super::{Cursor, Pane};
 use crate::data::{Dataset, RecordRef};
@@ -40,13 +41,20 @@ pub struct Browse {
     cursors: [Cursor; Pane::ALL.len()],
     /// What each pane lists, in the order shown.
     rows: [Rows; Pane::ALL.len()],
+    /// Each pane's order (`o`).
+    orders: [Order; Pane::ALL.len()],
 }
 
 impl Default for Browse {
     /// Every pane lists its kind in file order (the Overview and the Timeline are given
     /// their lists with [`Browse::set_rows`]).
     fn default() -> Self {
-        Self { pane: Pane::default(), cursors: Default::default(), rows: Pane::ALL.map(|p| Rows::All(p.kind())) }
+        Self {
+            pane: Pane::default(),
+            cursors: Default::default(),
+            rows: Pane::ALL.map(|p| Rows::All(p.kind())),
+            orders: Default::default(),
+        }
     }
 }
 
@@ -61,6 +69,23 @@ impl Browse {
 
     pub fn rows(&self, pane: Pane) -> &Rows {
         &self.rows[pane as usize]
+    }
+
+    pub fn order(&self, pane: Pane) -> Order {
+        self.orders[pane as usize]
+    }
+
+    /// `o`: the shown pane's next order; the selection stays on its record. False when the
+    /// pane has only one order (the Overview's chart, the Timeline's dates).
+    pub fn cycle_order(&mut self, data: &Dataset, height: usize) -> bool {
+        let (pane, kind) = (self.pane, self.pane.kind());
+        if matches!(pane, Pane::Overview | Pane::Timeline) || Order::cycle(kind).len() < 2 {
+            return false;
+        }
+        let order = self.orders[pane as usize].next(kind);
+        self.orders[pane as usize] = order;
+        self.set_rows(data, pane, order.rows(data, kind), height, true);
+        true
     }
 
     /// Give a pane another list (a sort order, the speakers, the events by date). The

@@ -159,6 +159,15 @@ impl Browser {
             Action::NextPane => self.show_pane(self.browse.pane().next()),
             Action::PreviousPane => self.show_pane(self.browse.pane().previous()),
             Action::ShowPane(pane) => self.show_pane(pane),
+            Action::CycleOrder => {
+                if self.browse.cycle_order(view.data, view.list_rows()) {
+                    let pane = self.browse.pane();
+                    out.say(format!("{}: {}", pane.title(), self.browse.order(pane).label(pane.kind())));
+                    self.detail.reset_preview();
+                } else {
+                    out.say(format!("The {} keeps one order", self.browse.pane().title()));
+                }
+            }
             Action::NextSection => self.section(view, true),
             Action::PreviousSection => self.section(view, false),
             Action::FocusList => self.focus = Focus::List,

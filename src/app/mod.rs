@@ -20,6 +20,7 @@ mod history;
 pub mod keymap;
 pub mod layout;
 mod mouse;
+pub mod order;
 mod pane;
 pub mod reader;
 mod request;
@@ -142,6 +143,11 @@ impl App {
     /// What a pane lists, in the order shown.
     pub fn rows(&self, pane: Pane) -> &rows::Rows {
         self.browser.browse().rows(pane)
+    }
+
+    /// A pane's order (`o`).
+    pub fn order(&self, pane: Pane) -> order::Order {
+        self.browser.browse().order(pane)
     }
 
     /// The Overview's charts and the Timeline.

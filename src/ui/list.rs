@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::Palette;
+use crate::app::order::Order;
 use crate::app::{App, Focus};
 use crate::data::{Dataset, Kind, RecordRef};
 use crate::text::{truncate_to_width, width};
@@ -19,7 +20,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused { palette.border_focused } else { palette.border })
-        .title(Line::styled(format!(" {} ({len}) ", pane.title()), palette.title));
+        .title(Line::styled(title(app, len), palette.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -56,6 +57,15 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
             area.inner(Margin { vertical: 1, horizontal: 0 }),
             &mut state,
         );
+    }
+}
+
+/// ` People (81) `, and the order when it is not the dataset's: ` People (81) · by name `.
+fn title(app: &App, len: usize) -> String {
+    let pane = app.pane();
+    match app.order(pane) {
+        Order::Dataset => format!(" {} ({len}) ", pane.title()),
+        order => format!(" {} ({len}) · {} ", pane.title(), order.label(pane.kind())),
     }
 }
 
