@@ -341,3 +341,30 @@ fn o_cycles_a_lists_order_the_title_says_which_and_each_pane_keeps_its_own() {
     common::press(&mut app, "o");
     assert_eq!(app.selected(), before);
 }
+
+/// `show` wraps on words to a terminal (70 columns here), and never in a pipe.
+#[cfg(unix)]
+#[test]
+fn show_wraps_to_the_terminal_and_never_in_a_pipe() {
+    #[path = "pty_support/mod.rs"]
+    mod pty_support;
+    let mut pty = pty_support::Pty::spawn(pty_support::Spawn {
+        args: &["show", "episode:part-1"],
+        cols: 70,
+        rows: 400,
+        ..pty_support::Spawn::default()
+    });
+    pty.expect_exit(0);
+    let rows: Vec<String> = pty.screen_rows().iter().map(|r| r.trim_end().to_string()).collect();
+    let screen = rows.join("\n");
+    assert!(rows.iter().all(|l| l.chars().count() <= 70), "{screen}");
+    // No word is split: every word of the summary is whole on some line.
+    let piped = run_args(&["show", "episode:part-1"]);
+    let summary = piped.stdout.lines().skip_while(|l| *l != "Summary:").nth(1).expect("the summary").trim().to_string();
+    assert!(summary.chars().count() > 70, "the pipe keeps the summary on one line");
+    let words: Vec<&str> = screen.split_whitespace().collect();
+    for word in summary.split_whitespace() {
+        assert!(words.contains(&word), "{word:?} was split:\n{screen}");
+    }
+    assert!(rows.iter().any(|r| r.starts_with("  ") && r.len() > 40), "wrapped lines keep their indent");
+}

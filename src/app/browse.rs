@@ -130,6 +130,18 @@ impl Browse {
         }
     }
 
+    /// Scroll the shown pane's window by `lines`; the selection stays unless it would leave
+    /// the window.
+    pub fn scroll_view(&mut self, data: &Dataset, lines: isize, rows: usize) {
+        let len = self.len(data);
+        let cursor = &mut self.cursors[self.pane as usize];
+        let max = len.saturating_sub(rows.max(1));
+        cursor.offset = cursor.offset.saturating_add_signed(lines).min(max);
+        cursor.selected =
+            cursor.selected.clamp(cursor.offset, (cursor.offset + rows.max(1)).saturating_sub(1).max(cursor.offset));
+        cursor.keep_visible(len, rows);
+    }
+
     /// Select a row of the shown pane by its index.
     pub fn select_row(&mut self, data: &Dataset, index: usize, rows: usize) {
         let len = self.len(data);
@@ -161,7 +173,12 @@ impl Browse {
         if at.y <= list.y || at.y >= list.bottom().saturating_sub(1) {
             return None;
         }
-        let index = self.cursor(self.pane).offset + usize::from(at.y - list.y - 1);
+        // The Overview's chart has a heading line above its bars.
+        let top = list.y + 1 + u16::from(self.pane == Pane::Overview);
+        if at.y < top {
+            return None;
+        }
+        let index = self.cursor(self.pane).offset + usize::from(at.y - top);
         (index < self.len(data)).then_some(index)
     }
 

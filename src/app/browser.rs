@@ -252,8 +252,8 @@ impl Browser {
         if self.detail.link_visible(view.detail_rows()) {
             out.send(Request::Visit(target));
         } else {
-            // Never follow a link the reader cannot see: bring it into view first.
-            self.detail.ensure_link_visible(view.detail_rows());
+            // Never follow a link the reader cannot see (none is highlighted): say so.
+            out.say("No link on screen: j/k or ]/[ move to one");
         }
     }
 
@@ -265,7 +265,7 @@ impl Browser {
         }
         let Some((collection, position)) = self.detail.selected_group() else { return false };
         if !self.detail.link_visible(view.detail_rows()) {
-            self.detail.ensure_link_visible(view.detail_rows());
+            out.say("No link on screen: j/k or ]/[ move to one");
             return true;
         }
         let name = match self.detail.current() {
@@ -307,16 +307,21 @@ impl Browser {
     }
 
     /// A click on a tab shows its pane, on a row selects it, on a link selects the link
-    /// (opening the previewed record first, where it was scrolled to).
-    pub fn click(&mut self, view: View, at: Position) {
+    /// (opening the previewed record first, where it was scrolled to). A click on the row
+    /// or link already selected opens it, as Enter does.
+    pub fn click(&mut self, view: View, at: Position, out: &mut Outbox) {
         let Some(layout) = view.layout else { return };
         if let Some(pane) = self.browse.tab_at(view.data, &layout, at) {
             self.show_pane(pane);
         } else if layout.list.is_some_and(|r| r.contains(at)) {
             if let Some(index) = self.browse.row_at(view.data, &layout, at) {
+                let again = self.focus == Focus::List && index == self.browse.cursor(self.browse.pane()).selected;
                 self.focus = Focus::List;
                 self.browse.select_row(view.data, index, view.list_rows());
                 self.detail.reset_preview();
+                if again {
+                    self.update(view, Action::Open, out);
+                }
             }
         } else if let Some(text) = layout.detail_text().filter(|r| r.contains(at)) {
             let visiting = self.focus == Focus::Detail;
@@ -327,17 +332,20 @@ impl Browser {
                 let (scroll, _) = self.detail.position(false);
                 self.visit(view, record);
                 self.detail.select_link(link, Some(scroll));
+            } else if self.detail.position(true).1 == Some(link) {
+                self.follow_link(view, out);
             } else {
                 self.detail.select_link(link, None);
             }
         }
     }
 
-    /// The wheel scrolls the list or the detail under the pointer.
+    /// The wheel scrolls the view under the pointer by lines: the list's window (the
+    /// selection stays, pulled into the window only when it would leave it) or the detail.
     pub fn wheel(&mut self, view: View, at: Position, lines: isize) {
         let Some(layout) = view.layout else { return };
         if layout.list.is_some_and(|r| r.contains(at)) {
-            self.move_list(view, Motion::By(lines));
+            self.browse.scroll_view(view.data, lines, view.list_rows());
         } else if layout.detail.is_some_and(|r| r.contains(at)) {
             let visiting = self.focus == Focus::Detail;
             self.detail.scroll(Motion::By(lines), view.detail_rows(), visiting);

@@ -51,6 +51,9 @@ use crate::present::timeline::Timeline;
 use crate::search::SearchIndex;
 use layout::AppLayout;
 
+/// How many steps of the visit trail the breadcrumb shows.
+pub const CRUMBS: usize = 4;
+
 /// What every part reads and none owns.
 #[derive(Debug, Clone)]
 pub struct Shared {
@@ -76,6 +79,9 @@ pub struct App {
     reading: Reading,
     help: Option<HelpState>,
     status: Option<String>,
+    /// Set by a resize: scroll the selected link back into view once the page is laid out
+    /// for the new size.
+    keep_link_in_view: bool,
 }
 
 impl App {
@@ -95,6 +101,7 @@ impl App {
             reading: Reading::default(),
             help: None,
             status: None,
+            keep_link_in_view: false,
         };
         let rows = app.view().list_rows();
         app.browser.set_story_rows(&app.shared.data, &app.shared.story, rows);
@@ -228,9 +235,13 @@ impl App {
         self.focus() == Focus::Detail && !self.search.is_open()
     }
 
-    /// Scroll of the detail on screen and the selected link, if any.
+    /// Scroll of the detail on screen and the selected link, if it is on screen: a link
+    /// scrolled out of view is not highlighted, counted in the status bar or followed.
     pub fn detail_position(&self) -> (usize, Option<usize>) {
-        self.browser.detail().position(self.visiting())
+        let (scroll, link) = self.browser.detail().position(self.visiting());
+        let rows = self.view().detail_rows();
+        let doc = self.browser.detail().doc();
+        (scroll, link.filter(|&l| doc.and_then(|d| d.link_row(l)).is_some_and(|r| r >= scroll && r < scroll + rows)))
     }
 
     /// What the browser under the overlays reads for one message.
@@ -238,14 +249,16 @@ impl App {
         View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() }
     }
 
-    /// The breadcrumb: each visited record up to the current one (the pane's name before
-    /// the first visit).
+    /// The breadcrumb: the path back to where the visits started (the pane's name before
+    /// the first visit), at most the last [`CRUMBS`] steps, after `…` when there were more.
     pub fn breadcrumb(&self) -> Vec<String> {
         let trail = self.history().trail();
         if trail.is_empty() {
             return vec![self.pane().title().to_string()];
         }
-        trail.iter().map(|visit| self.crumb(visit.record)).collect()
+        let skipped = trail.len().saturating_sub(CRUMBS);
+        let shown = trail[skipped..].iter().map(|visit| self.crumb(visit.record));
+        if skipped > 0 { std::iter::once("…".to_string()).chain(shown).collect() } else { shown.collect() }
     }
 
     fn crumb(&self, r: RecordRef) -> String {
@@ -319,7 +332,7 @@ impl App {
             Internal::Resized { width, height } => self.resize(Rect::new(0, 0, width, height)),
             // Search results belong to the search even while help is open over it.
             Internal::SearchFinished { generation, hits, done } => self.search.finished(generation, hits, done),
-            Internal::Clicked { column, row } => self.click(Position::new(column, row)),
+            Internal::Clicked { column, row } => self.click(Position::new(column, row), out),
             Internal::Scrolled { column, row, lines } => self.wheel(Position::new(column, row), isize::from(lines)),
             // A paste goes into the prompt; there is none under help.
             Internal::Pasted(text) => {
@@ -331,6 +344,8 @@ impl App {
     }
 
     fn resize(&mut self, size: Rect) {
+        // A link that was on screen stays on screen at the new size (see `sync`).
+        self.keep_link_in_view = self.visiting() && self.detail_position().1.is_some();
         self.size = size;
         if let Some(help) = &mut self.help {
             help.resize(size);
@@ -405,6 +420,9 @@ impl App {
         let query = shown.and_then(|r| self.search.highlight_query_for(r));
         let detail = self.browser.detail_mut();
         detail.show(data, index, shown, width, query);
+        if std::mem::take(&mut self.keep_link_in_view) {
+            detail.ensure_link_visible(detail_rows);
+        }
         detail.clamp(detail_rows, visiting);
     }
 }

@@ -4,22 +4,28 @@
 use ratatui::layout::Position;
 
 use super::browser::View;
-use super::{App, Context};
+use super::request::Outbox;
+use super::{Action, App, Context};
 
 /// How far one wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
 
 impl App {
     /// A click goes to the layer on top: nothing in help or the reader, a result in a
-    /// search, else a tab, a row or a link.
-    pub(super) fn click(&mut self, at: Position) {
+    /// search, else a tab, a row or a link. A second click on what the first selected opens
+    /// it, as Enter does (no clock involved: "the same thing again" is the double click).
+    pub(super) fn click(&mut self, at: Position, out: &mut Outbox) {
         let rows = self.view().list_rows();
         match self.context() {
             Context::Help | Context::Reader => {}
-            Context::Filter | Context::Search => self.search.click(self.layout(), at, rows),
+            Context::Filter | Context::Search => {
+                if self.search.click(self.layout(), at, rows) {
+                    self.act(Action::Open, out);
+                }
+            }
             Context::List | Context::Detail => {
                 let view = View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() };
-                self.browser.click(view, at);
+                self.browser.click(view, at, out);
             }
         }
     }

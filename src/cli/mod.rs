@@ -175,6 +175,17 @@ fn terminator(null: bool) -> &'static [u8] {
 /// `KIND:ID<TAB>label`, how `list` and `search` start a record's line (no newline).
 /// Written piece by piece: at 100k records `search de` prints 93,549 lines, and `writeln!`
 /// with a formatted deep link took ≈ 45 ms of that run.
+/// The terminal's width when stdout is one (at least 20), else none: output to a pipe or a
+/// file is never wrapped.
+fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    let (columns, _) = ratatui::crossterm::terminal::size().ok()?;
+    Some(usize::from(columns).max(20))
+}
+
 fn write_record(out: &mut impl Write, data: &Dataset, r: RecordRef) -> io::Result<()> {
     for piece in [r.kind.name(), ":", data.id(r), "\t", &data.label(r)] {
         out.write_all(piece.as_bytes())?;

@@ -78,16 +78,35 @@ pub(super) fn status(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
 }
 
 /// The key table's hints for a context, as many as fit in `room` after `used` columns.
+/// The help key's hint is always kept (room is set aside for it), so `?` can be found at
+/// any width.
 pub(super) fn hints(context: Context, mut used: usize, room: usize, palette: &Palette) -> Vec<Span<'static>> {
+    let all = keymap::hints(context);
+    let piece = |(keys, hint): &(String, &str)| width(keys) + width(hint) + 3;
+    let help = all.iter().position(|(_, hint)| *hint == "help");
+    let mut reserve = help.map_or(0, |i| piece(&all[i]));
     let mut spans = Vec::new();
-    for (keys, hint) in keymap::hints(context) {
-        let piece = width(&keys) + width(hint) + 3;
-        if used + piece > room {
+    let push = |spans: &mut Vec<Span<'static>>, (keys, hint): &(String, &'static str)| {
+        spans.push(Span::styled(keys.clone(), palette.key));
+        spans.push(Span::styled(format!(" {hint}  "), palette.dim));
+    };
+    for (i, entry) in all.iter().enumerate() {
+        let is_help = Some(i) == help;
+        let needed = piece(entry) + if is_help { 0 } else { reserve };
+        if used + needed > room {
             break;
         }
-        used += piece;
-        spans.push(Span::styled(keys, palette.key));
-        spans.push(Span::styled(format!(" {hint}  "), palette.dim));
+        used += piece(entry);
+        if is_help {
+            reserve = 0;
+        }
+        push(&mut spans, entry);
+    }
+    if reserve > 0
+        && let Some(i) = help
+        && used + reserve <= room
+    {
+        push(&mut spans, &all[i]);
     }
     spans
 }

@@ -32,8 +32,15 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
         .map(|(index, record)| {
             let (main, extra) = row_text(data, record);
             let selected = index == cursor.selected;
-            let main = truncate_to_width(&main, room);
-            let extra = truncate_to_width(&extra, room.saturating_sub(width(&main)));
+            // A quote's speaker is kept (leaving the text at least 8 columns), its text cut.
+            let (main, extra) = if record.kind == Kind::Quote {
+                let extra = truncate_to_width(&extra, room.saturating_sub(8));
+                (truncate_to_width(&main, room.saturating_sub(width(&extra)).max(1)), extra)
+            } else {
+                let main = truncate_to_width(&main, room);
+                let extra = truncate_to_width(&extra, room.saturating_sub(width(&main)));
+                (main, extra)
+            };
             let fill = room.saturating_sub(width(&main) + width(&extra));
             let mut spans = vec![Span::raw(" "), Span::raw(main), Span::styled(extra, palette.dim)];
             spans.push(Span::raw(" ".repeat(fill)));
@@ -73,8 +80,10 @@ fn title(app: &App, len: usize) -> String {
 fn row_text(data: &Dataset, r: RecordRef) -> (String, String) {
     match r.kind {
         Kind::Episode => {
+            // Title, air date and a one-line synopsis (the summary, cut to the row).
             let e = &data.episodes[r.index];
-            (e.title.to_string(), e.air_date.as_ref().map_or(String::new(), |d| format!("  {d}")))
+            let date = e.air_date.as_ref().map_or(String::new(), |d| format!("  {d}"));
+            (e.title.to_string(), format!("{date}  {}", e.summary.replace('\n', " ")))
         }
         Kind::Theme => (data.themes[r.index].name.to_string(), String::new()),
         Kind::Person => {
