@@ -14,11 +14,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use defiant::app::{Action, App, Effect, Effects, Internal};
+use defiant::app::{Action, App, Effect, Effects, Internal, Message};
 use defiant::data::{Dataset, load};
 use defiant::ui::{self, Palette};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn app_on(data: Dataset<'static>) -> App {
     let mut app = App::new(Arc::new(data));
@@ -77,6 +78,15 @@ fn keys(c: &mut Criterion, label: &str, data: Dataset<'static>, query: &str) {
         b.iter(|| {
             send(&mut app, Action::SelectNext);
             send(&mut app, Action::SelectPrevious);
+        })
+    });
+    // The same step as key events, resolved through the key table in force (#13).
+    group.bench_function("list_j_k_as_keys", |b| {
+        b.iter(|| {
+            for code in [KeyCode::Char('j'), KeyCode::Char('k')] {
+                let effects = app.update(Message::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+                execute(&mut app, effects);
+            }
         })
     });
     send(&mut app, Action::StartGlobalSearch);

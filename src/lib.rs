@@ -14,14 +14,16 @@
 //! Dependencies point one way (checked by `tests/architecture.rs`):
 //!
 //! ```text
-//! sanitize, text ← data ← search ← present ← app ← ui ← tui
-//!                                 cli uses data, search and present only
+//! sanitize, text ← data ← search ← present ← app ← ui ← config ← tui
+//!                                 cli uses data, search, present and config only
 //! ```
 //!
 //! - [`present`] holds the view-models the command line and the browser share (a record's
 //!   fields, a detail page, the reader's page, citations) as lines of toned text.
 //! - [`app`] is the browser's state and its one mutation point; it knows geometry
 //!   (`ratatui::layout`) and key events, never widgets.
+//! - [`config`] reads the config file into a key table, styles and start-up settings,
+//!   with every problem at `file:line:col`; the browser and `defiant config` use it.
 //! - [`ui`] only draws `&App`; [`tui`] owns the terminal and runs the effects `update` returns.
 //!
 //! Every string is sanitized once, at load ([`sanitize`]), so nothing that reaches a
@@ -29,6 +31,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod data;
 pub mod present;
 pub mod sanitize;

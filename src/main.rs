@@ -36,7 +36,15 @@ fn browse(cli: &Cli) -> ExitCode {
         Some(None) => return ExitCode::from(Outcome::Failure.code()),
         None => None,
     };
-    let options = defiant::tui::Options { mouse: !cli.no_mouse, open };
+    let cli::ForBrowser { config, notice, monochrome } = cli::for_browser(cli, &mut err);
+    let options = defiant::tui::Options {
+        mouse: !cli.no_mouse && config.ui.mouse,
+        open,
+        hyperlinks: config.ui.hyperlinks && !cli.no_hyperlinks,
+        monochrome,
+        config,
+        notice,
+    };
     match defiant::tui::run(std::sync::Arc::new(loaded.dataset), &options) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

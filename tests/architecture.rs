@@ -3,8 +3,8 @@
 //! browser.
 //!
 //! ```text
-//! sanitize, text ← data ← search ← present ← app ← ui ← tui
-//!                                 cli: data, search, present
+//! sanitize, text ← data ← search ← present ← app ← ui ← config ← tui
+//!                                 cli: data, search, present, config
 //! ```
 
 use std::collections::BTreeSet;
@@ -21,8 +21,9 @@ fn allowed(module: &str) -> Option<&'static [&'static str]> {
         "present" => &["data", "search"],
         "app" => &["data", "search", "present"],
         "ui" => &["data", "search", "present", "app"],
-        "tui" => &["data", "search", "present", "app", "ui"],
-        "cli" => &["data", "search", "present"],
+        "config" => &["data", "search", "present", "app", "ui"],
+        "tui" => &["data", "search", "present", "app", "ui", "config"],
+        "cli" => &["data", "search", "present", "config"],
         _ => return None,
     })
 }
@@ -30,6 +31,8 @@ fn allowed(module: &str) -> Option<&'static [&'static str]> {
 /// The parts of ratatui a layer that is not drawing may use: geometry and key events.
 const NOT_DRAWING: &[&str] = &["app", "present", "data", "search", "cli"];
 const NON_DRAWING_RATATUI: &[&str] = &["ratatui::layout", "ratatui::crossterm"];
+/// The config names styles (colours and modifiers) but draws nothing.
+const CONFIG_RATATUI: &[&str] = &["ratatui::layout", "ratatui::crossterm", "ratatui::style"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten() {
@@ -86,6 +89,13 @@ fn violations() -> Vec<String> {
                 problems.push(format!("{}: `{module}` uses `crate::{used}`", relative.display()));
             }
         }
+        if module == "config" {
+            for path in ratatui_paths(&code) {
+                if !CONFIG_RATATUI.iter().any(|ok| path.starts_with(ok)) {
+                    problems.push(format!("{}: `config` draws with `{path}`", relative.display()));
+                }
+            }
+        }
         if NOT_DRAWING.contains(&module.as_str()) {
             for path in ratatui_paths(&code) {
                 if !NON_DRAWING_RATATUI.iter().any(|ok| path.starts_with(ok)) {
@@ -112,4 +122,5 @@ fn the_checks_see_a_violation() {
     assert!(ratatui_paths("use ratatui::widgets::Block;").contains("ratatui::widgets"));
     assert_eq!(allowed("app").map(|a| a.contains(&"ui")), Some(false));
     assert_eq!(allowed("cli").map(|a| a.contains(&"app")), Some(false));
+    assert_eq!(allowed("config").map(|a| a.contains(&"tui")), Some(false));
 }

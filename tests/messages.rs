@@ -64,7 +64,7 @@ fn quitting_and_copying_are_effects() {
     let mut app = app(bundled(), 120, 40);
     assert!(press(&mut app, "q").quit);
     let mut app = common::app(bundled(), 120, 40);
-    let ran = press(&mut app, "5 <enter> y");
+    let ran = press(&mut app, "5 <enter> y y");
     assert_eq!(ran.copied.len(), 1);
     assert!(ran.copied[0].starts_with("> "), "{}", ran.copied[0]);
 }

@@ -59,7 +59,7 @@ fn step() -> impl Strategy<Value = Step> {
 /// Apply one step; true when it quits.
 fn apply(app: &mut App, step: &Step) -> bool {
     let message: Option<Message> = match *step {
-        Step::Key(token) => app.action_for(key(token)).map(Message::from),
+        Step::Key(token) => Some(Message::Key(key(token))),
         Step::Resize(width, height) => Some(Internal::Resized { width, height }.into()),
         Step::Click(column, row) => Some(Internal::Clicked { column, row }.into()),
         Step::Wheel(column, row, lines) => Some(Internal::Scrolled { column, row, lines }.into()),

@@ -185,6 +185,30 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_comes_back() {
     quit_and_check(pty, true);
 }
 
+/// #13 in the real binary: `:quit` through the palette, help's filter running an action,
+/// and `o` with no display saying so instead of starting anything.
+#[test]
+fn palette_help_and_open_in_a_real_terminal() {
+    let mut pty = start(&["--open", "person:dr-dre"]);
+    wait_crumbs(&pty, "Dr. Dre's page", |c| c.contains("Dr. Dre"));
+    pty.send("o");
+    wait_status(&pty, "no opener", |s| s.contains("no browser here") && s.contains("copied the URL instead"));
+    assert!(!pty.term_events().clipboard_writes.is_empty(), "the URL was copied instead");
+    pty.send("?");
+    pty.wait_for_text("Filter: type to filter");
+    pty.send("next pane");
+    pty.wait_for_text("Filter: next pane");
+    pty.send(keys::ENTER);
+    pty.wait_for_text("┌ Footage (");
+    pty.send(":");
+    pty.wait_for_text("Commands and records");
+    pty.send("quit");
+    pty.wait_for_text(":quit");
+    pty.send(keys::ENTER);
+    pty.expect_exit(0);
+    assert_restored(&pty, true);
+}
+
 /// T07/T08: a termination signal restores the terminal and exits 128+n.
 fn signal_restores(sig: Signal, code: u32) {
     let mut pty = start(&[]);

@@ -65,7 +65,7 @@ fn a_long_quote_scrolls() {
     press(&mut app, "G");
     let end = screen(&app);
     assert!(end.contains("3 / 4"), "the position line is reached: {end}");
-    press(&mut app, "g");
+    press(&mut app, "g g");
     assert_eq!(app.reader().map(|r| r.scroll), Some(0));
     insta::assert_snapshot!("reader_long_quote_80x24", screen(&app));
 }
@@ -144,7 +144,7 @@ fn decode(bytes: &[u8]) -> String {
 #[test]
 fn y_copies_exactly_the_citation_with_osc52() {
     let mut app = reader_on(None, 120, 40, "5 j j j j j <enter>");
-    let text = press(&mut app, "y").copied.pop().expect("y copies");
+    let text = press(&mut app, "y y").copied.pop().expect("y copies");
     assert_eq!(
         app.status(),
         Some(format!("Copied quote with citation ({} bytes) to the clipboard", text.len()).as_str())
@@ -158,7 +158,7 @@ fn y_copies_exactly_the_citation_with_osc52() {
 #[test]
 fn a_quote_holding_escapes_is_copied_sanitized() {
     let mut app = reader_on(Some("reader.json"), 120, 40, "5 j j j <enter>");
-    let text = press(&mut app, "y").copied.pop().expect("copied");
+    let text = press(&mut app, "y y").copied.pop().expect("copied");
     assert!(text.contains("Escape ␛]0;pwned␇ and ␛]52;c;"), "{text}");
     let bytes = osc52(&text, true);
     let decoded = decode(&bytes);

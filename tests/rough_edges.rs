@@ -35,7 +35,7 @@ fn the_selected_link_stays_in_view_after_a_resize_and_enter_follows_it() {
 #[test]
 fn after_g_at_the_top_no_link_off_screen_is_counted_or_followed() {
     let mut app = app(bundled(), 120, 40);
-    press(&mut app, "1 <enter> G g");
+    press(&mut app, "1 <enter> G g g");
     assert_eq!(app.detail_position(), (0, None));
     assert!(!status_row(&app).contains("link "), "{}", status_row(&app));
     let before = app.history().position();

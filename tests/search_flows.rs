@@ -4,7 +4,7 @@
 mod common;
 
 use common::{app, bundled, press, screen};
-use defiant::app::{Context, Focus, Pane, keymap};
+use defiant::app::{Context, Focus, Pane};
 use defiant::data::Kind;
 use defiant::present::Tone;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -31,8 +31,13 @@ fn slash_filters_the_focused_pane_and_escape_restores_the_view() {
     assert_eq!(app.context(), Context::Filter);
     // A pane filter has no kind facets: Tab is not bound there, and no hint offers it.
     assert_eq!(app.action_for(KeyEvent::from(KeyCode::Tab)), None);
-    assert!(keymap::hints(Context::Filter).iter().all(|(keys, _)| keys != "Tab"));
-    assert!(keymap::hints(Context::Search).iter().any(|(keys, hint)| keys == "Tab" && *hint == "kind"));
+    assert!(defiant::app::Keymap::default().hints(Context::Filter).iter().all(|(keys, _)| keys != "Tab"));
+    assert!(
+        defiant::app::Keymap::default()
+            .hints(Context::Search)
+            .iter()
+            .any(|(keys, hint)| keys == "Tab" && *hint == "kind")
+    );
     assert_eq!(
         app.search().map(|s| s.shown.len()),
         Some(app.data().count(Kind::Person)),

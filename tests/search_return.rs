@@ -160,7 +160,7 @@ fn empty_states_say_why() {
     typed(&mut app, "part");
     press(&mut app, "<tab> <c-u>");
     typed(&mut app, "'levitator");
-    let message = app.search().and_then(|s| s.empty_message()).unwrap_or_default();
+    let message = app.search().and_then(|s| s.empty_message(app.keymap())).unwrap_or_default();
     assert_eq!(message, "No episodes among the 4 results: Tab or Shift-Tab for the other kinds.");
     assert!(screen(&app).contains(" No episodes among the 4"), "shown, wrapped with its indent");
 }

@@ -317,15 +317,15 @@ fn o_cycles_a_lists_order_the_title_says_which_and_each_pane_keeps_its_own() {
     let label = |app: &defiant::app::App| app.selected().map(|r| app.data().label(r).into_owned()).unwrap_or_default();
     common::press(&mut app, "3");
     assert_eq!(label(&app), "Dr. Dre", "the dataset's order first");
-    common::press(&mut app, "o g");
+    common::press(&mut app, "o g g");
     assert!(common::screen(&app).contains("People (81) · by name"), "{}", common::screen(&app));
     let mut names: Vec<String> = app.data().people.iter().map(|p| p.name.to_lowercase()).collect();
     names.sort();
     assert_eq!(label(&app).to_lowercase(), names[0]);
-    common::press(&mut app, "o g");
+    common::press(&mut app, "o g g");
     assert!(common::screen(&app).contains("· most quoted"));
     assert_eq!(label(&app), "Allen Hughes", "the most quoted person first");
-    common::press(&mut app, "o g");
+    common::press(&mut app, "o g g");
     assert!(common::screen(&app).contains("· by episode"));
     // Another pane has its own order; coming back finds this one as it was.
     common::press(&mut app, "1 o o o");

@@ -84,12 +84,10 @@ pub fn frame(case: &Case, data: defiant::data::Dataset<'static>) -> Vec<u8> {
     let mut app = App::new(Arc::new(data));
     let _ = app.update(Internal::Resized { width: case.width, height: case.height });
     for &code in &case.keys {
-        if let Some(action) = app.action_for(KeyEvent::new(code, KeyModifiers::NONE)) {
-            for effect in app.update(action) {
-                if let defiant::app::Effect::Search { generation, query } = effect {
-                    let hits = Arc::new(app.index().search(&query));
-                    let _ = app.update(Internal::SearchFinished { generation, hits, done: true });
-                }
+        for effect in app.update(defiant::app::Message::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
+            if let defiant::app::Effect::Search { generation, query } = effect {
+                let hits = Arc::new(app.index().search(&query));
+                let _ = app.update(Internal::SearchFinished { generation, hits, done: true });
             }
         }
     }

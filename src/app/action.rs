@@ -5,7 +5,10 @@
 
 use std::sync::Arc;
 
-use super::Pane;
+use ratatui::crossterm::event::KeyEvent;
+
+use super::{Pane, Theme};
+use crate::data::RecordRef;
 use crate::search::Hit;
 
 /// A user intent that a key can be bound to.
@@ -111,12 +114,39 @@ pub enum Action {
     NarrowerColumn,
     /// Reader: the default column width.
     ResetColumn,
-    /// Copy the quote with its citation (OSC 52).
-    CopyQuote,
-    /// Copy the quote's deep link `quote:ID`.
-    CopyLink,
+    /// Copy something about what is selected (the yank menu, `y`).
+    Yank(Yank),
+    /// Open the selected source's URL (or the record's first) with the system opener.
+    OpenUrl,
+    /// The command palette (`:`).
+    OpenPalette,
+    /// Go to row (or line, or link) N, counted from 1: a count before `G`, or `:N`.
+    GoTo(u32),
+    /// Reader: set the text column to a width (`:width 72`).
+    SetColumn(u16),
+    /// The next colour theme (dark → light → high contrast).
+    CycleTheme,
+    /// Use one colour theme (`:theme light`).
+    SetTheme(Theme),
+    /// Open a record's detail (`:open person:dr-dre`, a record picked in the palette).
+    Visit(RecordRef),
+    /// Complete the palette's command or its argument (Tab).
+    Complete,
     /// Reader: the quote's detail page.
     ShowDetails,
+}
+
+/// What the yank menu copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Yank {
+    /// The text: a quote's Markdown citation, a record's title.
+    Text,
+    /// The deep link, `person:dr-dre`.
+    Link,
+    /// The URL of the selected source, or the record's first source.
+    Url,
+    /// The record's id.
+    Id,
 }
 
 /// A message that does not come from the key table.
@@ -132,11 +162,16 @@ pub enum Internal {
     SearchFinished { generation: u64, hits: Arc<Vec<Hit>>, done: bool },
     /// Text pasted into the terminal (bracketed paste): typed, but in one step.
     Pasted(String),
+    /// Something the run loop has to tell the user (an opener that could not start).
+    Notice(String),
 }
 
 /// Anything `App::update` takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
+    /// A key press, resolved through the key table in force (with a pending prefix key or
+    /// count, so `g g` and `5 j` work).
+    Key(KeyEvent),
     Action(Action),
     Internal(Internal),
 }
@@ -145,13 +180,19 @@ impl Message {
     /// Whether the user typed it: a key's action or a paste (a resize, the mouse or a
     /// search result is not).
     pub fn is_typing(&self) -> bool {
-        matches!(self, Message::Action(_) | Message::Internal(Internal::Pasted(_)))
+        matches!(self, Message::Key(_) | Message::Action(_) | Message::Internal(Internal::Pasted(_)))
     }
 }
 
 impl From<Action> for Message {
     fn from(action: Action) -> Self {
         Message::Action(action)
+    }
+}
+
+impl From<KeyEvent> for Message {
+    fn from(key: KeyEvent) -> Self {
+        Message::Key(key)
     }
 }
 

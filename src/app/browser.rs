@@ -177,6 +177,7 @@ impl Browser {
             Action::SelectPrevious => self.step(view, -1),
             Action::SelectFirst => self.jump(view, Motion::First),
             Action::SelectLast => self.jump(view, Motion::Last),
+            Action::GoTo(n) => self.go_to(view, (n as usize).saturating_sub(1)),
             Action::HalfPageDown => self.jump(view, Motion::By(self.page(view) as isize / 2)),
             Action::HalfPageUp => self.jump(view, Motion::By(-(self.page(view) as isize / 2))),
             Action::PageDown => self.jump(view, Motion::By(self.page(view) as isize)),
@@ -291,6 +292,23 @@ impl Browser {
         match self.focus {
             Focus::List => self.move_list(view, motion),
             Focus::Detail => self.detail.jump(motion, view.detail_rows()),
+        }
+    }
+
+    /// `12G`, `:12`: row 12 of the list, or link 12 of the detail (brought into view).
+    fn go_to(&mut self, view: View, index: usize) {
+        match self.focus {
+            Focus::List => {
+                self.browse.select_row(view.data, index, view.list_rows());
+                self.detail.reset_preview();
+            }
+            Focus::Detail => {
+                let links = self.detail.doc().map_or(0, |d| d.links.len());
+                if links > 0 {
+                    self.detail.select_link(index.min(links - 1), None);
+                    self.detail.ensure_link_visible(view.detail_rows());
+                }
+            }
         }
     }
 

@@ -10,6 +10,9 @@ pub enum Effect {
     Search { generation: u64, query: Query },
     /// Put this text on the clipboard (sanitized at load, capped by `present::citation`).
     Copy(String),
+    /// Open a web address with the system opener (never through a shell; only the
+    /// checked `http`/`https` URLs of `present::url`).
+    OpenUrl(String),
     /// Leave the app.
     Quit,
     /// Hand the terminal back and stop, as a shell job does on Ctrl-Z.

@@ -1,9 +1,10 @@
 //! The key table: one list of bindings drives dispatch, the status-bar hints and the help
 //! overlay, so what the help says is always what the keys do.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
-use super::{Action, Pane};
+pub use super::keys::{Chord, Key, alt, ch, ctrl, ctrl_code, plain, seq};
+use super::{Action, Pane, Yank};
 
 /// Which set of keys applies, from the innermost layer the user is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -18,8 +19,10 @@ pub enum Context {
     Search,
     /// Reading a quote full-screen.
     Reader,
-    /// The help overlay is open.
+    /// The help overlay is open (typing filters it).
     Help,
+    /// The command palette is open (`:`).
+    Palette,
 }
 
 impl Context {
@@ -31,69 +34,44 @@ impl Context {
             Context::Search => "Search",
             Context::Reader => "Reader",
             Context::Help => "Help",
+            Context::Palette => "Palette",
         }
     }
-}
 
-/// A key with its modifiers, comparable with crossterm's events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
-}
+    pub const ALL: [Context; 7] = [
+        Context::List,
+        Context::Detail,
+        Context::Filter,
+        Context::Search,
+        Context::Reader,
+        Context::Help,
+        Context::Palette,
+    ];
 
-const fn plain(code: KeyCode) -> Key {
-    Key { code, modifiers: KeyModifiers::NONE }
-}
-
-const fn ch(c: char) -> Key {
-    plain(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
-}
-
-const fn alt(code: KeyCode) -> Key {
-    Key { code, modifiers: KeyModifiers::ALT }
-}
-
-impl Key {
-    /// How the key is written in hints and help: `j`, `Ctrl-d`, `Alt-←`, `PgDn`.
-    pub fn label(self) -> String {
-        let base = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::F(n) => format!("F{n}"),
-            other => format!("{other:?}"),
-        };
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{base}")
-        } else if self.modifiers.contains(KeyModifiers::ALT) {
-            format!("Alt-{base}")
-        } else {
-            base
+    /// The name the config file's `[keys.<context>]` uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::List => "list",
+            Context::Detail => "detail",
+            Context::Filter => "filter",
+            Context::Search => "search",
+            Context::Reader => "reader",
+            Context::Help => "help",
+            Context::Palette => "palette",
         }
+    }
+
+    /// Whether a printable key types into a prompt here (a filter, a search, the help
+    /// filter, the palette) instead of being a command.
+    pub fn types(self) -> bool {
+        matches!(self, Context::Filter | Context::Search | Context::Help | Context::Palette)
     }
 }
 
 /// One row of the table: keys, what they do, where, and how help describes them.
 #[derive(Debug, Clone)]
 pub struct Binding {
-    pub keys: &'static [Key],
+    pub keys: &'static [Chord],
     pub action: Action,
     pub contexts: &'static [Context],
     pub help: &'static str,
@@ -101,11 +79,14 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-use Context::{Detail, Filter, Help, List, Reader, Search};
+use Context::{Detail, Filter, Help, List, Palette, Reader, Search};
 const BROWSE: &[Context] = &[List, Detail];
+/// Where the moves that are not letters also scroll the help.
 const EVERYWHERE: &[Context] = &[List, Detail, Help];
-/// Typing a query: a pane filter or a global search.
-const TYPING: &[Context] = &[Filter, Search];
+/// Typing a query: a pane filter, a global search or a palette command.
+const TYPING: &[Context] = &[Filter, Search, Palette];
+/// Lists one can type over to narrow them: results, the palette, help.
+const PICKING: &[Context] = &[Filter, Search, Palette, Help];
 /// Only the global search has kind facets.
 const GLOBAL_SEARCH: &[Context] = &[Search];
 const READER: &[Context] = &[Reader];
@@ -141,31 +122,39 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        keys: &[ch('j'), plain(KeyCode::Down)],
-        action: Action::SelectNext,
-        contexts: &[Help],
-        help: "scroll down",
-        hint: None,
-    },
-    Binding {
-        keys: &[ch('k'), plain(KeyCode::Up)],
-        action: Action::SelectPrevious,
-        contexts: &[Help],
-        help: "scroll up",
-        hint: None,
-    },
-    Binding {
-        keys: &[ch('g'), plain(KeyCode::Home)],
+        keys: &[seq('g', 'g'), plain(KeyCode::Home)],
         action: Action::SelectFirst,
-        contexts: EVERYWHERE,
+        contexts: BROWSE,
+        help: "go to the top (Ngg: to row N)",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('G'), plain(KeyCode::End), seq('g', 'e')],
+        action: Action::SelectLast,
+        contexts: BROWSE,
+        help: "go to the bottom (NG: to row N)",
+        hint: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Home)],
+        action: Action::SelectFirst,
+        contexts: &[Help],
         help: "go to the top",
         hint: None,
     },
     Binding {
-        keys: &[ch('G'), plain(KeyCode::End)],
+        keys: &[plain(KeyCode::End)],
         action: Action::SelectLast,
-        contexts: EVERYWHERE,
+        contexts: &[Help],
         help: "go to the bottom",
+        hint: None,
+    },
+    Binding { keys: &[seq('g', 't')], action: Action::NextPane, contexts: BROWSE, help: "next pane", hint: None },
+    Binding {
+        keys: &[seq('g', 'T')],
+        action: Action::PreviousPane,
+        contexts: BROWSE,
+        help: "previous pane",
         hint: None,
     },
     Binding {
@@ -294,6 +283,29 @@ pub const BINDINGS: &[Binding] = &[
         help: "Quotes pane",
         hint: None,
     },
+    Binding {
+        keys: &[plain(KeyCode::Esc)],
+        action: Action::Cancel,
+        contexts: &[Detail],
+        help: "close the detail",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('?'), plain(KeyCode::F(1))],
+        action: Action::ToggleHelp,
+        contexts: BROWSE,
+        help: "help",
+        hint: Some("help"),
+    },
+    Binding {
+        keys: &[ch('?'), plain(KeyCode::Esc), plain(KeyCode::F(1))],
+        action: Action::ToggleHelp,
+        contexts: &[Help],
+        help: "close help",
+        hint: Some("close"),
+    },
+    Binding { keys: &[ch('q')], action: Action::Quit, contexts: BROWSE, help: "quit", hint: Some("quit") },
+    Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: EVERYWHERE, help: "quit", hint: None },
     // ----- issue #12 (the story): the Overview and the Timeline panes -----
     Binding {
         keys: &[ch('0')],
@@ -332,32 +344,9 @@ pub const BINDINGS: &[Binding] = &[
     },
     // ----- end of issue #12's keys -----
     Binding {
-        keys: &[plain(KeyCode::Esc)],
-        action: Action::Cancel,
-        contexts: &[Detail],
-        help: "close the detail",
-        hint: None,
-    },
-    Binding {
-        keys: &[ch('?'), plain(KeyCode::F(1))],
-        action: Action::ToggleHelp,
-        contexts: BROWSE,
-        help: "help",
-        hint: Some("help"),
-    },
-    Binding {
-        keys: &[ch('?'), plain(KeyCode::Esc), ch('q'), plain(KeyCode::F(1))],
-        action: Action::ToggleHelp,
-        contexts: &[Help],
-        help: "close help",
-        hint: Some("close"),
-    },
-    Binding { keys: &[ch('q')], action: Action::Quit, contexts: BROWSE, help: "quit", hint: Some("quit") },
-    Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: EVERYWHERE, help: "quit", hint: None },
-    Binding {
         keys: &[ctrl('z')],
         action: Action::Suspend,
-        contexts: &[List, Detail, Help, Filter, Search, Reader],
+        contexts: &[List, Detail, Help, Filter, Search, Reader, Palette],
         help: "suspend to the shell (fg comes back)",
         hint: None,
     },
@@ -376,6 +365,48 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("search"),
     },
     Binding {
+        keys: &[ch(':')],
+        action: Action::OpenPalette,
+        contexts: BROWSE,
+        help: "command palette: every action and record by name",
+        hint: Some("commands"),
+    },
+    Binding {
+        keys: &[seq('y', 'y')],
+        action: Action::Yank(Yank::Text),
+        contexts: BROWSE,
+        help: "copy the text (a quote with its citation, a record's title)",
+        hint: Some("copy…"),
+    },
+    Binding {
+        keys: &[seq('y', 'l')],
+        action: Action::Yank(Yank::Link),
+        contexts: BROWSE,
+        help: "copy the deep link (person:dr-dre)",
+        hint: None,
+    },
+    Binding {
+        keys: &[seq('y', 'u')],
+        action: Action::Yank(Yank::Url),
+        contexts: BROWSE,
+        help: "copy the URL of the selected source, or the first source",
+        hint: None,
+    },
+    Binding {
+        keys: &[seq('y', 'i')],
+        action: Action::Yank(Yank::Id),
+        contexts: BROWSE,
+        help: "copy the id",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('o')],
+        action: Action::OpenUrl,
+        contexts: &[Detail],
+        help: "open the selected source (or the first) in the browser",
+        hint: None,
+    },
+    Binding {
         keys: &[ch('n')],
         action: Action::NextMatch,
         contexts: BROWSE,
@@ -392,44 +423,72 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::Down), ctrl('n'), ctrl('j')],
         action: Action::SelectNext,
-        contexts: TYPING,
+        contexts: PICKING,
         help: "next result",
         hint: Some("move"),
     },
     Binding {
         keys: &[plain(KeyCode::Up), ctrl('p')],
         action: Action::SelectPrevious,
-        contexts: TYPING,
+        contexts: PICKING,
         help: "previous result",
         hint: None,
     },
     Binding {
         keys: &[plain(KeyCode::PageDown)],
         action: Action::PageDown,
-        contexts: TYPING,
+        contexts: &[Filter, Search, Palette],
         help: "a page of results down",
         hint: None,
     },
     Binding {
         keys: &[plain(KeyCode::PageUp)],
         action: Action::PageUp,
-        contexts: TYPING,
+        contexts: &[Filter, Search, Palette],
         help: "a page of results up",
         hint: None,
     },
     Binding {
         keys: &[plain(KeyCode::Enter)],
         action: Action::Open,
-        contexts: TYPING,
+        contexts: &[Filter, Search],
         help: "open the selected result",
         hint: Some("open"),
     },
     Binding {
+        keys: &[plain(KeyCode::Enter)],
+        action: Action::Open,
+        contexts: &[Palette],
+        help: "run the selected command or open the record",
+        hint: Some("run"),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Enter)],
+        action: Action::Open,
+        contexts: &[Help],
+        help: "run the selected action",
+        hint: Some("run"),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Tab)],
+        action: Action::Complete,
+        contexts: &[Palette],
+        help: "complete the command or its argument",
+        hint: Some("complete"),
+    },
+    Binding {
         keys: &[plain(KeyCode::Esc)],
         action: Action::Cancel,
-        contexts: TYPING,
+        contexts: &[Filter, Search],
         help: "close the search, back to where you were",
         hint: Some("cancel"),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc)],
+        action: Action::Cancel,
+        contexts: &[Palette],
+        help: "close the palette",
+        hint: Some("close"),
     },
     Binding {
         keys: &[plain(KeyCode::Tab)],
@@ -448,14 +507,14 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[ctrl('x')],
         action: Action::ToggleExact,
-        contexts: TYPING,
+        contexts: &[Filter, Search],
         help: "toggle exact matching (no fuzzy)",
         hint: Some("exact"),
     },
     Binding {
         keys: &[plain(KeyCode::Backspace)],
         action: Action::DeleteCharBefore,
-        contexts: TYPING,
+        contexts: PICKING,
         help: "delete the character before the cursor",
         hint: None,
     },
@@ -483,19 +542,19 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[ctrl('w'), alt(KeyCode::Backspace)],
         action: Action::DeleteWordBefore,
-        contexts: TYPING,
+        contexts: PICKING,
         help: "delete the word before the cursor",
         hint: None,
     },
     Binding {
-        keys: &[alt(KeyCode::Char('b')), Key { code: KeyCode::Left, modifiers: KeyModifiers::CONTROL }],
+        keys: &[alt(KeyCode::Char('b')), ctrl_code(KeyCode::Left)],
         action: Action::CursorWordLeft,
         contexts: TYPING,
         help: "cursor a word left",
         hint: None,
     },
     Binding {
-        keys: &[alt(KeyCode::Char('f')), Key { code: KeyCode::Right, modifiers: KeyModifiers::CONTROL }],
+        keys: &[alt(KeyCode::Char('f')), ctrl_code(KeyCode::Right)],
         action: Action::CursorWordRight,
         contexts: TYPING,
         help: "cursor a word right",
@@ -504,14 +563,14 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[alt(KeyCode::Up)],
         action: Action::HistoryPrevious,
-        contexts: TYPING,
+        contexts: &[Filter, Search],
         help: "the previous query of this run",
         hint: None,
     },
     Binding {
         keys: &[alt(KeyCode::Down)],
         action: Action::HistoryNext,
-        contexts: TYPING,
+        contexts: &[Filter, Search],
         help: "the next query of this run",
         hint: None,
     },
@@ -602,7 +661,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding { keys: &[ctrl('u')], action: Action::HalfPageUp, contexts: READER, help: "half a page up", hint: None },
     Binding {
-        keys: &[ch('g'), plain(KeyCode::Home)],
+        keys: &[seq('g', 'g'), plain(KeyCode::Home)],
         action: Action::SelectFirst,
         contexts: READER,
         help: "top of the quote",
@@ -644,19 +703,41 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("random"),
     },
     Binding {
-        keys: &[ch('y')],
-        action: Action::CopyQuote,
+        keys: &[seq('y', 'y')],
+        action: Action::Yank(Yank::Text),
         contexts: READER,
         help: "copy the quote with its citation (Markdown)",
-        hint: Some("copy"),
+        hint: Some("copy…"),
     },
     Binding {
-        keys: &[ch('Y')],
-        action: Action::CopyLink,
+        keys: &[seq('y', 'l'), ch('Y')],
+        action: Action::Yank(Yank::Link),
         contexts: READER,
         help: "copy the link quote:ID",
         hint: None,
     },
+    Binding {
+        keys: &[seq('y', 'u')],
+        action: Action::Yank(Yank::Url),
+        contexts: READER,
+        help: "copy the source's URL",
+        hint: None,
+    },
+    Binding {
+        keys: &[seq('y', 'i')],
+        action: Action::Yank(Yank::Id),
+        contexts: READER,
+        help: "copy the quote's id",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('o')],
+        action: Action::OpenUrl,
+        contexts: READER,
+        help: "open the source in the browser",
+        hint: None,
+    },
+    Binding { keys: &[ch(':')], action: Action::OpenPalette, contexts: READER, help: "command palette", hint: None },
     Binding {
         keys: &[plain(KeyCode::Enter), ch('i')],
         action: Action::ShowDetails,
@@ -681,85 +762,47 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: READER, help: "quit", hint: None },
 ];
 
-/// Normalise a key event the way terminals differ: an uppercase letter implies Shift, so
-/// Shift is dropped from characters and `G` is `G` whether or not Shift was reported.
-fn normalise(event: KeyEvent) -> Key {
-    let mut modifiers = event.modifiers;
-    if let KeyCode::Char(_) = event.code {
-        modifiers.remove(KeyModifiers::SHIFT);
-    }
-    if event.code == KeyCode::BackTab {
-        modifiers.remove(KeyModifiers::SHIFT);
-    }
-    Key { code: event.code, modifiers }
-}
-
-/// The action bound to a key in a context, if any. While searching, any other printable
-/// character is typed into the query.
-pub fn resolve(context: Context, event: KeyEvent) -> Option<Action> {
-    let key = normalise(event);
-    let bound = BINDINGS.iter().find(|b| b.contexts.contains(&context) && b.keys.contains(&key));
-    match (bound, context, key.code) {
-        (Some(binding), _, _) => Some(binding.action),
-        (None, Filter | Search, KeyCode::Char(c))
-            if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::InsertChar(c))
-        }
-        _ => None,
-    }
-}
-
-/// Status-bar hints for a context: (keys, short text), in table order.
-pub fn hints(context: Context) -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.contexts.contains(&context))
-        .filter_map(|b| b.hint.map(|hint| (key_labels(b.keys, 2), hint)))
-        .collect()
-}
-
-/// Every binding of a context for the help overlay: (keys, description).
-pub fn help(context: Context) -> Vec<(String, &'static str)> {
-    BINDINGS.iter().filter(|b| b.contexts.contains(&context)).map(|b| (key_labels(b.keys, 3), b.help)).collect()
-}
-
-/// The keys bound to `action` in `context`, as help writes them (`Ctrl-e`).
-pub fn keys_for(action: &Action, context: Context) -> Option<String> {
-    BINDINGS.iter().find(|b| b.contexts.contains(&context) && &b.action == action).map(|b| key_labels(b.keys, 3))
-}
-
-fn key_labels(keys: &[Key], at_most: usize) -> String {
-    keys.iter().take(at_most).map(|k| k.label()).collect::<Vec<_>>().join("/")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for context in [List, Detail, Filter, Search, Reader, Help] {
-            let mut seen: Vec<Key> = Vec::new();
+        for context in Context::ALL {
+            let mut seen: Vec<Chord> = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
-                for key in binding.keys {
-                    assert!(!seen.contains(key), "{key:?} bound twice in {context:?}");
-                    seen.push(*key);
+                for chord in binding.keys {
+                    assert!(!seen.contains(chord), "{chord:?} bound twice in {context:?}");
+                    seen.push(*chord);
                 }
             }
         }
     }
 
     #[test]
-    fn shifted_letters_resolve_without_shift() {
-        let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(resolve(List, shifted), Some(Action::SelectLast));
+    fn no_prefix_key_is_also_a_command() {
+        for context in Context::ALL {
+            let chords: Vec<Chord> = BINDINGS
+                .iter()
+                .filter(|b| b.contexts.contains(&context))
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for prefixed in chords.iter().filter(|c| c.then.is_some()) {
+                assert!(!chords.contains(&Chord::single(prefixed.first)), "{prefixed:?} is hidden in {context:?}");
+            }
+        }
     }
 
     #[test]
-    fn help_lists_every_binding_of_the_context() {
-        let count = BINDINGS.iter().filter(|b| b.contexts.contains(&Detail)).count();
-        assert_eq!(help(Detail).len(), count);
-        assert!(hints(List).iter().any(|(keys, hint)| keys == "?/F1" && *hint == "help"));
+    fn typing_contexts_bind_no_plain_character_but_their_toggle() {
+        for context in Context::ALL.into_iter().filter(|c| c.types()) {
+            for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+                for chord in binding.keys {
+                    if chord.first.typed_char().is_some() {
+                        assert_eq!((context, binding.action), (Help, Action::ToggleHelp), "{chord:?} would not type");
+                    }
+                }
+            }
+        }
     }
 }

@@ -43,6 +43,10 @@ pub fn fit(size: Rect) -> Fit {
 /// From this width on, the list and the detail sit side by side.
 pub const SPLIT_WIDTH: u16 = 80;
 
+/// The list's share of the width, in percent, when the list and the detail sit side by
+/// side (the config's `[ui] list-width`).
+pub const LIST_PERCENT: u16 = 40;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AppLayout {
     pub tabs: Rect,
@@ -59,12 +63,18 @@ impl AppLayout {
     /// [`MAX_WIDTH`]×[`MAX_HEIGHT`]. Narrow terminals show one block: the detail when it has
     /// focus, else the list.
     pub fn new(area: Rect, detail_focused: bool) -> Option<Self> {
-        Self::with_list(area, detail_focused, false)
+        Self::split(area, detail_focused, LIST_PERCENT)
     }
 
-    /// As [`AppLayout::new`]; a `full` list (the Timeline's lanes) takes the whole width
+    /// [`AppLayout::new`] with the list taking `list_percent` of a wide terminal.
+    pub fn split(area: Rect, detail_focused: bool, list_percent: u16) -> Option<Self> {
+        Self::with_list(area, detail_focused, list_percent, false)
+    }
+
+    /// As [`AppLayout::split`]; a `full` list (the Timeline's lanes) takes the whole width
     /// while it has the keyboard, and shares it with the detail once a record is open.
-    pub fn with_list(area: Rect, detail_focused: bool, full: bool) -> Option<Self> {
+    pub fn with_list(area: Rect, detail_focused: bool, list_percent: u16, full: bool) -> Option<Self> {
+        let list_percent = list_percent.min(100);
         if fit(area) != Fit::Fits {
             return None;
         }
@@ -75,7 +85,8 @@ impl AppLayout {
             (Some(body), None)
         } else if area.width >= SPLIT_WIDTH {
             let [list, detail] =
-                Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body);
+                Layout::horizontal([Constraint::Percentage(list_percent), Constraint::Percentage(100 - list_percent)])
+                    .areas(body);
             (Some(list), Some(detail))
         } else if detail_focused {
             (None, Some(body))
@@ -105,10 +116,27 @@ impl AppLayout {
     }
 }
 
+/// The command palette's box (near the top, as in editors) and its inside: the prompt on
+/// the first row, the list below.
+pub fn palette_popup(area: Rect) -> (Rect, Rect) {
+    let width = area.width.saturating_sub(4).clamp(1, 90);
+    let height = area.height.saturating_sub(2).clamp(1, 20);
+    let x = area.x + (area.width.saturating_sub(width)) / 2;
+    let y = area.y + u16::from(area.height > 10);
+    let popup = Rect { x, y, width, height };
+    let inner = Rect {
+        x: popup.x.saturating_add(1).min(popup.right()),
+        y: popup.y.saturating_add(1).min(popup.bottom()),
+        width: popup.width.saturating_sub(2),
+        height: popup.height.saturating_sub(2),
+    };
+    (popup, inner)
+}
+
 /// The centred box the help overlay is drawn in, and the text area inside its border.
-pub fn help_popup(area: Rect) -> (Rect, Rect) {
-    let width = area.width.saturating_sub(4).clamp(1, 72);
-    let height = area.height.saturating_sub(2).max(1);
+pub fn help_popup(area: Rect, want: (u16, u16)) -> (Rect, Rect) {
+    let width = want.0.min(area.width.saturating_sub(4)).max(area.width.min(24)).max(1);
+    let height = want.1.min(area.height.saturating_sub(2)).max(1);
     let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
     let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
     let inner = Rect {
@@ -196,9 +224,9 @@ mod tests {
         assert!(wide.list.is_some() && wide.detail.is_some());
         let narrow = AppLayout::new(Rect::new(0, 0, 60, 20), true).expect("fits");
         assert!(narrow.list.is_none() && narrow.detail.is_some());
-        let lanes = AppLayout::with_list(Rect::new(0, 0, 120, 40), false, true).expect("fits");
+        let lanes = AppLayout::with_list(Rect::new(0, 0, 120, 40), false, LIST_PERCENT, true).expect("fits");
         assert_eq!((lanes.list.map(|r| r.width), lanes.detail), (Some(120), None));
-        let opened = AppLayout::with_list(Rect::new(0, 0, 120, 40), true, true).expect("fits");
+        let opened = AppLayout::with_list(Rect::new(0, 0, 120, 40), true, LIST_PERCENT, true).expect("fits");
         assert!(opened.list.is_some() && opened.detail.is_some());
     }
 

@@ -11,6 +11,8 @@
 //! reader's page, the help), so the view only draws.
 
 mod action;
+pub mod action_name;
+pub mod bindings;
 pub mod browse;
 mod browser;
 pub mod detail;
@@ -18,18 +20,25 @@ mod effect;
 pub mod help;
 mod history;
 pub mod keymap;
+mod keypress;
+pub mod keys;
 pub mod layout;
 mod mouse;
 pub mod order;
+pub mod palette;
 mod pane;
+mod picker;
 pub mod reader;
 mod request;
 pub mod rows;
 pub mod search;
+mod theme;
+mod yank;
 
 use std::sync::Arc;
 
-pub use action::{Action, Internal, Message};
+pub use action::{Action, Internal, Message, Yank};
+pub use bindings::Keymap;
 pub use browse::{Browse, Focus, Motion};
 use browser::{Browser, View};
 pub use detail::Detail;
@@ -37,12 +46,14 @@ pub use effect::{Effect, Effects};
 pub use help::HelpState;
 pub use history::{History, Visit};
 pub use keymap::Context;
+pub use keypress::Pending;
 pub use pane::{Cursor, Pane};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 pub use reader::{Reader, Reading};
 use request::{Outbox, Request};
 pub use search::{Direction, Opened, Scope, Search, SearchState, Started};
+pub use theme::Theme;
 
 use crate::data::{Dataset, Kind, RecordRef};
 use crate::present::detail::DetailDoc;
@@ -79,6 +90,18 @@ pub struct App {
     reading: Reading,
     help: Option<HelpState>,
     status: Option<String>,
+    /// The key table in force (the defaults with the config's changes).
+    keys: Arc<Keymap>,
+    /// A prefix key or a count typed before the next key.
+    pending: Pending,
+    theme: Theme,
+    /// Whether the view makes source URLs terminal hyperlinks (OSC 8).
+    hyperlinks: bool,
+    /// The command palette; it keeps its history while closed.
+    palette: palette::PaletteState,
+    palette_open: bool,
+    /// The list's share of a wide terminal, in percent (config `[ui] list-width`).
+    list_percent: u16,
     /// Set by a resize: scroll the selected link back into view once the page is laid out
     /// for the new size.
     keep_link_in_view: bool,
@@ -101,12 +124,70 @@ impl App {
             reading: Reading::default(),
             help: None,
             status: None,
+            keys: Arc::new(Keymap::default()),
+            pending: Pending::default(),
+            theme: Theme::default(),
+            hyperlinks: false,
+            palette: palette::PaletteState::default(),
+            palette_open: false,
+            list_percent: layout::LIST_PERCENT,
             keep_link_in_view: false,
         };
         let rows = app.view().list_rows();
         app.browser.set_story_rows(&app.shared.data, &app.shared.story, rows);
         app.sync();
         app
+    }
+
+    /// Use a configured key table.
+    pub fn set_keymap(&mut self, keys: Keymap) {
+        self.keys = Arc::new(keys);
+        self.sync();
+    }
+
+    /// The key table in force, for hints, help and the palette.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keys
+    }
+
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+
+    pub fn hyperlinks(&self) -> bool {
+        self.hyperlinks
+    }
+
+    /// Draw source URLs as terminal hyperlinks (the run loop turns it on unless told not to;
+    /// off by default so test buffers hold plain text).
+    pub fn set_hyperlinks(&mut self, on: bool) {
+        self.hyperlinks = on;
+    }
+
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+
+    /// The list's share of a wide terminal, in percent (the config's `[ui] list-width`).
+    pub fn set_list_width(&mut self, percent: u16) {
+        self.list_percent = percent.clamp(10, 90);
+        self.sync();
+    }
+
+    /// The reader's column width to open with (the config's `[ui] reader-width`).
+    pub fn set_reader_width(&mut self, width: u16) {
+        self.reading.set_width(&self.shared.data, width, self.size);
+    }
+
+    /// New searches start exact (the config's `[search] mode = "exact"`); Alt-e still toggles.
+    pub fn set_exact_default(&mut self, exact: bool) {
+        self.search.set_exact_default(exact);
+    }
+
+    /// A message for the status bar from outside the app (a broken config at start, an
+    /// opener that could not start).
+    pub fn notify(&mut self, message: impl Into<String>) {
+        self.status = Some(crate::sanitize::line(&message.into()).into_owned());
     }
 
     /// Seed the random quote picker (the run loop uses the clock; tests keep the default).
@@ -170,6 +251,11 @@ impl App {
         self.browser.detail().doc()
     }
 
+    /// The command palette, while it is open.
+    pub fn palette(&self) -> Option<&palette::PaletteState> {
+        self.palette_open.then_some(&self.palette)
+    }
+
     pub fn help(&self) -> Option<&HelpState> {
         self.help.as_ref()
     }
@@ -201,12 +287,18 @@ impl App {
         let detail = self.focus() == Focus::Detail && !self.search.is_open();
         // The Timeline's lanes take the whole width while it has the keyboard.
         let full = self.pane() == Pane::Timeline && !self.search.is_open();
-        AppLayout::with_list(self.size, detail, full)
+        AppLayout::with_list(self.size, detail, self.list_percent, full)
     }
 
     /// The key table in force.
     pub fn context(&self) -> Context {
-        if self.help.is_some() { Context::Help } else { self.context_under_help() }
+        if self.palette_open {
+            Context::Palette
+        } else if self.help.is_some() {
+            Context::Help
+        } else {
+            self.context_under_help()
+        }
     }
 
     /// The key table under the help overlay (the one help describes while it is open).
@@ -220,9 +312,13 @@ impl App {
         }
     }
 
-    /// Map a key press to an action in the current context.
+    /// The action a single key press means in the current context, if any (a prefix key
+    /// or a digit that starts a count means none by itself: send [`Message::Key`] for those).
     pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
-        keymap::resolve(self.context(), key)
+        match self.keys.resolve(self.context(), None, keymap::Key::from_event(key)) {
+            bindings::Resolved::Action(action) => Some(action),
+            _ => None,
+        }
     }
 
     /// The record selected in the current pane's list.
@@ -283,7 +379,11 @@ impl App {
             self.status = None;
         }
         match message {
-            Message::Action(action) => self.act(action, &mut out),
+            Message::Key(key) => self.key(key, &mut out),
+            Message::Action(action) => {
+                self.pending = Pending::default();
+                self.act(action, &mut out);
+            }
             Message::Internal(internal) => self.internal(internal, &mut out),
         }
         let effects = self.apply(&mut out);
@@ -297,12 +397,23 @@ impl App {
         if action == Action::Cancel && self.back_to_results() {
             return;
         }
+        if self.yank_applies(action) {
+            match action {
+                Action::Yank(what) => self.yank(what, out),
+                _ => self.open_url(out),
+            }
+            return;
+        }
+        if self.router_acts(action, out) {
+            return;
+        }
         let rows = self.view().list_rows();
         let Shared { data, index, .. } = &self.shared;
         let handled = match self.context() {
             Context::Help => self.help.as_mut().is_some_and(|help| help.update(action, out)),
             Context::Reader => self.reading.update((data, index), action, self.size, out),
             Context::Filter | Context::Search => self.search.update(data, action, rows, out),
+            Context::Palette => self.palette.update(data, action, out),
             Context::List | Context::Detail => false,
         };
         if !handled {
@@ -331,9 +442,16 @@ impl App {
         match internal {
             Internal::Resized { width, height } => self.resize(Rect::new(0, 0, width, height)),
             // Search results belong to the search even while help is open over it.
-            Internal::SearchFinished { generation, hits, done } => self.search.finished(generation, hits, done),
+            Internal::SearchFinished { generation, hits, done } => {
+                if self.palette.owns(generation) {
+                    self.palette.finished(&self.shared.data, generation, &hits);
+                } else {
+                    self.search.finished(generation, hits, done);
+                }
+            }
             Internal::Clicked { column, row } => self.click(Position::new(column, row), out),
             Internal::Scrolled { column, row, lines } => self.wheel(Position::new(column, row), isize::from(lines)),
+            Internal::Notice(message) => self.notify(message),
             // A paste goes into the prompt; there is none under help.
             Internal::Pasted(text) => {
                 if self.help.is_none() {
@@ -347,6 +465,7 @@ impl App {
         // A link that was on screen stays on screen at the new size (see `sync`).
         self.keep_link_in_view = self.visiting() && self.detail_position().1.is_some();
         self.size = size;
+        self.palette.set_rows(usize::from(layout::palette_popup(size).1.height));
         if let Some(help) = &mut self.help {
             help.resize(size);
         }
@@ -382,8 +501,12 @@ impl App {
                     Request::StepMatch(direction) => self.search.step_match(direction, out),
                     Request::Say(message) => self.status = Some(message),
                     Request::Run(effect) => effects.push(effect),
-                    Request::OpenHelp => self.help = Some(HelpState::new(self.context_under_help(), self.size)),
+                    Request::OpenHelp => {
+                        self.help = Some(HelpState::new(self.context_under_help(), &self.keys, self.size));
+                    }
                     Request::CloseHelp => self.help = None,
+                    Request::ClosePalette => self.palette_open = false,
+                    Request::Act(action) => self.act(action, out),
                 }
             }
         }
@@ -424,5 +547,37 @@ impl App {
             detail.ensure_link_visible(detail_rows);
         }
         detail.clamp(detail_rows, visiting);
+    }
+}
+
+impl App {
+    /// The actions the router answers itself, wherever the user is: the palette, themes,
+    /// opening a record by name, the reader's width by number.
+    fn router_acts(&mut self, action: Action, out: &mut Outbox) -> bool {
+        match action {
+            Action::OpenPalette if !self.context().types() || self.context() == Context::Help => {
+                self.help = None;
+                self.palette.open(&self.keys);
+                self.palette_open = true;
+            }
+            Action::CycleTheme => {
+                self.theme = self.theme.next();
+                out.say(format!("Theme: {}", self.theme.name()));
+            }
+            Action::SetTheme(theme) => {
+                self.theme = theme;
+                out.say(format!("Theme: {}", theme.name()));
+            }
+            Action::Visit(record) => {
+                self.reading.close();
+                self.visit(record);
+            }
+            Action::SetColumn(width) => {
+                self.reading.set_width(&self.shared.data, width, self.size);
+                out.say(format!("Reader column: {} (of {} here)", self.reading.width(), self.size.width));
+            }
+            _ => return false,
+        }
+        true
     }
 }

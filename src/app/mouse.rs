@@ -17,7 +17,7 @@ impl App {
     pub(super) fn click(&mut self, at: Position, out: &mut Outbox) {
         let rows = self.view().list_rows();
         match self.context() {
-            Context::Help | Context::Reader => {}
+            Context::Help | Context::Reader | Context::Palette => {}
             Context::Filter | Context::Search => {
                 if self.search.click(self.layout(), at, rows) {
                     self.act(Action::Open, out);
@@ -41,6 +41,7 @@ impl App {
                 }
             }
             Context::Reader => self.reading.wheel(notches),
+            Context::Palette => {}
             Context::Filter | Context::Search => self.search.wheel(self.layout(), at, lines, rows),
             Context::List | Context::Detail => {
                 let view = View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() };

@@ -7,12 +7,10 @@ use ratatui::layout::Rect;
 
 use super::Action;
 use super::browse::Motion;
-use super::effect::Effect;
 use super::layout;
 use super::request::{Outbox, ReadRequest, Request};
 use super::search::Direction;
 use crate::data::{Dataset, Kind, RecordRef};
-use crate::present::citation;
 use crate::present::reader::{Place, ReaderPage};
 use crate::search::{Field, Query, SearchIndex};
 
@@ -30,14 +28,6 @@ pub enum WidthChange {
     Wider,
     Narrower,
     Reset,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CopyWhat {
-    /// The quote as Markdown with its citation.
-    Citation,
-    /// The deep link `quote:ID`.
-    Link,
 }
 
 /// The open reader.
@@ -150,8 +140,6 @@ impl Reading {
             Action::WiderColumn => self.change_width(data, WidthChange::Wider, size, out),
             Action::NarrowerColumn => self.change_width(data, WidthChange::Narrower, size, out),
             Action::ResetColumn => self.change_width(data, WidthChange::Reset, size, out),
-            Action::CopyQuote => self.copy(data, CopyWhat::Citation, out),
-            Action::CopyLink => self.copy(data, CopyWhat::Link, out),
             Action::SelectNext => self.scroll(Motion::By(1)),
             Action::SelectPrevious => self.scroll(Motion::By(-1)),
             Action::PageDown => self.scroll(Motion::By(page)),
@@ -160,6 +148,10 @@ impl Reading {
             Action::HalfPageUp => self.scroll(Motion::By(-page / 2)),
             Action::SelectFirst => self.scroll(Motion::First),
             Action::SelectLast => self.scroll(Motion::Last),
+            Action::GoTo(line) => {
+                self.scroll(Motion::First);
+                self.scroll(Motion::By(line.saturating_sub(1) as isize));
+            }
             Action::ShowDetails => {
                 // The quote's detail page, leaving the reader.
                 if let Some(reader) = self.open.take() {
@@ -265,15 +257,9 @@ impl Reading {
         }
     }
 
-    /// `y`: the quote as Markdown with its citation; `Y`: its deep link.
-    fn copy(&mut self, data: &Dataset, what: CopyWhat, out: &mut Outbox) {
-        let Some(reader) = &self.open else { return };
-        let quote = reader.current();
-        let (text, name) = match what {
-            CopyWhat::Citation => (citation::markdown(data, quote), "quote with citation"),
-            CopyWhat::Link => (data.deep_link(quote), "link"),
-        };
-        out.say(format!("Copied {name} ({} bytes) to the clipboard", text.len()));
-        out.send(Request::Run(Effect::Copy(text)));
+    /// The text column's preferred width, within the limits (`:width N`).
+    pub fn set_width(&mut self, data: &Dataset, width: u16, size: Rect) {
+        self.width = width.clamp(MIN_WIDTH, MAX_WIDTH);
+        self.lay_out(data, size);
     }
 }

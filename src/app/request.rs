@@ -24,6 +24,10 @@ pub enum Request {
     Run(Effect),
     OpenHelp,
     CloseHelp,
+    ClosePalette,
+    /// Do an action as if its key were pressed where the user is (help's and the
+    /// palette's Enter, after they close).
+    Act(super::Action),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -29,6 +29,18 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Print source URLs as plain text, not as terminal hyperlinks (OSC 8)
+    #[arg(long)]
+    pub no_hyperlinks: bool,
+
+    /// Read this config file (default: $DEFIANT_CONFIG, else the platform's config directory)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Colour in the browser: auto (when NO_COLOR is unset), always, never (NO_COLOR still wins)
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -125,12 +137,26 @@ defiant timeline --person dr-dre --json\n\nExit codes: 0 events listed · 1 none
         #[arg(long)]
         json: bool,
     },
+    /// Print the default config, check a config file, or show where it is read from
+    Config {
+        #[command(subcommand)]
+        command: super::config::ConfigCommand,
+    },
     /// Print a shell completion script
     #[command(after_help = "Example:\n  defiant completions bash > ~/.local/share/bash-completion/completions/defiant")]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+/// `--color`: whether the browser uses colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorWhen {
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 /// The query language for `defiant search --help`, from the one table in `search::query`.

@@ -5,6 +5,7 @@
 //! pipe (`defiant list | head -1`) ends the command quietly instead of panicking.
 
 mod args;
+mod config;
 mod list;
 mod quote;
 mod search;
@@ -14,8 +15,9 @@ mod timeline;
 use std::io::{self, Write};
 use std::path::Path;
 
-pub use args::{Cli, Command};
+pub use args::{Cli, ColorWhen, Command};
 use clap::CommandFactory;
+pub use config::{ConfigCommand, ForBrowser, for_browser};
 pub use show::resolve_or_explain;
 
 use crate::data::{self, Dataset, Kind, Loaded, RecordRef};
@@ -70,6 +72,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
     };
     match command {
         Command::Validate { file, strict } => validate(file.as_deref().or(cli.data.as_deref()), *strict, out, err),
+        Command::Config { command } => config::run(command, cli.config.as_deref(), out, err),
         Command::Completions { shell } => {
             // clap_complete panics when its writer fails ("failed to write completion
             // file"), so the script is built in memory and written here like any output.

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::Tone;
 use super::record::{Field, RecordView};
-use crate::data::{Dataset, RecordRef};
+use crate::data::{Dataset, Kind, RecordRef};
 use crate::search::{Highlight, Query};
 use crate::text::{split_matches, truncate_to_width, wrap, wrap_with_offsets};
 
@@ -20,11 +20,14 @@ pub struct DocLine {
     pub spans: Vec<(Tone, String)>,
     /// Index into [`DetailDoc::links`] when this line is a link.
     pub link: Option<usize>,
+    /// The checked web address the line's link-toned text points at (a source's URL
+    /// field, a link to a source), for terminal hyperlinks.
+    pub url: Option<String>,
 }
 
 impl DocLine {
     fn new(spans: Vec<(Tone, String)>) -> Self {
-        Self { spans, link: None }
+        Self { spans, link: None, url: None }
     }
 
     fn blank() -> Self {
@@ -183,8 +186,11 @@ impl DetailDoc {
                     let head = format!("{label}: ");
                     let head_width = crate::text::width(&head);
                     let pad = " ".repeat(head_width);
-                    let wrapped = prose_lines(value, w, &pad, "  ", Tone::Text, positions_for(highlights, value));
+                    let url = (*label == "URL").then(|| super::url::checked(value)).flatten();
+                    let tone = if url.is_some() { Tone::Link } else { Tone::Text };
+                    let wrapped = prose_lines(value, w, &pad, "  ", tone, positions_for(highlights, value));
                     for (i, mut line) in wrapped.into_iter().enumerate() {
+                        line.url.clone_from(&url);
                         if i == 0 {
                             // Put the label where the first line's indent is.
                             if let Some((_, first)) = line.spans.first_mut() {
@@ -254,5 +260,8 @@ fn link_line(data: &Dataset, target: RecordRef, w: usize, index: usize) -> DocLi
         (Tone::LinkKind, kind),
     ]);
     line.link = Some(index);
+    if target.kind == Kind::Source {
+        line.url = super::url::checked(&data.sources[target.index].url);
+    }
     line
 }

@@ -11,5 +11,6 @@ pub mod record;
 pub mod story;
 pub mod timeline;
 mod tone;
+pub mod url;
 
 pub use tone::{Spans, Tone};

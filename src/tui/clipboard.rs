@@ -15,6 +15,30 @@ pub fn osc52(text: &str, inside_tmux: bool) -> Vec<u8> {
     out
 }
 
+/// The system clipboard (arboard), where one is reachable: a local graphical session. Over
+/// SSH or with no display it is left alone and OSC 52 alone carries the copy, quietly.
+/// Kept for the life of the run loop: on X11 the copied text is served by the process that
+/// owns the clipboard, for as long as it lives.
+pub struct System(Option<arboard::Clipboard>);
+
+impl Default for System {
+    fn default() -> Self {
+        let remote = ["SSH_CONNECTION", "SSH_TTY"].iter().any(|v| std::env::var_os(v).is_some());
+        let local = !remote && super::opener::has_display();
+        Self(if local { arboard::Clipboard::new().ok() } else { None })
+    }
+}
+
+impl System {
+    /// Put `text` on the system clipboard if there is one; failures are silent (OSC 52
+    /// has already been sent).
+    pub fn set(&mut self, text: &str) {
+        if let Some(clipboard) = &mut self.0 {
+            let _ = clipboard.set_text(text.to_string());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

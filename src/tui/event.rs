@@ -12,7 +12,7 @@ use signal_hook::consts::{
 };
 use signal_hook::iterator::Signals;
 
-use crate::app::{App, Internal, Message as AppMessage};
+use crate::app::{Internal, Message as AppMessage};
 
 pub enum Message {
     Input(Event),
@@ -91,9 +91,9 @@ pub fn spawn_signals(tx: Sender<Message>) -> std::io::Result<()> {
 
 /// Map a terminal event to a message for the app's current state: keys through the key
 /// table, the rest as internal messages.
-pub fn to_message(app: &App, event: &Event) -> Option<AppMessage> {
+pub fn to_message(event: &Event) -> Option<AppMessage> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => app.action_for(*key).map(AppMessage::Action),
+        Event::Key(key) if key.kind == KeyEventKind::Press => Some(AppMessage::Key(*key)),
         Event::Resize(width, height) => Some(Internal::Resized { width: *width, height: *height }.into()),
         Event::Paste(text) => Some(Internal::Pasted(text.clone()).into()),
         Event::Mouse(mouse) => {

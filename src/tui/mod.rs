@@ -1,8 +1,10 @@
 //! The interactive browser's run loop: set up the terminal, then draw → wait for messages
 //! → update → run the effects update returned, until the app quits or a signal arrives.
 
+mod background;
 pub mod clipboard;
 mod event;
+mod opener;
 mod terminal;
 
 use std::collections::VecDeque;
@@ -15,18 +17,27 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 pub use terminal::{StartError, check_tty, restore};
 
-use crate::app::{App, Effect, Effects, Internal, Message as AppMessage, layout};
+use crate::app::{Action, App, Effect, Effects, Internal, Message as AppMessage, Pane, layout};
+use crate::config::{Config, ThemeChoice};
 use crate::data::{Dataset, RecordRef};
 use crate::search::SearchIndex;
 use crate::search::worker::SearchWorker;
-use crate::ui::{self, Palette};
+use crate::ui::{self, Styles};
 use event::Message;
 
-/// Start-up choices from the command line.
+/// Start-up choices from the command line and the config file.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub mouse: bool,
     pub open: Option<RecordRef>,
+    /// Print source URLs as OSC 8 hyperlinks.
+    pub hyperlinks: bool,
+    /// Colour off (`NO_COLOR`, `--color never`).
+    pub monochrome: bool,
+    /// The config in force (the defaults for anything it got wrong).
+    pub config: Config,
+    /// What to say in the status bar at start (a config with problems).
+    pub notice: Option<String>,
 }
 
 /// Set by tests to check the terminal is restored after a panic mid-frame (T06).
@@ -47,11 +58,30 @@ enum Exit {
 /// quit, 128+n after signal n.
 pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartError> {
     check_tty()?;
-    let palette = Palette::from_env();
+    let config = &options.config;
+    let notice = options.notice.clone();
+    let styles = Styles { monochrome: options.monochrome, overrides: config.styles.clone() };
     let index = Arc::new(SearchIndex::build(&data));
     let mut app = App::with_index(data, index.clone());
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
     app.seed_random(now);
+    app.set_hyperlinks(options.hyperlinks);
+    app.set_keymap(config.keys.clone());
+    // Asked before raw mode and the input thread, which would otherwise read the answer.
+    let theme = match config.theme {
+        ThemeChoice::Auto if options.monochrome => crate::app::Theme::Dark,
+        ThemeChoice::Auto => background::theme(),
+        ThemeChoice::Dark => crate::app::Theme::Dark,
+        ThemeChoice::Light => crate::app::Theme::Light,
+        ThemeChoice::HighContrast => crate::app::Theme::HighContrast,
+    };
+    app.set_theme(theme);
+    app.set_exact_default(config.exact);
+    app.set_list_width(config.ui.list_width);
+    app.set_reader_width(config.ui.reader_width);
+    if config.ui.start_pane != Pane::default() {
+        let _ = app.update(Action::ShowPane(config.ui.start_pane));
+    }
     if let Some(record) = options.open {
         app.open(record);
     }
@@ -73,9 +103,13 @@ pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartEr
     let options = TerminalOptions { viewport: Viewport::Fixed(area) };
     let mut terminal = Terminal::with_options(CrosstermBackend::new(io::stdout()), options)?;
     let _ = app.update(Internal::Resized { width: size.0, height: size.1 });
+    if let Some(notice) = notice {
+        app.notify(notice);
+    }
     event::spawn_input(tx);
 
-    let exit = event_loop(&mut terminal, &mut app, &palette, &rx, &worker)?;
+    let mut system_clipboard = clipboard::System::default();
+    let exit = event_loop(&mut terminal, &mut app, &styles, &rx, &worker, &mut system_clipboard)?;
     terminal::restore();
     match exit {
         Exit::Quit => {
@@ -91,9 +125,10 @@ pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartEr
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
     app: &mut App,
-    palette: &Palette,
+    styles: &Styles,
     rx: &std::sync::mpsc::Receiver<Message>,
     worker: &SearchWorker,
+    system_clipboard: &mut clipboard::System,
 ) -> Result<Exit, StartError> {
     let panic_on_draw = std::env::var(PANIC_TRIGGER).is_ok_and(|v| v == "draw");
     loop {
@@ -101,7 +136,7 @@ fn event_loop(
             if panic_on_draw {
                 panic!("test-triggered panic while drawing ({PANIC_TRIGGER}=draw)");
             }
-            ui::view(frame, app, palette);
+            ui::view(frame, app, &styles.palette(app.theme()));
         })?;
         // Block for one message, then drain whatever else is pending before redrawing, so a
         // burst of keys or resizes costs one frame.
@@ -109,7 +144,7 @@ fn event_loop(
         let mut queue: VecDeque<Message> = std::iter::once(first).chain(rx.try_iter()).collect();
         while let Some(message) = queue.pop_front() {
             let effects = match message {
-                Message::Input(ev) => match event::to_message(app, &ev) {
+                Message::Input(ev) => match event::to_message(&ev) {
                     Some(message @ AppMessage::Internal(Internal::Resized { width, height })) => {
                         terminal.resize(layout::drawable(Rect::new(0, 0, width, height)))?;
                         app.update(message)
@@ -130,7 +165,16 @@ fn event_loop(
             for effect in effects {
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
-                    Effect::Copy(text) => copy(&text),
+                    Effect::Copy(text) => {
+                        copy(&text);
+                        system_clipboard.set(&text);
+                    }
+                    Effect::OpenUrl(url) => {
+                        if let Err(why) = opener::open(&url) {
+                            copy(&url);
+                            let _ = app.update(Internal::Notice(format!("{why}; copied the URL instead")));
+                        }
+                    }
                     Effect::Suspend => {
                         terminal::suspend()?;
                         // The shell drew over the screen, and the window may have changed size:

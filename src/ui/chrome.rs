@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Palette;
-use crate::app::{App, Context, Focus, keymap, layout};
+use crate::app::{App, Context, Focus, layout};
 use crate::text::{truncate_to_width, width};
 
 pub(super) fn tabs(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
@@ -63,12 +63,20 @@ pub(super) fn status(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
             }
         }),
     };
+    // A count or a prefix key typed so far, as vim shows it: `12`, `g`, `3y`.
+    let pending = app.pending();
+    let typed = format!(
+        "{}{}",
+        pending.count.map(|n| n.to_string()).unwrap_or_default(),
+        pending.prefix.map(|k| k.label()).unwrap_or_default()
+    );
+    let position = if typed.is_empty() { position } else { format!("{typed}  {position}") };
     let room = usize::from(area.width).saturating_sub(width(&position) + 2);
     let mut spans = vec![Span::raw(" ")];
     if let Some(message) = app.status() {
         spans.push(Span::styled(truncate_to_width(message, room), palette.status));
     } else {
-        spans.extend(hints(app.context(), 1, room, palette));
+        spans.extend(hints(app, app.context(), 1, room, palette));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let pad = usize::from(area.width).saturating_sub(used + width(&position) + 1);
@@ -80,8 +88,14 @@ pub(super) fn status(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
 /// The key table's hints for a context, as many as fit in `room` after `used` columns.
 /// The help key's hint is always kept (room is set aside for it), so `?` can be found at
 /// any width.
-pub(super) fn hints(context: Context, mut used: usize, room: usize, palette: &Palette) -> Vec<Span<'static>> {
-    let all = keymap::hints(context);
+pub(super) fn hints(
+    app: &App,
+    context: Context,
+    mut used: usize,
+    room: usize,
+    palette: &Palette,
+) -> Vec<Span<'static>> {
+    let all = app.keymap().hints(context);
     let piece = |(keys, hint): &(String, &str)| width(keys) + width(hint) + 3;
     let help = all.iter().position(|(_, hint)| *hint == "help");
     let mut reserve = help.map_or(0, |i| piece(&all[i]));

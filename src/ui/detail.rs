@@ -29,8 +29,10 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
     let (scroll, selected) = app.detail_position();
     let rows = usize::from(text_area.height);
     // Link lines are made for the rows on screen only (see `present::detail`).
-    let lines: Vec<Line> = (scroll..(scroll + rows).min(doc.len()))
-        .filter_map(|row| doc.line(app.data(), row))
+    let doc_lines: Vec<_> =
+        (scroll..(scroll + rows).min(doc.len())).filter_map(|row| doc.line(app.data(), row)).collect();
+    let lines: Vec<Line> = doc_lines
+        .iter()
         .map(|line| {
             let is_selected = focused && line.link.is_some() && line.link == selected;
             let spans: Vec<Span> = line
@@ -45,6 +47,9 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
+    if app.hyperlinks() {
+        link_urls(frame, text_area, &doc_lines);
+    }
     if doc.len() > rows {
         let mut state = ScrollbarState::new(doc.len().saturating_sub(rows)).position(scroll);
         frame.render_stateful_widget(
@@ -52,6 +57,24 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
             area.inner(Margin { vertical: 1, horizontal: 0 }),
             &mut state,
         );
+    }
+}
+
+/// Make the link-toned text of each line that has a URL a terminal hyperlink.
+fn link_urls(frame: &mut Frame, text_area: Rect, lines: &[std::borrow::Cow<'_, crate::present::detail::DocLine>]) {
+    for (row, line) in lines.iter().enumerate() {
+        let Some(url) = &line.url else { continue };
+        let mut x = 0usize;
+        for (tone, text) in &line.spans {
+            let w = crate::text::width(text);
+            if matches!(tone, Tone::Link | Tone::Match) {
+                let (Ok(x0), Ok(w16), Ok(y)) = (u16::try_from(x), u16::try_from(w), u16::try_from(row)) else { break };
+                let area =
+                    Rect { x: text_area.x + x0, y: text_area.y + y, width: w16, height: 1 }.intersection(text_area);
+                super::hyperlink::link(frame.buffer_mut(), area, url);
+            }
+            x += w;
+        }
     }
 }
 

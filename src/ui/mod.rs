@@ -2,14 +2,18 @@
 //! detail is already laid out by `update` and lists draw only their visible rows.
 
 mod chrome;
+mod commands;
 mod detail;
 mod help;
+pub mod hyperlink;
 mod list;
 mod overview;
 pub mod palette;
 mod reader;
 mod results;
+pub mod styles;
 mod timeline;
+mod which_key;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
@@ -18,6 +22,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, Pane, layout};
 pub use palette::Palette;
+pub use styles::{Role, Styles};
 
 /// Draw the whole screen for the app's state.
 pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
@@ -31,9 +36,7 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
     };
     if let Some(reader) = app.reader() {
         reader::render(frame, app, reader, palette);
-        if app.help_scroll().is_some() {
-            help::render(frame, area, app, palette);
-        }
+        overlays(frame, area, app, palette);
         return;
     }
     match app.search() {
@@ -60,9 +63,18 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
         detail::render(frame, detail_area, app, palette);
     }
     chrome::status(frame, layout.status, app, palette);
+    overlays(frame, area, app, palette);
+}
+
+/// What is drawn over the screen: help, the palette, the keys that can follow a prefix.
+fn overlays(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, palette: &Palette) {
     if app.help_scroll().is_some() {
         help::render(frame, area, app, palette);
     }
+    if let Some(state) = app.palette() {
+        commands::render(frame, app, state, palette);
+    }
+    which_key::render(frame, app, palette);
 }
 
 fn too_small(frame: &mut Frame, palette: &Palette) {

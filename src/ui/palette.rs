@@ -10,6 +10,12 @@ use ratatui::text::{Line, Span};
 
 use crate::present::Tone;
 
+/// Whether `NO_COLOR` is set to a non-empty value (no-color.org): it wins over any theme
+/// and over `--color always`.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Palette {
     pub text: Style,
@@ -40,9 +46,64 @@ pub struct Palette {
 impl Palette {
     /// Colour unless `NO_COLOR` is set to a non-empty value (no-color.org).
     pub fn from_env() -> Self {
-        match std::env::var_os("NO_COLOR") {
-            Some(value) if !value.is_empty() => Self::monochrome(),
-            _ => Self::colour(),
+        if no_color() { Self::monochrome() } else { Self::colour() }
+    }
+
+    /// The styles of a theme (colour), or the monochrome ones when colour is off.
+    pub fn for_theme(theme: crate::app::Theme, colour: bool) -> Self {
+        use crate::app::Theme;
+        match (colour, theme) {
+            (false, _) => Self::monochrome(),
+            (true, Theme::Dark) => Self::colour(),
+            (true, Theme::Light) => Self::light(),
+            (true, Theme::HighContrast) => Self::high_contrast(),
+        }
+    }
+
+    /// For light backgrounds: no yellow (unreadable on white), blue and magenta for
+    /// emphasis, red for matches.
+    pub fn light() -> Self {
+        let plain = Style::new();
+        let dark = Self::colour();
+        Self {
+            title: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            heading: plain.fg(Color::Blue).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            border_focused: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            tab_active: plain.fg(Color::Blue).add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            key: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            status: plain.fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            matched: plain.fg(Color::Red).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            link: plain.fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+            ..dark
+        }
+    }
+
+    /// Nothing dim, bright colours, everything that matters bold.
+    pub fn high_contrast() -> Self {
+        let plain = Style::new();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        Self {
+            text: plain,
+            dim: plain,
+            title: bold.fg(Color::White),
+            id: bold.fg(Color::LightMagenta),
+            label: bold,
+            heading: bold.fg(Color::LightCyan).add_modifier(Modifier::UNDERLINED),
+            link: bold.fg(Color::LightCyan).add_modifier(Modifier::UNDERLINED),
+            link_kind: plain.add_modifier(Modifier::ITALIC),
+            selected: bold.add_modifier(Modifier::REVERSED),
+            selected_unfocused: bold.add_modifier(Modifier::UNDERLINED),
+            border: plain.fg(Color::White),
+            border_focused: bold.fg(Color::LightYellow),
+            tab: plain,
+            tab_active: bold.add_modifier(Modifier::REVERSED),
+            crumb: plain.add_modifier(Modifier::ITALIC),
+            key: bold.fg(Color::LightYellow),
+            status: bold.fg(Color::LightYellow),
+            notice: bold.fg(Color::LightRed),
+            matched: bold.fg(Color::Black).bg(Color::LightYellow),
+            bars: [plain.fg(Color::LightCyan), plain.fg(Color::LightMagenta), plain.fg(Color::LightYellow)],
+            bar_glyphs: ["█", "▒", "░"],
         }
     }
 

@@ -34,7 +34,7 @@ pub(super) fn render(frame: &mut Frame, app: &App, reader: &Reader, palette: &Pa
                 left.push(Span::styled("↓ more  ", palette.status));
             }
             let used = left.iter().map(|s| width(&s.content)).sum();
-            left.extend(chrome::hints(Context::Reader, used, room, palette));
+            left.extend(chrome::hints(app, Context::Reader, used, room, palette));
         }
     }
     let used: usize = left.iter().map(|s| width(&s.content)).sum();

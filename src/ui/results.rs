@@ -105,7 +105,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, search: &SearchSt
         .title(Line::styled(title, palette.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if let Some(text) = search.empty_message() {
+    if let Some(text) = search.empty_message(app.keymap()) {
         // Wrapped with its indent (a Paragraph's own wrap drops it on later lines).
         let lines: Vec<Line> = crate::text::wrap(&text, usize::from(inner.width).saturating_sub(1), " ", " ")
             .into_iter()

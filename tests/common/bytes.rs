@@ -18,14 +18,27 @@ pub fn frame_bytes(app: &App) -> Vec<u8> {
     bytes
 }
 
-/// ESC only as the start of a well-formed CSI (`ESC [` params final), never OSC (`ESC ]`),
-/// DCS (`ESC P`) or bare; no other C0 control but CR/LF, no C1, bidi or invisible character.
+/// ESC only as the start of a well-formed CSI (`ESC [` params final) or of an OSC 8
+/// hyperlink whose URL is printable ASCII only (`ESC ] 8 ; ; URL ESC \`, the checked
+/// source URLs), never another OSC, DCS (`ESC P`) or bare; no other C0 control but CR/LF,
+/// no C1, bidi or invisible character.
 pub fn assert_no_injected_controls(what: &str, bytes: &[u8]) {
     let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{what}: not UTF-8: {e}"));
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let context = || text[i..].chars().take(16).collect::<String>();
         match c {
+            '\u{1b}' if text[i..].starts_with("\u{1b}]8;;") => {
+                let rest = &text[i + 5..];
+                let end = rest.find("\u{1b}\\").unwrap_or_else(|| panic!("{what}: unterminated OSC 8 {:?}", context()));
+                let url = &rest[..end];
+                assert!(url.bytes().all(|b| b.is_ascii_graphic()), "{what}: OSC 8 URL with odd bytes {url:?}");
+                assert!(url.is_empty() || url.starts_with("http://") || url.starts_with("https://"), "{what}: {url:?}");
+                // Skip the URL and the terminator.
+                for _ in 0..(3 + url.chars().count() + 2) {
+                    chars.next();
+                }
+            }
             '\u{1b}' => {
                 assert_eq!(chars.next().map(|(_, c)| c), Some('['), "{what}: ESC not followed by '[': {:?}", context());
                 let mut fin = None;

@@ -70,6 +70,7 @@ pub struct Ran {
     pub copied: Vec<String>,
     pub quit: bool,
     pub suspended: bool,
+    pub opened: Vec<String>,
 }
 
 /// Execute effects as the run loop would, with searches run right here instead of on the
@@ -85,6 +86,7 @@ pub fn execute(app: &mut App, effects: Effects, ran: &mut Ran) {
             Effect::Copy(text) => ran.copied.push(text),
             Effect::Quit => ran.quit = true,
             Effect::Suspend => ran.suspended = true,
+            Effect::OpenUrl(url) => ran.opened.push(url),
         }
     }
 }
@@ -112,10 +114,8 @@ pub fn type_text(app: &mut App, text: &str) -> Ran {
 pub fn press(app: &mut App, script: &str) -> Ran {
     let mut ran = Ran::default();
     for token in script.split_whitespace() {
-        if let Some(action) = app.action_for(key(token)) {
-            let effects = app.update(action);
-            execute(app, effects, &mut ran);
-        }
+        let effects = app.update(Message::Key(key(token)));
+        execute(app, effects, &mut ran);
     }
     ran
 }

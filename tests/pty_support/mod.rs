@@ -27,6 +27,9 @@ const POLL: Duration = Duration::from_millis(20);
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_defiant");
 
+/// The config every test reads unless it names another: an empty file, the defaults.
+pub const NO_CONFIG: &str = "/dev/null";
+
 /// Keys as a terminal sends them.
 pub mod keys {
     pub const ENTER: &str = "\r";
@@ -76,6 +79,25 @@ pub struct TermEvents {
     pub unhandled_controls: Vec<u8>,
     /// Printable characters vt100 refuses to draw: U+FFFD and C1 controls.
     pub unhandled_chars: Vec<char>,
+}
+
+impl TermEvents {
+    /// The events without the app's own OSC 8 hyperlinks: `8 ; ; URL` where the URL is a
+    /// checked http(s) address of printable ASCII, and the empty `8 ; ;` that closes one.
+    /// Anything else in an OSC stays, so a sequence smuggled in by data still shows.
+    pub fn without_hyperlinks(mut self) -> Self {
+        self.unhandled_osc.retain(|params| {
+            let url = match params.as_slice() {
+                [eight, empty, url] if eight.as_slice() == b"8" && empty.is_empty() => url,
+                [eight, empty] if eight.as_slice() == b"8" && empty.is_empty() => return false,
+                _ => return true,
+            };
+            let checked = url.iter().all(u8::is_ascii_graphic)
+                && (url.is_empty() || url.starts_with(b"https://") || url.starts_with(b"http://"));
+            !checked
+        });
+        self
+    }
 }
 
 impl vt100::Callbacks for TermEvents {
@@ -205,8 +227,21 @@ impl Pty {
 
         // (name, Some(value)) sets a variable, (name, None) removes it. Removed: anything in
         // the test runner's environment that changes what the app draws or does.
-        let mut env: Vec<(&str, Option<&str>)> = vec![("TERM", Some("xterm-256color"))];
-        for var in ["NO_COLOR", "DEFIANT_TEST_PANIC", "RUST_BACKTRACE", "RUST_LIB_BACKTRACE", "COLUMNS", "LINES"] {
+        // Never the real config (`~/.config/defiant/config.toml`): an empty one, unless
+        // the test names its own with `DEFIANT_CONFIG` or `--config`.
+        let mut env: Vec<(&str, Option<&str>)> =
+            vec![("TERM", Some("xterm-256color")), ("DEFIANT_CONFIG", Some(NO_CONFIG))];
+        // No display either: `o` must never start a real browser from a test.
+        for var in [
+            "NO_COLOR",
+            "DEFIANT_TEST_PANIC",
+            "RUST_BACKTRACE",
+            "RUST_LIB_BACKTRACE",
+            "COLUMNS",
+            "LINES",
+            "DISPLAY",
+            "WAYLAND_DISPLAY",
+        ] {
             env.push((var, None));
         }
         env.extend(spec.env.iter().map(|&(key, value)| (key, Some(value))));
@@ -608,6 +643,7 @@ pub fn run_with_stdio(on_tty: OnTty) -> StdioRun {
     let mut cmd = Command::new(BIN);
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("TERM", "xterm-256color")
+        .env("DEFIANT_CONFIG", NO_CONFIG)
         .env_remove("NO_COLOR")
         .env_remove("DEFIANT_TEST_PANIC")
         .stdin(if on_tty.stdin { tty() } else { Stdio::null() })

@@ -41,6 +41,8 @@ pub struct Search {
     suspended: Option<Suspended>,
     /// The last query of each scope, brought back (selected) when that search opens again.
     recent: Vec<(Scope, String)>,
+    /// Whether a new search starts exact (the config's `[search] mode`).
+    exact_default: bool,
 }
 
 /// Where a result opened from a search went.
@@ -83,6 +85,10 @@ impl Search {
         self.open.is_some()
     }
 
+    pub fn set_exact_default(&mut self, exact: bool) {
+        self.exact_default = exact;
+    }
+
     /// `/` or `s`: back to the search a result was opened from if it has this scope, else a
     /// new search holding this scope's last query, selected so that typing replaces it.
     pub fn start(&mut self, data: &Dataset, scope: Scope, out: &mut Outbox) -> Started {
@@ -93,6 +99,7 @@ impl Search {
             return Started::Resumed;
         }
         let mut state = SearchState::new(scope);
+        state.exact = self.exact_default;
         if let Some((_, query)) = self.recent.iter().find(|(s, _)| *s == scope) {
             state.editor = tui_input::Input::new(query.clone());
             state.selected_text = true;

@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use crate::app::keymap::{self, Context};
+use crate::app::Keymap;
+use crate::app::keymap::Context;
 use crate::app::{Action, Cursor, Pane};
 use crate::data::{Kind, RecordRef};
 use crate::search::query::SYNTAX;
@@ -117,11 +118,11 @@ impl SearchState {
 
     /// Why nothing is listed, naming the cause and the key that undoes it; `None` while
     /// results are shown.
-    pub fn empty_message(&self) -> Option<String> {
+    pub fn empty_message(&self, key_table: &Keymap) -> Option<String> {
         if !self.shown.is_empty() {
             return None;
         }
-        let keys = |action: Action| keymap::keys_for(&action, Context::Search).unwrap_or_default();
+        let keys = |action: Action| key_table.keys_for(action, Context::Search).unwrap_or_default();
         let total: usize = self.counts.iter().sum();
         let negated = self.query.groups.iter().any(|g| g.0.iter().any(|t| t.negated));
         Some(if self.input().trim().is_empty() {
