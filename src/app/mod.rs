@@ -32,6 +32,7 @@ pub mod reader;
 mod request;
 pub mod rows;
 pub mod search;
+mod story;
 mod theme;
 mod yank;
 
@@ -53,17 +54,13 @@ use ratatui::layout::{Position, Rect};
 pub use reader::{Reader, Reading};
 use request::{Outbox, Request};
 pub use search::{Direction, Opened, Scope, Search, SearchState, Started};
+pub use story::{CRUMBS, Story};
 pub use theme::Theme;
 
-use crate::data::{Dataset, Kind, RecordRef};
+use crate::data::{Dataset, RecordRef};
 use crate::present::detail::DetailDoc;
-use crate::present::overview::Charts;
-use crate::present::timeline::Timeline;
 use crate::search::SearchIndex;
 use layout::AppLayout;
-
-/// How many steps of the visit trail the breadcrumb shows.
-pub const CRUMBS: usize = 4;
 
 /// What every part reads and none owns.
 #[derive(Debug, Clone)]
@@ -72,13 +69,6 @@ pub struct Shared {
     pub index: Arc<SearchIndex<'static>>,
     /// The Overview's charts and the Timeline, counted from the data once.
     pub story: Arc<Story>,
-}
-
-/// What the Overview and the Timeline show, made from the data at start.
-#[derive(Debug, Clone, Default)]
-pub struct Story {
-    pub charts: Charts,
-    pub timeline: Timeline,
 }
 
 #[derive(Debug)]
@@ -115,7 +105,7 @@ impl App {
 
     /// An app over a dataset whose search index is already built (shared with the worker).
     pub fn with_index(data: Arc<Dataset<'static>>, index: Arc<SearchIndex<'static>>) -> Self {
-        let story = Arc::new(Story { charts: Charts::build(&data), timeline: Timeline::build(&data) });
+        let story = Arc::new(Story::build(&data));
         let mut app = Self {
             shared: Shared { data, index, story },
             size: Rect::new(0, 0, 80, 24),
@@ -228,21 +218,6 @@ impl App {
         self.browser.browse().cursor(pane)
     }
 
-    /// What a pane lists, in the order shown.
-    pub fn rows(&self, pane: Pane) -> &rows::Rows {
-        self.browser.browse().rows(pane)
-    }
-
-    /// A pane's order (`o`).
-    pub fn order(&self, pane: Pane) -> order::Order {
-        self.browser.browse().order(pane)
-    }
-
-    /// The Overview's charts and the Timeline.
-    pub fn story(&self) -> &Story {
-        &self.shared.story
-    }
-
     pub fn history(&self) -> &History {
         self.browser.detail().history()
     }
@@ -343,25 +318,6 @@ impl App {
     /// What the browser under the overlays reads for one message.
     fn view(&self) -> View<'_> {
         View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() }
-    }
-
-    /// The breadcrumb: the path back to where the visits started (the pane's name before
-    /// the first visit), at most the last [`CRUMBS`] steps, after `…` when there were more.
-    pub fn breadcrumb(&self) -> Vec<String> {
-        let trail = self.history().trail();
-        if trail.is_empty() {
-            return vec![self.pane().title().to_string()];
-        }
-        let skipped = trail.len().saturating_sub(CRUMBS);
-        let shown = trail[skipped..].iter().map(|visit| self.crumb(visit.record));
-        if skipped > 0 { std::iter::once("…".to_string()).chain(shown).collect() } else { shown.collect() }
-    }
-
-    fn crumb(&self, r: RecordRef) -> String {
-        match r.kind {
-            Kind::Quote | Kind::Source => format!("{} {}", r.kind.name(), self.data().id(r)),
-            _ => crate::text::truncate_to_width(&self.data().label(r), 28),
-        }
     }
 
     pub fn pane_counts(&self) -> [usize; Pane::ALL.len()] {
