@@ -368,3 +368,25 @@ fn show_wraps_to_the_terminal_and_never_in_a_pipe() {
     }
     assert!(rows.iter().any(|r| r.starts_with("  ") && r.len() > 40), "wrapped lines keep their indent");
 }
+
+#[test]
+fn where_the_sources_disagree_gives_each_side_with_its_own_sources() {
+    let show = run_args(&["show", "series"]);
+    let section: String = show
+        .stdout
+        .lines()
+        .skip_while(|l| *l != "Where the sources disagree:")
+        .take_while(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(section.contains("Sale price: $3 billion (AP: more than $3 billion) [bb-inside, kcrw-biz, ap] · $3.2 billion [lat-review, usatoday, goldderby, albumism, uproxx-tv, opusmag]"), "{section}");
+    assert!(section.contains("Interscope's founding year: 1989 [highsnob] · 1990 ["), "{section}");
+    // Every conflict note of the series, its facts and its events is there, once.
+    let data = common::bundled();
+    let all = defiant::present::story::conflicts(&data);
+    assert!(all.len() >= 15, "{}", all.len());
+    assert_eq!(section.lines().filter(|l| l.starts_with("  • ")).count(), all.len());
+    for note in all.iter().filter(|n| !n.sides.is_empty()) {
+        assert!(note.sides.len() >= 2 && note.sides.iter().all(|s| !s.sources.is_empty()), "{}", note.text);
+    }
+}

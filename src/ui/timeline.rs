@@ -30,7 +30,8 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
     let inner_width = area.width.saturating_sub(2);
     let lanes = inner_width >= LANES_WIDTH && names.len() == 2;
     let dated = timeline.dated();
-    let title = format!(" Timeline ({} events, {dated} dated) ", timeline.entries.len());
+    let n = timeline.entries.len();
+    let title = format!(" Timeline ({n} event{}, {dated} dated) ", if n == 1 { "" } else { "s" });
     let mut block = Block::default().borders(Borders::ALL).border_style(if focused {
         palette.border_focused
     } else {
@@ -121,7 +122,9 @@ fn lane_spans(app: &App, entry: &Entry, room: usize) -> Vec<(bool, String)> {
     };
     let marker = if entry.lane == Lane::Other { "· " } else { "" };
     let badge = badge(app, entry);
-    let text_room = lane_width.saturating_sub(width(&badge) + width(marker) + 1);
+    // The right lane runs to the edge.
+    let own = if column == 2 { room.saturating_sub(lane_width * 2) } else { lane_width };
+    let text_room = own.saturating_sub(width(&badge) + width(marker) + 1);
     let text = truncate_to_width(&app.data().label(entry.event), text_room.max(1));
     let mut out = vec![(false, " ".repeat(lane_width * column))];
     out.push((true, badge));
