@@ -107,12 +107,13 @@ fn speakers(
             let name = &names[i];
             let pad = name_width - width(name);
             let label = format!("{mark}{name}{} {count:>digits$}", " ".repeat(pad));
-            let bar = Bar::default().value(count as u64).label(Line::raw(label)).text_value(String::new());
-            match (i == selected, focused) {
-                (true, true) => bar.style(palette.selected).value_style(palette.selected),
-                (true, false) => bar.style(palette.bars[0]).value_style(palette.selected_unfocused),
-                _ => bar.style(palette.bars[0]).value_style(palette.label),
-            }
+            // The selection is on the label (reverse video on a full block would blank the bar).
+            let label = match (i == selected, focused) {
+                (true, true) => Line::styled(label, palette.selected),
+                (true, false) => Line::styled(label, palette.selected_unfocused),
+                _ => Line::raw(label),
+            };
+            Bar::default().value(count as u64).label(label).text_value(String::new()).style(palette.bars[0])
         })
         .collect();
     let chart = BarChart::default()
