@@ -14,9 +14,14 @@
 //! Dependencies point one way (checked by `tests/architecture.rs`):
 //!
 //! ```text
-//! sanitize, text ← data ← search ← present ← app ← ui ← config ← tui
-//!                                 cli uses data, search, present and config only
+//! sanitize, text ← data ← saved ← search ← present ← app ← ui ← config ← tui
+//!                          saved ← store (SQLite; used by tui and cli only)
+//!                                 cli uses data, saved, search, present, config and store only
 //! ```
+//!
+//! - [`saved`] is what a user keeps across runs (collections, history, the last session) as
+//!   plain values and edits; [`store`] keeps them in SQLite. The app holds a copy and emits
+//!   each edit as an effect; the run loop hands it to the store's writer thread.
 //!
 //! - [`present`] holds the view-models the command line and the browser share (a record's
 //!   fields, a detail page, the reader's page, citations) as lines of toned text.
@@ -35,7 +40,9 @@ pub mod config;
 pub mod data;
 pub mod present;
 pub mod sanitize;
+pub mod saved;
 pub mod search;
+pub mod store;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -7,6 +7,8 @@ use clap::Parser;
 use defiant::cli::{self, Cli, Outcome};
 
 fn main() -> ExitCode {
+    // A shell asking for completions (the script `defiant completions` printed): answer, exit.
+    cli::complete_if_asked();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return usage_error(&error),
@@ -44,6 +46,9 @@ fn browse(cli: &Cli) -> ExitCode {
         monochrome,
         config,
         notice,
+        state: defiant::store::state_dir(cli.state.as_deref()),
+        dataset: defiant::saved::dataset_key(&loaded.dataset, cli.data.is_none()),
+        fresh: cli.fresh,
     };
     match defiant::tui::run(std::sync::Arc::new(loaded.dataset), &options) {
         Ok(code) => ExitCode::from(code),

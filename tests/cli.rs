@@ -231,6 +231,40 @@ fn help_on_every_command_exits_0() {
     assert!(version.stdout.starts_with("defiant "), "{}", version.stdout);
 }
 
+/// What `defiant` answers a shell's completion request for `defiant WORDS…` at word `index`.
+fn complete(shell: &str, index: usize, words: &[&str]) -> Vec<String> {
+    let mut command = bin_support::defiant();
+    command.env("COMPLETE", shell).env("_CLAP_COMPLETE_INDEX", index.to_string()).env("_CLAP_IFS", "\n");
+    command.arg("--").arg("defiant").args(words);
+    let result = bin_support::run(&mut command);
+    assert_eq!(result.code, Some(0), "{}", result.stderr);
+    result.stdout.lines().map(|l| l.split('\t').next().unwrap_or(l).to_string()).collect()
+}
+
+#[test]
+fn completions_complete_record_ids_from_the_dataset() {
+    assert_eq!(complete("bash", 2, &["show", "person:dr"]), ["person:dr-dre"]);
+    assert_eq!(complete("bash", 2, &["show", "person:dr"]), complete("bash", 2, &["--open", "person:dr"]));
+    // bash splits words at `:`, so after `person:` it asks for the bare id.
+    assert!(complete("bash", 2, &["show", "dr-d"]).contains(&"dr-dre".to_string()));
+    let quotes = complete("bash", 2, &["quote", "q0"]);
+    assert!(quotes.contains(&"q05".to_string()) && quotes.iter().all(|q| q.starts_with("q0")), "{quotes:?}");
+    // Only quotes for `quote`; fish shows each record's label beside it.
+    assert_eq!(complete("bash", 2, &["quote", "person:"]), Vec::<String>::new());
+    let fish = bin_support::run(bin_support::defiant().env("COMPLETE", "fish").args([
+        "--",
+        "defiant",
+        "--open",
+        "episode:part-1",
+    ]));
+    assert_eq!(fish.stdout, "episode:part-1\tPart 1\n");
+    // From --data's dataset when it is given.
+    let minimal = bin_support::minimal();
+    let minimal = minimal.to_str().expect("utf-8 fixture path");
+    let from_file = complete("bash", 4, &["--data", minimal, "show", "quote:"]);
+    assert!(!from_file.is_empty() && !from_file.contains(&"quote:q05".to_string()), "{from_file:?}");
+}
+
 #[test]
 fn completions_for_each_shell() {
     for shell in ["bash", "zsh", "fish"] {
@@ -238,8 +272,10 @@ fn completions_for_each_shell() {
         assert_eq!(script.code, Some(0), "{shell}: {}", script.stderr);
         assert_eq!(script.stderr, "", "{shell}");
         assert!(script.stdout.contains("defiant"), "{shell}: {}", script.stdout);
-        assert!(script.stdout.contains("validate"), "{shell}: completes subcommands");
+        // The script calls back into the binary, which answers from the command's shape.
+        assert!(script.stdout.contains("COMPLETE"), "{shell}: {}", script.stdout);
     }
+    assert_eq!(complete("bash", 1, &["val"]), ["validate"], "completes subcommands");
     let unknown = run_args(&["completions", "tcsh"]);
     assert_eq!(unknown.code, Some(2));
 }
@@ -312,4 +348,104 @@ fn no_command_off_a_terminal() {
             other => panic!("exit {other:?}\nstdout: {}\nstderr: {}", result.stdout, result.stderr),
         }
     }
+}
+
+// --- issue 13's small fixes ---
+
+#[test]
+fn an_unknown_kind_is_named_with_the_kinds() {
+    for args in [vec!["show", "band:nwa"], vec!["--open", "band:nwa"]] {
+        let result = run_args(&args);
+        assert_eq!(result.code, Some(2), "{args:?}");
+        if args[0] == "show" {
+            let kinds: Vec<&str> = defiant::data::Kind::ALL.iter().map(|k| k.name()).collect();
+            assert_eq!(
+                result.stderr,
+                format!("defiant: unknown kind 'band' in 'band:nwa'; the kinds are {}\n", kinds.join(", "))
+            );
+            assert!(result.stderr.contains("episode, theme, person, footage, quote, source"));
+        }
+    }
+    // A known kind with an unknown id is still "no such id", with suggestions.
+    let result = run_args(&["show", "person:dr-dree"]);
+    assert!(
+        result.stderr.starts_with("defiant: no person with id 'dr-dree'\ndid you mean: person:dr-dre"),
+        "{}",
+        result.stderr
+    );
+}
+
+#[test]
+fn a_missing_data_file_says_no_such_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let result = run(defiant_in(dir.path()).args(["--data", "gone.json", "list"]));
+    assert_eq!(result.code, Some(2));
+    assert_eq!(result.stderr, "gone.json: error: no such file\ngone.json: 1 error, 0 warnings\n");
+}
+
+#[test]
+fn episode_number_errors_agree_on_1_to_255() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(minimal()).expect("minimal fixture");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    for (number, expected) in [
+        (serde_json::json!(0), "episodes[0].number: error: expected an integer from 1 to 255, found 0"),
+        (serde_json::json!(256), "episodes[0].number: error: out of range: expected an integer from 1 to 255"),
+        (serde_json::json!("1"), "episodes[0].number: error: expected an integer from 1 to 255, found string \"1\""),
+    ] {
+        let mut value = value.clone();
+        value["episodes"][0]["number"] = number.clone();
+        let path = dir.path().join("numbers.json");
+        std::fs::write(&path, serde_json::to_string_pretty(&value).expect("json")).expect("write");
+        let result = run(defiant().arg("validate").arg(&path));
+        assert_eq!(result.code, Some(2), "{number}");
+        assert!(result.stderr.contains(expected), "{number}: {}", result.stderr);
+    }
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    assert!(readme.contains("number (1..255)"));
+}
+
+#[test]
+fn quote_json_carries_the_speakers_id() {
+    let result = run_args(&["quote", "q05", "--json"]);
+    assert_eq!(result.code, Some(0), "{}", result.stderr);
+    let value: serde_json::Value = serde_json::from_str(&result.stdout).expect("json");
+    assert_eq!(value["speaker"], "Allen Hughes");
+    assert_eq!(value["speaker_id"], "allen-hughes");
+}
+
+/// bash's own completion function, as `defiant completions bash` registers it, called the
+/// way bash calls it for `LINE` (words split at `:` too, as bash does).
+fn bash_complete(line: &str, words: &[&str]) -> Option<Vec<String>> {
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_defiant")).parent()?.to_path_buf();
+    let script = format!(
+        "source <(defiant completions bash)\nCOMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}\n\
+         COMP_WORDS=({words}); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))\n\
+         _clap_complete_defiant defiant \"${{COMP_WORDS[COMP_CWORD]}}\" 2>/dev/null\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        words = words.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(" ")
+    );
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let output = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", &script])
+        .env("PATH", path)
+        .env("DEFIANT_CONFIG", "/dev/null")
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&output.stdout).lines().map(str::to_string).collect())
+}
+
+#[test]
+fn bash_completes_ids_across_its_colon_word_break() {
+    let Some(after_colon) = bash_complete("defiant show person:dr-d", &["defiant", "show", "person", ":", "dr-d"])
+    else {
+        eprintln!("no bash here; skipped");
+        return;
+    };
+    // bash keeps `person:` and replaces only the word after the colon.
+    assert_eq!(after_colon, ["dr-dre"]);
+    let at_colon = bash_complete("defiant --open episode:", &["defiant", "--open", "episode", ":"]).unwrap_or_default();
+    assert!(at_colon.contains(&"part-1".to_string()), "{at_colon:?}");
+    let plain = bash_complete("defiant quote q7", &["defiant", "quote", "q7"]).unwrap_or_default();
+    assert!(plain.contains(&"q71".to_string()) && plain.iter().all(|q| q.starts_with("q7")), "{plain:?}");
+    assert_eq!(bash_complete("defiant vali", &["defiant", "vali"]).unwrap_or_default(), ["validate"]);
 }

@@ -195,7 +195,7 @@ fn yank_url_and_open_use_the_selected_source_or_the_first() {
     let source = data.find(Kind::Source, &source_id).expect("source");
     let url = defiant::present::url::checked(&data.sources[source.index].url).expect("a web address");
     let mut app = app(data, 120, 40);
-    app.open(quote);
+    let _ = app.open(quote);
     assert_eq!(press(&mut app, "y u").copied, vec![url.clone()]);
     let ran = press(&mut app, "o");
     assert_eq!(ran.opened, vec![url.clone()]);
@@ -211,7 +211,7 @@ fn a_url_that_is_not_a_web_address_is_copied_never_opened() {
     let data = common::fixture("tui-hostile.json");
     let mut app = app(data.clone(), 120, 40);
     for source in data.records(Kind::Source) {
-        app.open(source);
+        let _ = app.open(source);
         let ran = press(&mut app, "o");
         for url in &ran.opened {
             assert!(url.starts_with("http://") || url.starts_with("https://"), "{url}");
@@ -227,7 +227,7 @@ fn source_urls_are_osc8_hyperlinks_with_the_checked_bytes() {
     let source = data.records(Kind::Source).next().expect("a source");
     let url = defiant::present::url::checked(&data.sources[source.index].url).expect("a web address");
     let mut app = app(data, 120, 40);
-    app.open(source);
+    let _ = app.open(source);
     let plain = screen(&app);
     app.set_hyperlinks(true);
     let bytes = frame_bytes(&app);

@@ -41,7 +41,7 @@ fn five_mistakes_are_reported_at_once_with_exact_messages() {
             "bad.toml:5:1: keys.list.\"ctrl-k\": error: \"ctrl-k\" is the same key as \"C-k\" (line 4:1) in list; \
              this binding is ignored",
             "bad.toml:7:7: keys.lsit: error: unknown context 'lsit' — did you mean 'list'? \
-             (one of: global, list, detail, filter, search, reader, help, palette)",
+             (one of: global, list, detail, filter, search, reader, help, palette, collections, prompt, history)",
             "bad.toml:12:9: theme.link: error: unknown colour or modifier 'bleu' — did you mean 'blue'? \
              (a colour name, #rrggbb, or bold dim italic underlined reversed crossed-out)",
         ]
@@ -202,6 +202,18 @@ fn hostile_text_in_a_config_is_sanitized_in_the_report() {
     let rendered = loaded.report.render();
     assert!(!rendered.contains('\u{1b}') && !rendered.contains('\u{7}'), "{rendered:?}");
     assert!(loaded.report.has_problems());
+    // A single control or bidi character would otherwise be a key, and its label would
+    // reach the hints and help as it is.
+    for key in ["\\u001b", "\\u202e", "\\u200b", "\\u0007"] {
+        let loaded = config::parse(&format!("[keys.list]\n\"{key}\" = \"quit\"\n"), "evil.toml");
+        let lines: Vec<String> = loaded.report.problems.iter().map(|p| loaded.report.format_one(p)).collect();
+        assert_eq!(lines.len(), 1, "{key}: {lines:?}");
+        assert!(
+            lines[0].ends_with("error: not a key: a control or invisible character (write ctrl-x, esc, tab, enter…)"),
+            "{lines:?}"
+        );
+        assert_eq!(loaded.config.keys, Keymap::default(), "{key}");
+    }
 }
 
 // --- the command line ---
@@ -277,4 +289,12 @@ fn config_check_exit_codes() {
     );
     let path = run(defiant().env_remove("DEFIANT_CONFIG").env("XDG_CONFIG_HOME", home.path()).args(["config", "path"]));
     assert_eq!(path.stdout, format!("{}\n", home.path().join("defiant").join("config.toml").display()));
+}
+
+#[test]
+fn the_readme_shows_the_real_report() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let start = readme.find("$ defiant config check bad.toml\n").expect("the README's example") + 32;
+    let shown = &readme[start..start + readme[start..].find("```").expect("end of the example")];
+    assert_eq!(shown, config::parse(FIVE_MISTAKES, "bad.toml").report.render());
 }

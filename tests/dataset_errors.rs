@@ -75,7 +75,7 @@ fn d03_truncated() {
 
 #[test]
 fn d04_empty() {
-    let report = assert_rejected("empty.json", &["empty.json: $: error: file is empty"]);
+    let report = assert_rejected("empty.json", &["empty.json: error: file is empty"]);
     assert!(!report.contains("EOF"), "{report}");
 }
 
@@ -116,7 +116,7 @@ fn d08_wrong_type() {
         "wrong-type.json",
         &[
             "wrong-type.json:6:13: series.year: error: expected an integer from 0 to 65535, found string \"2001\"\n",
-            "wrong-type.json:29:17: episodes[1].number: error: expected an integer from 0 to 255, found string \"2\"\n",
+            "wrong-type.json:29:17: episodes[1].number: error: expected an integer from 1 to 255, found string \"2\"\n",
             "wrong-type.json: 2 errors, 0 warnings\n",
         ],
     );
@@ -142,7 +142,7 @@ fn d09_out_of_range() {
         &[
             "out-of-range.json:6:13: series.year: error: out of range: expected an integer from 0 to 65535, \
              found integer '70000'\n",
-            "out-of-range.json:29:17: episodes[1].number: error: out of range: expected an integer from 0 to 255, \
+            "out-of-range.json:29:17: episodes[1].number: error: out of range: expected an integer from 1 to 255, \
              found integer '-2'\n",
             "out-of-range.json: 2 errors, 0 warnings\n",
         ],
@@ -246,7 +246,7 @@ fn d15_many_errors() {
     // parse must be mapped back to the file's indices.
     let expected = [
         "many-errors.json:6:13: series.year: error: expected an integer from 0 to 65535, found string \"2020\"",
-        "many-errors.json:18:17: episodes[0].number: error: expected an integer from 0 to 255, found string \"1\"",
+        "many-errors.json:18:17: episodes[0].number: error: expected an integer from 1 to 255, found string \"1\"",
         "many-errors.json:41:51: people[0].roles: error: expected an array, found string \"director\"",
         "many-errors.json:43:12: people[2].id: error: duplicate person id 'bo-ray' (first at 42:12, people[1].id)",
         "many-errors.json:46:5: footage[0]: error: missing required field 'artist'",
@@ -264,7 +264,7 @@ fn d15_broken_record_keeps_later_paths() {
     assert_rejected(
         "broken-first-record.json",
         &[
-            "broken-first-record.json:18:17: episodes[0].number: error: expected an integer from 0 to 255",
+            "broken-first-record.json:18:17: episodes[0].number: error: expected an integer from 1 to 255",
             "broken-first-record.json:30:16: episodes[1].title: warning: contains control or escape characters",
             "broken-first-record.json: 1 error, 1 warning\n",
         ],
@@ -364,7 +364,7 @@ fn d18_nan_inf_bignum() {
         &[
             "nan-inf-bignum-2pow70.json:6:13: series.year: error: expected an integer from 0 to 65535, \
              found floating point '1.1805916207174113e+21'\n",
-            "nan-inf-bignum-2pow70.json:29:17: episodes[1].number: error: expected an integer from 0 to 255, \
+            "nan-inf-bignum-2pow70.json:29:17: episodes[1].number: error: expected an integer from 1 to 255, \
              found floating point '100.0'\n",
             "nan-inf-bignum-2pow70.json: 2 errors, 0 warnings\n",
         ],
@@ -439,7 +439,7 @@ fn d21_oversize_sparse_file() {
     assert_rejected_in(
         dir.path(),
         "oversize-1GiB.json",
-        &["oversize-1GiB.json: $: error: file is 1.0 GiB; limit is ", " MiB\n", "oversize-1GiB.json: 1 error"],
+        &["oversize-1GiB.json: error: file is 1.0 GiB; limit is ", " MiB\n", "oversize-1GiB.json: 1 error"],
     );
 }
 
@@ -450,14 +450,14 @@ fn d22_not_a_regular_file() {
     assert_rejected_in(
         dir.path(),
         "a-directory.json",
-        &["a-directory.json: $: error: not a regular file (a directory)\n"],
+        &["a-directory.json: error: not a regular file (a directory)\n"],
     );
     #[cfg(unix)]
     {
         assert_rejected_in(
             dir.path(),
             "/dev/zero",
-            &["/dev/zero: $: error: not a regular file (a device, FIFO or socket)\n"],
+            &["/dev/zero: error: not a regular file (a device, FIFO or socket)\n"],
         );
         // Opening a FIFO for reading would block until a writer comes: the check must come
         // from metadata alone (a hang here fails through bin_support's guard).
@@ -467,7 +467,7 @@ fn d22_not_a_regular_file() {
         assert_rejected_in(
             dir.path(),
             "fifo.json",
-            &["fifo.json: $: error: not a regular file (a device, FIFO or socket)\n"],
+            &["fifo.json: error: not a regular file (a device, FIFO or socket)\n"],
         );
     }
 }
@@ -487,11 +487,7 @@ fn running_as_root() -> bool {
 #[test]
 fn d23_missing_or_unreadable() {
     let dir = tempfile::tempdir().expect("temp dir");
-    assert_rejected_in(
-        dir.path(),
-        "missing.json",
-        &["missing.json: $: error: cannot read missing.json: No such file or directory (os error 2)\n"],
-    );
+    assert_rejected_in(dir.path(), "missing.json", &["missing.json: error: no such file\n"]);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
@@ -503,11 +499,7 @@ fn d23_missing_or_unreadable() {
         let path = dir.path().join("unreadable.json");
         fs::copy(minimal(), &path).expect("copy");
         fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).expect("chmod");
-        assert_rejected_in(
-            dir.path(),
-            "unreadable.json",
-            &["unreadable.json: $: error: cannot read unreadable.json: Permission denied (os error 13)\n"],
-        );
+        assert_rejected_in(dir.path(), "unreadable.json", &["unreadable.json: error: permission denied\n"]);
     }
 }
 
@@ -517,13 +509,12 @@ fn d24_hostile_path() {
     let dir = tempfile::tempdir().expect("temp dir");
     let name = "evil\u{1b}[2J\nname.json";
     let shown = "evil␛[2J⏎name.json";
-    // Missing: the name appears twice (location and message), sanitized both times.
-    let report =
-        assert_rejected_in(dir.path(), name, &[&format!("{shown}: $: error: cannot read {shown}: No such file")]);
+    // Missing: the name is sanitized.
+    let report = assert_rejected_in(dir.path(), name, &[&format!("{shown}: error: no such file\n")]);
     assert_eq!(report.lines().count(), 2, "a newline in the name must not start a line:\n{report}");
     // Present but broken.
     fs::write(dir.path().join(name), "").expect("write");
-    assert_rejected_in(dir.path(), name, &[&format!("{shown}: $: error: file is empty"), &format!("{shown}: 1 error")]);
+    assert_rejected_in(dir.path(), name, &[&format!("{shown}: error: file is empty"), &format!("{shown}: 1 error")]);
     // Valid: the success line names the file too.
     fs::copy(minimal(), dir.path().join(name)).expect("copy");
     let ok = run(defiant_in(dir.path()).arg("validate").arg(name));

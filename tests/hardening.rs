@@ -1187,6 +1187,10 @@ fn t11_output_terminal_gone_restores_and_exits_2() {
     let mut writer = input.master.take_writer().expect("writer");
     let mut child = Command::new(env!("CARGO_BIN_EXE_defiant"))
         .env("TERM", "xterm-256color")
+        .env(
+            "DEFIANT_STATE",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("state-{}", std::process::id())),
+        )
         .env("DEFIANT_CONFIG", pty_support::NO_CONFIG)
         .env_remove("DEFIANT_TEST_PANIC")
         .stdin(Stdio::from(input_slave))

@@ -138,7 +138,7 @@ fn r03_the_limit_bounds_what_is_read_not_the_stated_size() {
         Err(error) => error.0,
     };
     let text = report.render();
-    assert!(text.contains("$: error: file is larger than 64 bytes (the limit)"), "{text}");
+    assert!(text.contains(": error: file is larger than 64 bytes (the limit)"), "{text}");
 }
 
 /// A FIFO, directly or behind a symlink, is refused without blocking on the open.

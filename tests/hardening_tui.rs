@@ -162,7 +162,7 @@ fn r15_a_page_with_many_links_is_laid_out_by_count() {
     let data = one_source_cited_by(200_000);
     let mut app = common::app(data, 120, 40);
     let source = app.data().find(defiant::data::Kind::Source, "src-a").expect("src-a");
-    app.open(source);
+    let _ = app.open(source);
     let doc = app.doc().expect("the source's page");
     assert!(doc.links.len() > 200_000, "every citing quote is a link");
     assert!(doc.lines.len() < 40, "only the prose is laid out: {} lines", doc.lines.len());

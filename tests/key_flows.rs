@@ -223,7 +223,7 @@ fn open_starts_on_a_record() {
     let data = bundled();
     let record = data.resolve("person:jimmy-iovine").expect("exists");
     let mut app = app(data, 120, 40);
-    app.open(record);
+    let _ = app.open(record);
     assert_eq!(app.focus(), Focus::Detail);
     assert_eq!(app.pane(), Pane::People);
     assert!(screen(&app).contains("person:jimmy-iovine"));

@@ -37,6 +37,18 @@ const KEYS: &[&str] = &[
     "?",
     "<left>",
     "<right>",
+    // Marks, collections and history (issue #16).
+    "m",
+    "M",
+    "x",
+    "7",
+    "J",
+    "K",
+    "a",
+    "d",
+    "E",
+    "<c-o>",
+    "<a-m>",
 ];
 
 #[derive(Debug, Clone)]
@@ -80,6 +92,13 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
         let len = search.shown.len();
         prop_assert!(len == 0 || search.list.selected < len, "result selection out of range");
         prop_assert!(search.rows.len() <= rows.max(1), "more result rows than fit");
+    }
+    let (saved, shelf) = (app.kept().saved(), app.shelf());
+    let names = saved.collections.len();
+    prop_assert!(names == 0 || shelf.names_cursor().selected < names, "collection cursor out of range");
+    if let Some(c) = shelf.open_collection(saved) {
+        let len = c.entries.len();
+        prop_assert!(len == 0 || shelf.entries_cursor().selected < len, "entry cursor out of range");
     }
     if app.focus() == Focus::Detail && app.search().is_none() {
         prop_assert!(app.history().current().is_some(), "detail focus without a page");

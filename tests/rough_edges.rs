@@ -94,7 +94,7 @@ fn narrow_lists_keep_the_speaker_and_cut_the_quote_text() {
 /// is in the status bar at every size.
 #[test]
 fn tabs_use_full_names_when_they_fit_and_help_is_always_in_the_status_bar() {
-    let wide = app(bundled(), 70, 24);
+    let wide = app(bundled(), 80, 24);
     let tabs = screen(&wide).lines().next().unwrap_or_default().to_string();
     assert!(tabs.contains("0 Overview 1 Episodes 2 Themes 3 People 4 Footage 5 Quotes 6 Timeline"), "{tabs}");
     let mut narrow = app(bundled(), 60, 20);

@@ -134,6 +134,28 @@ pub enum Action {
     Complete,
     /// Reader: the quote's detail page.
     ShowDetails,
+    // ----- issue #16: marks, collections and history -----
+    /// Mark or unmark the record in the collection `marked`.
+    Mark,
+    /// Add the record to a named collection (a prompt with completion).
+    Collect,
+    /// Show the Collections pane.
+    ShowCollections,
+    /// Collections: move the record one place down.
+    MoveEntryDown,
+    /// Collections: move the record one place up.
+    MoveEntryUp,
+    /// Collections: write or edit the record's one-line note.
+    EditNote,
+    /// Collections: take the record out of the collection.
+    RemoveEntry,
+    /// Collections: export the collection as a Markdown quote sheet.
+    ExportCollection,
+    /// Export the collection at this place in the saved list (`:export NAME`).
+    ExportNamed(u16),
+    /// Open the list of records visited, in this run and before.
+    ShowTrail,
+    // ----- end of issue #16 (the prompt's Tab is `Complete`, as in the palette) -----
 }
 
 /// What the yank menu copies.
@@ -162,8 +184,11 @@ pub enum Internal {
     SearchFinished { generation: u64, hits: Arc<Vec<Hit>>, done: bool },
     /// Text pasted into the terminal (bracketed paste): typed, but in one step.
     Pasted(String),
-    /// Something the run loop has to tell the user (an opener that could not start).
+    /// Something the run loop has to tell the user (an opener that could not start, a
+    /// failed save, where an export went).
     Notice(String),
+    /// Saving failed: state is kept in memory only from now on.
+    PersistenceFailed(String),
 }
 
 /// Anything `App::update` takes.

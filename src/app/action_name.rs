@@ -33,7 +33,12 @@ impl Action {
             Action::StartFilter => "filter",
             Action::StartGlobalSearch => "search",
             Action::OpenPalette => "palette",
-            Action::InsertChar(_) | Action::GoTo(_) | Action::SetColumn(_) | Action::SetTheme(_) | Action::Visit(_) => {
+            Action::InsertChar(_)
+            | Action::GoTo(_)
+            | Action::SetColumn(_)
+            | Action::SetTheme(_)
+            | Action::Visit(_)
+            | Action::ExportNamed(_) => {
                 return None;
             }
             Action::Complete => "complete",
@@ -69,6 +74,16 @@ impl Action {
             Action::OpenUrl => "open-url",
             Action::ShowDetails => "details",
             Action::CycleTheme => "next-theme",
+            // ----- issue #16 -----
+            Action::Mark => "mark",
+            Action::Collect => "collect",
+            Action::ShowCollections => "pane-collections",
+            Action::MoveEntryDown => "move-down",
+            Action::MoveEntryUp => "move-up",
+            Action::EditNote => "note",
+            Action::RemoveEntry => "remove",
+            Action::ExportCollection => "export",
+            Action::ShowTrail => "history",
             // ----- issue #12 -----
             Action::NextSection => "next-section",
             Action::PreviousSection => "previous-section",
@@ -108,6 +123,7 @@ impl Action {
             Action::SetColumn(_) => "set the reader's column width",
             Action::SetTheme(_) => "use a colour theme",
             Action::Visit(_) => "open a record",
+            Action::ExportNamed(_) => "export a collection by name",
             Action::Complete => "complete the command or its argument",
             Action::DeleteCharBefore => "delete the character before the cursor",
             Action::DeleteCharAfter => "delete the character under the cursor",
@@ -145,6 +161,16 @@ impl Action {
             Action::OpenUrl => "open the selected or first source's URL in the browser",
             Action::ShowDetails => "the record's detail page",
             Action::CycleTheme => "the next colour theme",
+            // ----- issue #16 -----
+            Action::Mark => "mark or unmark the record (the collection \"marked\")",
+            Action::Collect => "add the record to a named collection",
+            Action::ShowCollections => "show the Collections pane",
+            Action::MoveEntryDown => "collections: move the record down",
+            Action::MoveEntryUp => "collections: move the record up",
+            Action::EditNote => "collections: write or edit the record's note",
+            Action::RemoveEntry => "collections: take the record out",
+            Action::ExportCollection => "export the collection as Markdown (the pane's, else marked)",
+            Action::ShowTrail => "records visited, across runs",
         };
         Cow::Borrowed(text)
     }
@@ -213,6 +239,16 @@ impl Action {
             Action::ShowDetails,
             Action::CycleTheme,
             Action::Complete,
+            // ----- issue #16 -----
+            Action::Mark,
+            Action::Collect,
+            Action::ShowCollections,
+            Action::MoveEntryDown,
+            Action::MoveEntryUp,
+            Action::EditNote,
+            Action::RemoveEntry,
+            Action::ExportCollection,
+            Action::ShowTrail,
         ]);
         all
     }
@@ -240,7 +276,7 @@ mod tests {
 
     #[test]
     fn every_bound_action_has_a_name_that_reads_back() {
-        for binding in BINDINGS {
+        for binding in BINDINGS.iter().chain(crate::app::keymap_kept::BINDINGS) {
             let name = binding.action.name().unwrap_or_else(|| panic!("{:?} has no name", binding.action));
             assert_eq!(Action::from_name(&name), Some(binding.action), "{name}");
         }

@@ -76,8 +76,10 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        let entries = keymap::BINDINGS
+        // Issue #16's table (`keymap_kept.rs`) follows the main one.
+        let mut entries: Vec<Entry> = keymap::BINDINGS
             .iter()
+            .chain(super::keymap_kept::BINDINGS)
             .flat_map(|binding| {
                 binding.contexts.iter().map(move |&context| Entry {
                     context,
@@ -88,6 +90,19 @@ impl Default for Keymap {
                 })
             })
             .collect();
+        // A context that inherits another (the Collections pane, the List) gets the other's
+        // entries for the keys it does not bind itself.
+        for context in Context::ALL {
+            let Some(parent) = context.inherits() else { continue };
+            let taken: Vec<Chord> =
+                entries.iter().filter(|e| e.context == context).flat_map(|e| e.chords.iter().copied()).collect();
+            let inherited: Vec<Entry> = entries
+                .iter()
+                .filter(|e| e.context == parent && !e.chords.iter().any(|c| taken.contains(c)))
+                .map(|e| Entry { context, ..e.clone() })
+                .collect();
+            entries.extend(inherited);
+        }
         Self { entries }
     }
 }

@@ -102,6 +102,12 @@ impl Browser {
         self.focus = Focus::Detail;
     }
 
+    /// Select a record in its pane's list, with the list focused (a restored session).
+    pub fn select_in_pane(&mut self, data: &Dataset, record: RecordRef, rows: usize) {
+        self.browse.reveal(data, record, rows);
+        self.focus = Focus::List;
+    }
+
     /// The record the detail shows when no search is open: the visit, or the list's selection.
     pub fn shown(&self, data: &Dataset) -> Option<RecordRef> {
         match self.focus {

@@ -2,6 +2,7 @@
 //! worker, the terminal's clipboard, quitting); tests execute them inline. Adding one means
 //! a variant here and an arm in each executor, nothing on `App`.
 
+use crate::saved::Change;
 use crate::search::Query;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,13 @@ pub enum Effect {
     Quit,
     /// Hand the terminal back and stop, as a shell job does on Ctrl-Z.
     Suspend,
+    // ----- issue #16 -----
+    /// Keep this edit of the saved state (the store's writer thread; the app's copy has
+    /// it already).
+    Save(Change),
+    /// Write a collection's export to `file` in the current directory, and say where it
+    /// went (`Internal::Notice`).
+    Export { file: String, text: String },
 }
 
 /// The effects of one message, in the order they were asked for.

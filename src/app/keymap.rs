@@ -23,6 +23,13 @@ pub enum Context {
     Help,
     /// The command palette is open (`:`).
     Palette,
+    // ----- issue #16 -----
+    /// The Collections pane (keys it does not bind are the List's).
+    Collections,
+    /// Typing a collection's name or a note.
+    Prompt,
+    /// The list of records visited (Ctrl-o), filtered as you type.
+    Trail,
 }
 
 impl Context {
@@ -35,10 +42,13 @@ impl Context {
             Context::Reader => "Reader",
             Context::Help => "Help",
             Context::Palette => "Palette",
+            Context::Collections => "Collections",
+            Context::Prompt => "Prompt",
+            Context::Trail => "History",
         }
     }
 
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 10] = [
         Context::List,
         Context::Detail,
         Context::Filter,
@@ -46,6 +56,9 @@ impl Context {
         Context::Reader,
         Context::Help,
         Context::Palette,
+        Context::Collections,
+        Context::Prompt,
+        Context::Trail,
     ];
 
     /// The name the config file's `[keys.<context>]` uses.
@@ -58,13 +71,27 @@ impl Context {
             Context::Reader => "reader",
             Context::Help => "help",
             Context::Palette => "palette",
+            Context::Collections => "collections",
+            Context::Prompt => "prompt",
+            Context::Trail => "history",
         }
     }
 
     /// Whether a printable key types into a prompt here (a filter, a search, the help
     /// filter, the palette) instead of being a command.
     pub fn types(self) -> bool {
-        matches!(self, Context::Filter | Context::Search | Context::Help | Context::Palette)
+        matches!(
+            self,
+            Context::Filter | Context::Search | Context::Help | Context::Palette | Context::Prompt | Context::Trail
+        )
+    }
+
+    /// The context whose keys apply where this one binds none of its own (issue #16).
+    pub fn inherits(self) -> Option<Context> {
+        match self {
+            Context::Collections => Some(Context::List),
+            _ => None,
+        }
     }
 }
 
@@ -564,14 +591,14 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[alt(KeyCode::Up)],
         action: Action::HistoryPrevious,
         contexts: &[Filter, Search],
-        help: "the previous query of this run",
+        help: "the previous query (of every run, per dataset)",
         hint: None,
     },
     Binding {
         keys: &[alt(KeyCode::Down)],
         action: Action::HistoryNext,
         contexts: &[Filter, Search],
-        help: "the next query of this run",
+        help: "the next query",
         hint: None,
     },
     Binding {
@@ -692,7 +719,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[ch('=')],
         action: Action::ResetColumn,
         contexts: READER,
-        help: "default text column (66)",
+        help: "default text column (66, or the config's reader-width)",
         hint: None,
     },
     Binding {

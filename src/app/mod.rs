@@ -19,7 +19,9 @@ pub mod detail;
 mod effect;
 pub mod help;
 mod history;
+pub mod keeping;
 pub mod keymap;
+pub(crate) mod keymap_kept;
 mod keypress;
 pub mod keys;
 pub mod layout;
@@ -32,6 +34,7 @@ pub mod reader;
 mod request;
 pub mod rows;
 pub mod search;
+mod session;
 mod story;
 mod theme;
 mod yank;
@@ -46,6 +49,7 @@ pub use detail::Detail;
 pub use effect::{Effect, Effects};
 pub use help::HelpState;
 pub use history::{History, Visit};
+pub use keeping::{Keeping, Persistence};
 pub use keymap::Context;
 pub use keypress::Pending;
 pub use pane::{Cursor, Pane};
@@ -80,6 +84,8 @@ pub struct App {
     reading: Reading,
     help: Option<HelpState>,
     status: Option<String>,
+    /// Marks, collections, the prompt and the history list (issue #16).
+    keeping: Keeping,
     /// The key table in force (the defaults with the config's changes).
     keys: Arc<Keymap>,
     /// A prefix key or a count typed before the next key.
@@ -114,6 +120,7 @@ impl App {
             reading: Reading::default(),
             help: None,
             status: None,
+            keeping: Keeping::default(),
             keys: Arc::new(Keymap::default()),
             pending: Pending::default(),
             theme: Theme::default(),
@@ -164,9 +171,10 @@ impl App {
         self.sync();
     }
 
-    /// The reader's column width to open with (the config's `[ui] reader-width`).
+    /// The reader's column width to open with and to reset to with `=` (the config's
+    /// `[ui] reader-width`).
     pub fn set_reader_width(&mut self, width: u16) {
-        self.reading.set_width(&self.shared.data, width, self.size);
+        self.reading.set_default_width(&self.shared.data, width, self.size);
     }
 
     /// New searches start exact (the config's `[search] mode = "exact"`); Alt-e still toggles.
@@ -185,10 +193,13 @@ impl App {
         self.reading.seed(seed);
     }
 
-    /// Start on a record's detail (`--open KIND:ID`).
-    pub fn open(&mut self, record: RecordRef) {
-        self.visit(record);
+    /// Start on a record's detail (`--open KIND:ID`); the visit is kept like any other.
+    pub fn open(&mut self, record: RecordRef) -> Effects {
+        let mut out = Outbox::default();
+        out.send(Request::Visit(record));
+        let effects = self.apply(&mut out);
         self.sync();
+        effects
     }
 
     // ----- read access for the view and tests -----
@@ -278,11 +289,15 @@ impl App {
 
     /// The key table under the help overlay (the one help describes while it is open).
     pub fn context_under_help(&self) -> Context {
+        if let Some(overlay) = self.keeping.overlay() {
+            return overlay;
+        }
         match (self.reading.is_open(), self.search.state(), self.focus()) {
             (true, _, _) => Context::Reader,
             (false, Some(search), _) if search.scope == Scope::Everything => Context::Search,
             (false, Some(_), _) => Context::Filter,
             (false, None, Focus::Detail) => Context::Detail,
+            (false, None, Focus::List) if self.keeping.shelf.is_shown() => Context::Collections,
             (false, None, Focus::List) => Context::List,
         }
     }
@@ -342,6 +357,9 @@ impl App {
             }
             Message::Internal(internal) => self.internal(internal, &mut out),
         }
+        for query in self.search.take_remembered() {
+            self.keeping.kept.searched(&self.shared.data, &query, &mut out);
+        }
         let effects = self.apply(&mut out);
         self.sync();
         effects
@@ -364,13 +382,24 @@ impl App {
             return;
         }
         let rows = self.view().list_rows();
+        let context = self.context();
+        if context != Context::Help && context != Context::Palette {
+            let (target, rows) = (self.mark_target(), self.keeping_rows(context));
+            if self.keeping.update(&self.shared.data, context, action, target, rows, out) {
+                self.after_keeping(action, out);
+                return;
+            }
+        }
+        if matches!(action, Action::ShowPane(_) | Action::NextPane | Action::PreviousPane) {
+            self.keeping.shelf.hide();
+        }
         let Shared { data, index, .. } = &self.shared;
-        let handled = match self.context() {
+        let handled = match context {
             Context::Help => self.help.as_mut().is_some_and(|help| help.update(action, out)),
             Context::Reader => self.reading.update((data, index), action, self.size, out),
             Context::Filter | Context::Search => self.search.update(data, action, rows, out),
             Context::Palette => self.palette.update(data, action, out),
-            Context::List | Context::Detail => false,
+            Context::List | Context::Detail | Context::Collections | Context::Prompt | Context::Trail => false,
         };
         if !handled {
             let view = View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() };
@@ -414,6 +443,7 @@ impl App {
                     self.search.paste(&self.shared.data, &text, out);
                 }
             }
+            Internal::PersistenceFailed(reason) => self.persistence_failed(reason),
         }
     }
 
@@ -439,7 +469,10 @@ impl App {
             }
             for request in requests {
                 match request {
-                    Request::Visit(record) => self.visit(record),
+                    Request::Visit(record) => {
+                        self.visit(record);
+                        self.keeping.kept.visited(&self.shared.data, record, out);
+                    }
                     Request::Read(read) => {
                         let Shared { data, index, .. } = &self.shared;
                         self.reading.open(data, index, read, self.size);
@@ -492,8 +525,15 @@ impl App {
         let visiting = self.visiting();
         let Shared { data, index, .. } = &self.shared;
         self.search.refresh_rows(data, index, list_rows);
+        let saved = self.keeping.kept.saved();
+        self.keeping.shelf.keep_valid(saved, list_rows);
+        if let Some(trail) = &mut self.keeping.trail {
+            trail.keep_visible(session::trail_rows(self.size));
+        }
+        let shelf = &self.keeping.shelf;
         let shown = match self.search.state() {
             Some(search) => search.selected(),
+            None if shelf.is_shown() && self.browser.focus() == Focus::List => shelf.selected_record(data, saved),
             None => self.browser.shown(data),
         };
         let query = shown.and_then(|r| self.search.highlight_query_for(r));
@@ -513,7 +553,7 @@ impl App {
         match action {
             Action::OpenPalette if !self.context().types() || self.context() == Context::Help => {
                 self.help = None;
-                self.palette.open(&self.keys);
+                self.palette.open(&self.keys, self.keeping.collection_names());
                 self.palette_open = true;
             }
             Action::CycleTheme => {
@@ -527,6 +567,7 @@ impl App {
             Action::Visit(record) => {
                 self.reading.close();
                 self.visit(record);
+                self.keeping.kept.visited(&self.shared.data, record, out);
             }
             Action::SetColumn(width) => {
                 self.reading.set_width(&self.shared.data, width, self.size);

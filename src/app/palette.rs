@@ -32,10 +32,11 @@ pub enum Command {
     Pane,
     Width,
     Theme,
+    Export,
 }
 
 impl Command {
-    const ALL: [Command; 4] = [Command::Open, Command::Pane, Command::Width, Command::Theme];
+    const ALL: [Command; 5] = [Command::Open, Command::Pane, Command::Width, Command::Theme, Command::Export];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -43,6 +44,7 @@ impl Command {
             Command::Pane => "pane",
             Command::Width => "width",
             Command::Theme => "theme",
+            Command::Export => "export",
         }
     }
 
@@ -52,6 +54,7 @@ impl Command {
             Command::Pane => "pane NAME — show a pane",
             Command::Width => "width N — the reader's text column, in columns",
             Command::Theme => "theme NAME — dark, light or high-contrast",
+            Command::Export => "export NAME — a collection as a Markdown quote sheet",
         }
     }
 }
@@ -89,11 +92,14 @@ pub struct PaletteState {
     /// Where ↑/↓ are in the history, while the prompt shows an entry of it.
     recalled: Option<usize>,
     rows: usize,
+    /// The saved collections' names, in order, when the palette opened (`export NAME`).
+    collections: Vec<String>,
 }
 
 impl PaletteState {
-    pub fn open(&mut self, keys: &Keymap) {
+    pub fn open(&mut self, keys: &Keymap, collections: Vec<String>) {
         self.commands = commands(keys);
+        self.collections = collections;
         self.picker = Picker::default();
         self.records.clear();
         self.recalled = None;
@@ -197,6 +203,16 @@ impl PaletteState {
                 }],
             },
             Command::Open => self.records.clone(),
+            Command::Export => self
+                .collections
+                .iter()
+                .enumerate()
+                .filter_map(|(at, name)| {
+                    let at = u16::try_from(at).ok()?;
+                    let what = "export as a Markdown quote sheet".to_string();
+                    Some(value(format!("export {name}"), what, Action::ExportNamed(at)))
+                })
+                .collect(),
         }
     }
 
@@ -375,9 +391,9 @@ fn commands(keys: &Keymap) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Action::bindable()
         .into_iter()
         .filter(|a| !is_editing(*a))
-        // `open` takes an argument here (`open person:dr-dre`); the key's `open` acts on the
-        // selected row, which the palette covers.
-        .filter(|a| *a != Action::Open)
+        // `open` and `export` take an argument here (`open person:dr-dre`, `export sheet`);
+        // the keys' `open` and `export` act on what is selected, which the palette covers.
+        .filter(|a| !matches!(a, Action::Open | Action::ExportCollection))
         .filter_map(|action| {
             let name = action.name()?;
             Some(Entry {

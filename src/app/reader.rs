@@ -85,13 +85,15 @@ pub struct Reading {
     open: Option<Reader>,
     /// Column width the reader opens with (the last one chosen).
     width: u16,
+    /// What `=` resets the width to: the config's `reader-width`, else [`DEFAULT_WIDTH`].
+    default_width: u16,
     /// State of the random quote picker.
     rng: u64,
 }
 
 impl Default for Reading {
     fn default() -> Self {
-        Self { open: None, width: DEFAULT_WIDTH, rng: 0x9E37_79B9_7F4A_7C15 }
+        Self { open: None, width: DEFAULT_WIDTH, default_width: DEFAULT_WIDTH, rng: 0x9E37_79B9_7F4A_7C15 }
     }
 }
 
@@ -220,7 +222,7 @@ impl Reading {
             return;
         }
         self.width = match change {
-            WidthChange::Reset => DEFAULT_WIDTH,
+            WidthChange::Reset => self.default_width,
             WidthChange::Wider => (self.width + WIDTH_STEP).min(MAX_WIDTH),
             WidthChange::Narrower => self.width.saturating_sub(WIDTH_STEP).max(MIN_WIDTH),
         };
@@ -261,5 +263,11 @@ impl Reading {
     pub fn set_width(&mut self, data: &Dataset, width: u16, size: Rect) {
         self.width = width.clamp(MIN_WIDTH, MAX_WIDTH);
         self.lay_out(data, size);
+    }
+
+    /// The width to open with and to reset to (the config's `[ui] reader-width`).
+    pub fn set_default_width(&mut self, data: &Dataset, width: u16, size: Rect) {
+        self.set_width(data, width, size);
+        self.default_width = self.width;
     }
 }

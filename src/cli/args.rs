@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCompleter;
 
 use crate::data::Kind;
 
@@ -22,13 +23,21 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Open the browser on this record's detail, e.g. person:dr-dre
-    #[arg(long, value_name = "KIND:ID")]
+    #[arg(long, value_name = "KIND:ID", add = ArgValueCompleter::new(super::complete::references))]
     pub open: Option<String>,
 
     /// Do not capture the mouse (lets the terminal select text)
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Keep marks, collections and history in DIR (default: $DEFIANT_STATE, else the
+    /// platform's state directory, e.g. ~/.local/state/defiant)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub state: Option<PathBuf>,
+
+    /// Start clean instead of where the last session ended (marks and collections stay)
+    #[arg(long)]
+    pub fresh: bool,
     /// Print source URLs as plain text, not as terminal hyperlinks (OSC 8)
     #[arg(long)]
     pub no_hyperlinks: bool,
@@ -77,6 +86,7 @@ defiant list quote | grep -i chronic | cut -f1\n  defiant list -0 | cut -z -f1 |
     #[command(after_help = "Examples:\n  defiant show person:dr-dre\n  defiant show q05 --json")]
     Show {
         /// KIND:ID (e.g. episode:part-3), or a bare ID when it is unique
+        #[arg(add = ArgValueCompleter::new(super::complete::references))]
         reference: String,
         /// Print the record and its resolved links as JSON
         #[arg(long)]
@@ -129,6 +139,7 @@ defiant timeline --person dr-dre --json\n\nExit codes: 0 events listed · 1 none
     #[command(after_help = "Examples:\n  defiant quote q71\n  defiant quote --random\n  defiant quote q06 --json")]
     Quote {
         /// The quote's id, e.g. q71 (or quote:q71)
+        #[arg(add = ArgValueCompleter::new(super::complete::quotes))]
         id: Option<String>,
         /// A random quote (the default when no id is given)
         #[arg(long, conflicts_with = "id")]
@@ -137,17 +148,85 @@ defiant timeline --person dr-dre --json\n\nExit codes: 0 events listed · 1 none
         #[arg(long)]
         json: bool,
     },
+    /// Named collections of records (what `m` and `M` keep in the browser)
+    #[command(subcommand, after_help = collection_help())]
+    Collection(CollectionCommand),
     /// Print the default config, check a config file, or show where it is read from
     Config {
         #[command(subcommand)]
         command: super::config::ConfigCommand,
     },
     /// Print a shell completion script
-    #[command(after_help = "Example:\n  defiant completions bash > ~/.local/share/bash-completion/completions/defiant")]
+    #[command(after_help = "The script asks defiant itself while completing, so record ids complete from the \
+dataset (show, quote, --open).\n\nExample:\n  defiant completions bash > ~/.local/share/bash-completion/completions/defiant")]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A quote sheet: block quotes with speaker, occasion, source and URL, and your notes
+    Md,
+    /// Ids, labels and notes; `collection import` reads it back
+    Json,
+    /// kind,id,label,note; `collection import` reads it back
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CollectionCommand {
+    /// One collection a line: name<TAB>count
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One record a line, in order: KIND:ID<TAB>label (missing records as "missing: KIND:ID")
+    Show {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add records (made if new; records already there stay where they are)
+    Add {
+        name: String,
+        #[arg(required = true, num_args = 1.., value_name = "KIND:ID")]
+        records: Vec<String>,
+    },
+    /// Take records out of a collection
+    Remove {
+        name: String,
+        #[arg(required = true, num_args = 1.., value_name = "KIND:ID")]
+        records: Vec<String>,
+    },
+    /// Rename a collection
+    Rename { from: String, to: String },
+    /// Delete a collection and its notes
+    Delete { name: String },
+    /// Write a collection as Markdown, JSON or CSV
+    Export {
+        name: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ExportFormat,
+        /// Write to FILE instead of stdout
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Read a collection from an export (JSON, CSV, or the Markdown sheet's ids and notes),
+    /// added to any collection of the same name
+    Import {
+        file: PathBuf,
+        /// The collection to import into (default: the name in a JSON file, else the file's name)
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+fn collection_help() -> &'static str {
+    "Examples:\n  defiant collection list\n  defiant collection add reading quote:q06 person:dr-dre\n  \
+defiant collection export reading --format md --out reading.md\n  defiant collection import reading.json --state /tmp/other\n\n\
+Exit codes: 0 success · 1 no such collection · 2 usage, data or state error"
 }
 
 /// `--color`: whether the browser uses colour.

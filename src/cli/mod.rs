@@ -5,6 +5,8 @@
 //! pipe (`defiant list | head -1`) ends the command quietly instead of panicking.
 
 mod args;
+mod collection;
+mod complete;
 mod config;
 mod list;
 mod quote;
@@ -15,8 +17,8 @@ mod timeline;
 use std::io::{self, Write};
 use std::path::Path;
 
-pub use args::{Cli, ColorWhen, Command};
-use clap::CommandFactory;
+pub use args::{Cli, CollectionCommand, ColorWhen, Command, ExportFormat};
+pub use complete::complete_if_asked;
 pub use config::{ConfigCommand, ForBrowser, for_browser};
 pub use show::resolve_or_explain;
 
@@ -77,7 +79,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
             // clap_complete panics when its writer fails ("failed to write completion
             // file"), so the script is built in memory and written here like any output.
             let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "defiant", &mut script);
+            complete::registration(*shell, &mut script)?;
             out.write_all(&script)?;
             Ok(Outcome::Success)
         }
@@ -106,6 +108,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
             quote::run(&loaded.dataset, id.as_deref(), *json, out, err)
         }
+        Command::Collection(command) => collection::run(cli, command, out, err),
         Command::Timeline { from, to, person, json } => {
             let Some(loaded) = load(cli.data.as_deref(), err)? else { return Ok(Outcome::Failure) };
             let options = timeline::Options { from: *from, to: *to, person: person.as_deref(), json: *json };

@@ -14,6 +14,8 @@ struct QuoteJson<'a> {
     id: &'a str,
     text: &'a str,
     speaker: String,
+    /// The speaker's person id (`dr-dre`), as `episode` and `source.id` give theirs.
+    speaker_id: &'a str,
     source: Option<SourceJson<'a>>,
     episode: Option<&'a str>,
     reliability: Option<&'static str>,
@@ -59,6 +61,7 @@ pub(super) fn run(
             id: q.id.as_str(),
             text: &q.text,
             speaker: data.speaker_name(q).to_string(),
+            speaker_id: q.speaker.as_str(),
             source: data.source(&q.source).map(|s| SourceJson {
                 id: s.id.as_str(),
                 title: &s.title,

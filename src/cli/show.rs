@@ -39,7 +39,14 @@ fn explain(data: &Dataset, reference: &str, error: &ResolveError, err: &mut impl
         ResolveError::NotFound { kind, suggestions } => {
             match kind {
                 Some(kind) => writeln!(err, "defiant: no {} with id '{}'", kind.name(), id_part(reference))?,
-                None => writeln!(err, "defiant: no record with id '{reference}'")?,
+                None => match unknown_kind(reference) {
+                    Some(word) => writeln!(
+                        err,
+                        "defiant: unknown kind '{word}' in '{reference}'; the kinds are {}",
+                        kind_names()
+                    )?,
+                    None => writeln!(err, "defiant: no record with id '{reference}'")?,
+                },
             }
             if !suggestions.is_empty() {
                 writeln!(err, "did you mean: {}", suggestions.join(", "))?;
@@ -54,6 +61,12 @@ fn explain(data: &Dataset, reference: &str, error: &ResolveError, err: &mut impl
         }
     }
     Ok(())
+}
+
+/// The `KIND` of a `KIND:ID` that names no kind (`band` in `band:nwa`).
+fn unknown_kind(reference: &str) -> Option<&str> {
+    let (kind, _) = reference.split_once(':')?;
+    (!kind.is_empty() && Kind::parse(kind).is_none()).then_some(kind)
 }
 
 fn id_part(reference: &str) -> &str {

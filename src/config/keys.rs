@@ -52,6 +52,16 @@ fn section(scope: Scope, prefix: &str, bindings: &DeTable<'_>, keys: &mut Keymap
                 continue;
             }
         };
+        // Key labels reach the screen (hints, help): a control, bidi or invisible character
+        // is no key one can type anyway.
+        if [Some(chord.first), chord.then].into_iter().flatten().any(|k| !printable(k)) {
+            report.error(
+                Some(key.span()),
+                &at,
+                "not a key: a control or invisible character (write ctrl-x, esc, tab, enter…)",
+            );
+            continue;
+        }
         if let Some((first, span)) = seen.get(&chord) {
             let (line, column) = report.line_col(span.start);
             report.error(
@@ -114,6 +124,16 @@ fn section(scope: Scope, prefix: &str, bindings: &DeTable<'_>, keys: &mut Keymap
             };
             report.push(severity, Some(key.span()), &at, message);
         }
+    }
+}
+
+fn printable(key: crate::app::keymap::Key) -> bool {
+    match key.code {
+        ratatui::crossterm::event::KeyCode::Char(c) => {
+            let text = c.to_string();
+            c == ' ' || (crate::sanitize::line(&text) == text && crate::text::width(&text) > 0)
+        }
+        _ => true,
     }
 }
 

@@ -111,6 +111,27 @@ pub struct Config {
     pub exact: bool,
 }
 
+impl Config {
+    /// Put the config into a new app: its key table, theme (`auto` is the theme the
+    /// terminal's background chose, which the run loop asks for), search mode, split,
+    /// reader column and start pane.
+    pub fn apply(&self, app: &mut crate::app::App, auto: Theme) {
+        app.set_keymap(self.keys.clone());
+        app.set_theme(match self.theme {
+            ThemeChoice::Dark => Theme::Dark,
+            ThemeChoice::Light => Theme::Light,
+            ThemeChoice::HighContrast => Theme::HighContrast,
+            ThemeChoice::Auto => auto,
+        });
+        app.set_exact_default(self.exact);
+        app.set_list_width(self.ui.list_width);
+        app.set_reader_width(self.ui.reader_width);
+        if self.ui.start_pane != app.pane() {
+            let _ = app.update(crate::app::Action::ShowPane(self.ui.start_pane));
+        }
+    }
+}
+
 /// A config and what was wrong with it.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -175,6 +196,8 @@ pub fn status_line(report: &Report) -> String {
         (e, 0) => plural(e, "error"),
         (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
     };
-    let used = if errors > 0 { "; defaults used for those settings" } else { "" };
-    format!("Config: {what} in {}{used} (see `defiant config check`)", report.file)
+    let used = if errors > 0 { ", defaults used" } else { "" };
+    // The file's name only: the line must fit 80 columns; the path is in the report.
+    let name = Path::new(&report.file).file_name().map_or(report.file.clone(), |n| n.to_string_lossy().into_owned());
+    format!("{name}: {what}{used} (defiant config check)")
 }

@@ -275,12 +275,13 @@ impl Report {
             Some(Related { path, offset: None }) => format!(" (first at {})", sanitize::message(&path.to_string())),
             None => String::new(),
         };
-        format!(
-            "{location}: {}: {}: {}{related}",
-            sanitize::message(&d.path.to_string()),
-            d.severity.label(),
-            sanitize::message(&d.message)
-        )
+        // A problem with the file itself (missing, unreadable) has no place in it: no `$`.
+        let path = if d.path.is_root() && d.offset.is_none() {
+            String::new()
+        } else {
+            format!("{}: ", sanitize::message(&d.path.to_string()))
+        };
+        format!("{location}: {path}{}: {}{related}", d.severity.label(), sanitize::message(&d.message))
     }
 }
 

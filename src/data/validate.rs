@@ -245,7 +245,7 @@ fn check_episodes(data: &Dataset, out: &mut Out) {
     let mut numbers: HashMap<u8, usize> = HashMap::new();
     for (i, e) in data.episodes.iter().enumerate() {
         if e.number == 0 {
-            out.push(Diagnostic::error(number(i), "episode numbers start at 1"));
+            out.push(Diagnostic::error(number(i), "expected an integer from 1 to 255, found 0"));
         } else if let Some(first) = numbers.insert(e.number, i) {
             out.push(Diagnostic::error(
                 number(i),

@@ -5,6 +5,7 @@
 
 pub mod citation;
 pub mod detail;
+pub mod export;
 pub mod overview;
 pub mod reader;
 pub mod record;

@@ -22,6 +22,8 @@ pub enum Message {
     Signal(i32),
     /// The search worker has results.
     Search(crate::search::worker::SearchUpdate),
+    /// Something for the app from the loop itself or the state writer (issue #16).
+    App(AppMessage),
 }
 
 pub fn channel() -> (Sender<Message>, Receiver<Message>) {

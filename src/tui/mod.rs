@@ -4,6 +4,7 @@
 mod background;
 pub mod clipboard;
 mod event;
+mod keep;
 mod opener;
 mod terminal;
 
@@ -17,7 +18,7 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 pub use terminal::{StartError, check_tty, restore};
 
-use crate::app::{Action, App, Effect, Effects, Internal, Message as AppMessage, Pane, layout};
+use crate::app::{App, Effect, Effects, Internal, Message as AppMessage, layout};
 use crate::config::{Config, ThemeChoice};
 use crate::data::{Dataset, RecordRef};
 use crate::search::SearchIndex;
@@ -30,6 +31,12 @@ use event::Message;
 pub struct Options {
     pub mouse: bool,
     pub open: Option<RecordRef>,
+    /// The state directory (`None`: nothing is saved this run).
+    pub state: Option<std::path::PathBuf>,
+    /// The dataset's identity in the store (`saved::dataset_key`).
+    pub dataset: String,
+    /// Start clean instead of where the last session ended.
+    pub fresh: bool,
     /// Print source URLs as OSC 8 hyperlinks.
     pub hyperlinks: bool,
     /// Colour off (`NO_COLOR`, `--color never`).
@@ -66,26 +73,31 @@ pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartEr
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
     app.seed_random(now);
     app.set_hyperlinks(options.hyperlinks);
-    app.set_keymap(config.keys.clone());
     // Asked before raw mode and the input thread, which would otherwise read the answer.
-    let theme = match config.theme {
-        ThemeChoice::Auto if options.monochrome => crate::app::Theme::Dark,
-        ThemeChoice::Auto => background::theme(),
-        ThemeChoice::Dark => crate::app::Theme::Dark,
-        ThemeChoice::Light => crate::app::Theme::Light,
-        ThemeChoice::HighContrast => crate::app::Theme::HighContrast,
+    let auto = match config.theme {
+        ThemeChoice::Auto if !options.monochrome => background::theme(),
+        _ => crate::app::Theme::Dark,
     };
-    app.set_theme(theme);
-    app.set_exact_default(config.exact);
-    app.set_list_width(config.ui.list_width);
-    app.set_reader_width(config.ui.reader_width);
-    if config.ui.start_pane != Pane::default() {
-        let _ = app.update(Action::ShowPane(config.ui.start_pane));
-    }
-    if let Some(record) = options.open {
-        app.open(record);
-    }
+    config.apply(&mut app, auto);
     let (tx, rx) = event::channel();
+    let start = keep::start(options.state.as_deref(), &options.dataset, tx.clone());
+    let mut keeper = start.keeper;
+    app.keep(&options.dataset, start.saved, start.persistence);
+    app.set_clock(crate::store::now());
+    // A deep link wins over the last session.
+    let opening = match options.open {
+        Some(record) => app.open(record),
+        None if !options.fresh => app.restore_session(),
+        None => Effects::default(),
+    };
+    for effect in opening {
+        if let Effect::Save(change) = effect {
+            keeper.save(change);
+        }
+    }
+    for notice in start.notices {
+        let _ = app.update(Internal::Notice(notice));
+    }
     event::spawn_signals(tx.clone())?;
     let results = tx.clone();
     let worker = SearchWorker::spawn(index, move |update| {
@@ -109,8 +121,11 @@ pub fn run(data: Arc<Dataset<'static>>, options: &Options) -> Result<u8, StartEr
     event::spawn_input(tx);
 
     let mut system_clipboard = clipboard::System::default();
-    let exit = event_loop(&mut terminal, &mut app, &styles, &rx, &worker, &mut system_clipboard)?;
+    let exit = event_loop(&mut terminal, &mut app, &styles, &rx, &worker, &mut keeper, &mut system_clipboard);
+    keeper.save(crate::saved::Change::Session(app.session()));
     terminal::restore();
+    keeper.finish();
+    let exit = exit?;
     match exit {
         Exit::Quit => {
             // Leave the records to the OS, as `defiant search` does: freeing a million of
@@ -128,6 +143,7 @@ fn event_loop(
     styles: &Styles,
     rx: &std::sync::mpsc::Receiver<Message>,
     worker: &SearchWorker,
+    keeper: &mut keep::Keeper,
     system_clipboard: &mut clipboard::System,
 ) -> Result<Exit, StartError> {
     let panic_on_draw = std::env::var(PANIC_TRIGGER).is_ok_and(|v| v == "draw");
@@ -144,7 +160,7 @@ fn event_loop(
         let mut queue: VecDeque<Message> = std::iter::once(first).chain(rx.try_iter()).collect();
         while let Some(message) = queue.pop_front() {
             let effects = match message {
-                Message::Input(ev) => match event::to_message(&ev) {
+                Message::Input(ev) => match event::to_message(&ev).inspect(|_| app.set_clock(crate::store::now())) {
                     Some(message @ AppMessage::Internal(Internal::Resized { width, height })) => {
                         terminal.resize(layout::drawable(Rect::new(0, 0, width, height)))?;
                         app.update(message)
@@ -157,6 +173,13 @@ fn event_loop(
                     app.update(Internal::SearchFinished { generation, hits, done })
                 }
                 Message::Signal(signal) => return Ok(Exit::Signal(signal)),
+                Message::App(message) => {
+                    if let AppMessage::Internal(Internal::PersistenceFailed(reason)) = &message {
+                        keeper.failed(reason);
+                    }
+                    app.set_clock(crate::store::now());
+                    app.update(message)
+                }
                 Message::InputClosed(reason) => {
                     terminal::restore();
                     return Err(StartError::Io(io::Error::other(format!("terminal input closed: {reason}"))));
@@ -183,6 +206,11 @@ fn event_loop(
                         let (width, height) = ratatui::crossterm::terminal::size()?;
                         terminal.resize(layout::drawable(Rect::new(0, 0, width, height)))?;
                         queue.push_back(Message::Input(ratatui::crossterm::event::Event::Resize(width, height)));
+                    }
+                    Effect::Save(change) => keeper.save(change),
+                    Effect::Export { file, text } => {
+                        let said = keep::export(&file, &text);
+                        queue.push_back(Message::App(Internal::Notice(said).into()));
                     }
                     Effect::Search { generation, query } => {
                         worker.submit(generation, query);

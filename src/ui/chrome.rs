@@ -6,17 +6,25 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Palette;
-use crate::app::{App, Context, Focus, layout};
+use crate::app::keeping::tab;
+use crate::app::{App, Context, Focus};
 use crate::text::{truncate_to_width, width};
 
 pub(super) fn tabs(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
     let mut spans = Vec::new();
-    for (i, (pane, _, label)) in layout::tabs_for(area.width, app.pane_counts(), app.pane()).into_iter().enumerate() {
+    // The Collections tab (issue #16) after the pane tabs, as `keeping::tab` places it.
+    let collections = app.collections_shown();
+    let (pane_tabs, extra) = tab::bar(area.width, app.pane_counts(), app.pane(), app.kept().saved().collections.len());
+    for (i, (pane, _, label)) in pane_tabs.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(" "));
         }
-        let style = if pane == app.pane() { palette.tab_active } else { palette.tab };
+        let style = if pane == app.pane() && !collections { palette.tab_active } else { palette.tab };
         spans.push(Span::styled(label, style));
+    }
+    if let Some((_, label)) = extra {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(label, if collections { palette.tab_active } else { palette.tab }));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -24,7 +32,11 @@ pub(super) fn tabs(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
 /// `Episodes › Part 3 › Jimmy Iovine › quote q81`, cut from the left when too long so the
 /// current record always shows.
 pub(super) fn breadcrumb(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
-    let crumbs = app.breadcrumb();
+    let crumbs = match app.shelf().open_name() {
+        _ if !app.collections_shown() || app.focus() != Focus::List => app.breadcrumb(),
+        Some(name) => vec!["Collections".to_string(), name.to_string()],
+        None => vec!["Collections".to_string()],
+    };
     let mut text = format!(" {}", crumbs.join(" › "));
     let room = usize::from(area.width);
     if width(&text) > room {
@@ -50,6 +62,14 @@ pub(super) fn status(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
         (Some(search), _) => {
             let len = search.shown.len();
             if len == 0 { "0/0".to_string() } else { format!("{}/{len}", search.list.selected + 1) }
+        }
+        (None, Focus::List) if app.collections_shown() => {
+            let saved = app.kept().saved();
+            let (cursor, len) = match app.shelf().open_collection(saved) {
+                Some(c) => (app.shelf().entries_cursor(), c.entries.len()),
+                None => (app.shelf().names_cursor(), saved.collections.len()),
+            };
+            if len == 0 { "0/0".to_string() } else { format!("{}/{len}", cursor.selected + 1) }
         }
         (None, Focus::List) => {
             let len = app.rows(app.pane()).len(app.data());

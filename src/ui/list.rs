@@ -42,7 +42,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
                 (main, extra)
             };
             let fill = room.saturating_sub(width(&main) + width(&extra));
-            let mut spans = vec![Span::raw(" "), Span::raw(main), Span::styled(extra, palette.dim)];
+            let mut spans = vec![mark(app, record, palette), Span::raw(main), Span::styled(extra, palette.dim)];
             spans.push(Span::raw(" ".repeat(fill)));
             let line = Line::from(spans);
             match (selected, focused) {
@@ -76,8 +76,13 @@ fn title(app: &App, len: usize) -> String {
     }
 }
 
+/// The first column of a row: the collection glyph for a kept record, else a space.
+pub(super) fn mark(app: &App, record: RecordRef, palette: &Palette) -> Span<'static> {
+    if app.is_kept(record) { Span::styled(palette.mark_glyph, palette.mark) } else { Span::raw(" ") }
+}
+
 /// A row's main text and a dimmed addition that helps tell rows apart.
-fn row_text(data: &Dataset, r: RecordRef) -> (String, String) {
+pub(super) fn row_text(data: &Dataset, r: RecordRef) -> (String, String) {
     match r.kind {
         Kind::Episode => {
             // Title, air date and a one-line synopsis (the summary, cut to the row).

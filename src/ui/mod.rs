@@ -6,6 +6,7 @@ mod commands;
 mod detail;
 mod help;
 pub mod hyperlink;
+mod kept;
 mod list;
 mod overview;
 pub mod palette;
@@ -36,6 +37,7 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
     };
     if let Some(reader) = app.reader() {
         reader::render(frame, app, reader, palette);
+        kept::prompt(frame, layout::reader_status(area), app, palette);
         overlays(frame, area, app, palette);
         return;
     }
@@ -50,12 +52,14 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
         None => {
             chrome::tabs(frame, layout.tabs, app, palette);
             chrome::breadcrumb(frame, layout.crumbs, app, palette);
-            if let Some(list_area) = layout.list {
-                match app.pane() {
+            match layout.list {
+                Some(list_area) if app.collections_shown() => kept::shelf(frame, list_area, app, palette),
+                Some(list_area) => match app.pane() {
                     Pane::Overview => overview::render(frame, list_area, app, palette),
                     Pane::Timeline => timeline::render(frame, list_area, app, palette),
                     _ => list::render(frame, list_area, app, palette),
-                }
+                },
+                None => {}
             }
         }
     }
@@ -63,6 +67,8 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
         detail::render(frame, detail_area, app, palette);
     }
     chrome::status(frame, layout.status, app, palette);
+    kept::trail(frame, area, app, palette);
+    kept::prompt(frame, layout.status, app, palette);
     overlays(frame, area, app, palette);
 }
 

@@ -41,6 +41,10 @@ pub struct Palette {
     /// quotes; speakers use the first). Colour tells them apart, or with `NO_COLOR` the glyph.
     pub bars: [Style; 3],
     pub bar_glyphs: [&'static str; 3],
+    /// A record in a collection (issue #16): the glyph's style, and the glyph (a plain
+    /// `*` under NO_COLOR, where colour cannot set it apart).
+    pub mark: Style,
+    pub mark_glyph: &'static str,
 }
 
 impl Palette {
@@ -104,6 +108,8 @@ impl Palette {
             matched: bold.fg(Color::Black).bg(Color::LightYellow),
             bars: [plain.fg(Color::LightCyan), plain.fg(Color::LightMagenta), plain.fg(Color::LightYellow)],
             bar_glyphs: ["█", "▒", "░"],
+            mark: bold.fg(Color::LightYellow),
+            mark_glyph: "★",
         }
     }
 
@@ -131,6 +137,8 @@ impl Palette {
             matched: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             bars: [plain.fg(Color::Cyan), plain.fg(Color::Magenta), plain.fg(Color::Yellow)],
             bar_glyphs: ["█", "█", "█"],
+            mark: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            mark_glyph: "★",
         }
     }
 
@@ -159,6 +167,8 @@ impl Palette {
             matched: bold.add_modifier(Modifier::UNDERLINED),
             bars: [plain, plain, plain],
             bar_glyphs: ["█", "▒", "░"],
+            mark: bold,
+            mark_glyph: "*",
         }
     }
 

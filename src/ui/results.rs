@@ -130,7 +130,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, search: &SearchSt
 
 fn row_line<'a>(app: &App, search: &SearchState, row: &ResultRow, room: usize, palette: &Palette) -> Line<'a> {
     let data = app.data();
-    let mut head: Vec<Span> = vec![Span::raw(" ")];
+    let mut head: Vec<Span> = vec![super::list::mark(app, row.record, palette)];
     if search.scope == Scope::Everything {
         head.push(Span::styled(format!("{:<8}", row.record.kind.name()), palette.dim));
     }

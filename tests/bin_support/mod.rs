@@ -38,6 +38,12 @@ pub fn defiant_in(dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_defiant"));
     // Forced colour would put clap's styling escapes into usage errors; the tests want the default.
     command.current_dir(dir).stdin(Stdio::null()).env_remove("CLICOLOR_FORCE");
+    // Never the real state directory: one of this test process's own (tests that look at
+    // state pass --state or DEFIANT_STATE themselves, which win).
+    command.env(
+        "DEFIANT_STATE",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("state-{}", std::process::id())),
+    );
     // Never the real config: an empty one, unless a test names its own.
     command.env("DEFIANT_CONFIG", "/dev/null");
     command

@@ -70,6 +70,10 @@ pub struct Ran {
     pub copied: Vec<String>,
     pub quit: bool,
     pub suspended: bool,
+    /// Edits of the saved state, in order (issue #16).
+    pub saved: Vec<defiant::saved::Change>,
+    /// Exports asked for: (file, text).
+    pub exported: Vec<(String, String)>,
     pub opened: Vec<String>,
 }
 
@@ -86,6 +90,8 @@ pub fn execute(app: &mut App, effects: Effects, ran: &mut Ran) {
             Effect::Copy(text) => ran.copied.push(text),
             Effect::Quit => ran.quit = true,
             Effect::Suspend => ran.suspended = true,
+            Effect::Save(change) => ran.saved.push(change),
+            Effect::Export { file, text } => ran.exported.push((file, text)),
             Effect::OpenUrl(url) => ran.opened.push(url),
         }
     }

@@ -187,11 +187,13 @@ pub struct Spawn<'a> {
     /// Start it as a job in the test's session instead of as the session leader of the pty
     /// (see [`Pty::spawn`]).
     pub job: bool,
+    /// Run the binary under this command (e.g. `setpriv …`), not directly.
+    pub wrap: &'a [&'a str],
 }
 
 impl Default for Spawn<'_> {
     fn default() -> Self {
-        Self { args: &[], env: &[], cols: 100, rows: 30, job: false }
+        Self { args: &[], env: &[], cols: 100, rows: 30, job: false, wrap: &[] }
     }
 }
 
@@ -205,6 +207,14 @@ pub struct Pty {
     status: Option<ExitStatus>,
     /// The pty's termios as it was before the child started.
     termios_before: Termios,
+    /// The state directory the binary was given when the test named none (never the
+    /// real one), removed with the `Pty`.
+    _state: Option<tempfile::TempDir>,
+}
+
+/// A fresh state directory for one run of the binary.
+pub fn state_dir() -> tempfile::TempDir {
+    tempfile::Builder::new().prefix("defiant-pty-state").tempdir().expect("a temporary state directory")
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -245,6 +255,11 @@ impl Pty {
             env.push((var, None));
         }
         env.extend(spec.env.iter().map(|&(key, value)| (key, Some(value))));
+        let state = (!spec.env.iter().any(|(key, _)| *key == "DEFIANT_STATE")).then(state_dir);
+        let state_path = state.as_ref().map(|d| d.path().to_string_lossy().into_owned());
+        if let Some(path) = &state_path {
+            env.push(("DEFIANT_STATE", Some(path.as_str())));
+        }
 
         let child: Box<dyn Child + Send + Sync> = if spec.job {
             // Like a shell with job control starting a job: a process group of its own in
@@ -269,7 +284,15 @@ impl Pty {
             drop(cmd);
             Box::new(child)
         } else {
-            let mut cmd = CommandBuilder::new(BIN);
+            let mut cmd = match spec.wrap.split_first() {
+                Some((program, args)) => {
+                    let mut cmd = CommandBuilder::new(program);
+                    cmd.args(args);
+                    cmd.arg(BIN);
+                    cmd
+                }
+                None => CommandBuilder::new(BIN),
+            };
             cmd.args(spec.args);
             cmd.cwd(env!("CARGO_MANIFEST_DIR"));
             for &(key, value) in &env {
@@ -311,7 +334,16 @@ impl Pty {
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
-        Self { master: pair.master, writer, child, shared, reader: Some(reader), status: None, termios_before }
+        Self {
+            master: pair.master,
+            writer,
+            child,
+            shared,
+            reader: Some(reader),
+            status: None,
+            termios_before,
+            _state: state,
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Shared> {
@@ -646,6 +678,10 @@ pub fn run_with_stdio(on_tty: OnTty) -> StdioRun {
         .env("DEFIANT_CONFIG", NO_CONFIG)
         .env_remove("NO_COLOR")
         .env_remove("DEFIANT_TEST_PANIC")
+        .env(
+            "DEFIANT_STATE",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("state-{}", std::process::id())),
+        )
         .stdin(if on_tty.stdin { tty() } else { Stdio::null() })
         .stdout(if on_tty.stdout { tty() } else { Stdio::piped() })
         .stderr(Stdio::piped());

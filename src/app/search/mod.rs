@@ -41,6 +41,8 @@ pub struct Search {
     suspended: Option<Suspended>,
     /// The last query of each scope, brought back (selected) when that search opens again.
     recent: Vec<(Scope, String)>,
+    /// Queries remembered since the router last asked (to be kept across runs).
+    remembered: Vec<String>,
     /// Whether a new search starts exact (the config's `[search] mode`).
     exact_default: bool,
 }
@@ -83,6 +85,18 @@ impl Search {
 
     pub fn is_open(&self) -> bool {
         self.open.is_some()
+    }
+
+    /// Start with the queries of earlier runs (oldest first), for Alt-↑/↓.
+    pub fn seed_history(&mut self, queries: &[String]) {
+        for query in queries {
+            self.history.remember(query);
+        }
+    }
+
+    /// The queries remembered since the last call, oldest first.
+    pub fn take_remembered(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.remembered)
     }
 
     pub fn set_exact_default(&mut self, exact: bool) {
@@ -140,6 +154,9 @@ impl Search {
     fn remember(&mut self, search: &SearchState) {
         let query = search.input().trim().to_string();
         self.history.remember(&query);
+        if !query.is_empty() {
+            self.remembered.push(query.clone());
+        }
         self.recent.retain(|(scope, _)| *scope != search.scope);
         if !query.is_empty() {
             self.recent.push((search.scope, query));

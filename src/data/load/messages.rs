@@ -29,9 +29,10 @@ const SYNTAX: [(&str, &str, Option<Code>); 14] = [
     ("expected value", "syntax error: expected a JSON value", Some(Code::ExpectedValue)),
 ];
 
-/// serde's names for types, in JSON's words.
+/// serde's names for types, in JSON's words. The one `u8` of the schema is an episode's
+/// number, which validation also keeps above 0, so both messages give the README's range.
 const REWORDS: [(&str, &str); 5] = [
-    ("expected u8", "expected an integer from 0 to 255"),
+    ("expected u8", "expected an integer from 1 to 255"),
     ("expected u16", "expected an integer from 0 to 65535"),
     ("expected u32", "expected an integer from 0 to 4294967295"),
     ("a sequence", "an array"),

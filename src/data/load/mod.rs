@@ -98,7 +98,12 @@ pub fn from_path_within(path: &Path, limit: u64) -> Result<Loaded<'static>, Load
 /// opened without blocking, its type and size are read from the handle, and at most
 /// `limit` bytes plus a probe are read, whatever the size said.
 fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    // The file's name starts the line already; the reason in plain words, not errno's.
+    let cannot = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => format!("cannot read: {e}"),
+    };
     let not_regular = |metadata: &std::fs::Metadata| {
         let what = if metadata.is_dir() { "a directory" } else { "a device, FIFO or socket" };
         format!("not a regular file ({what})")
