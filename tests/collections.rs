@@ -277,6 +277,16 @@ fn the_session_comes_back_where_it_ended() {
     let _ = next.restore_session();
     assert_eq!(next.context(), Context::Collections);
     assert_eq!((next.shelf().open_name(), next.shelf().entries_cursor().selected), (Some("sheet"), 2));
+    // The Overview comes back on its chart's bar (a speaker there is not sent to People),
+    // and the Timeline on its event (#12).
+    for (keys, pane) in [("0 j j", Pane::Overview), ("6 j j j", Pane::Timeline)] {
+        let mut app = keeping(Saved::default());
+        press(&mut app, keys);
+        let selected = app.selected();
+        let mut next = keeping(Saved { session: Some(app.session()), ..Saved::default() });
+        let _ = next.restore_session();
+        assert_eq!((next.pane(), next.selected()), (pane, selected), "{keys}");
+    }
 }
 
 #[test]

@@ -104,7 +104,12 @@ impl Browser {
 
     /// Select a record in its pane's list, with the list focused (a restored session).
     pub fn select_in_pane(&mut self, data: &Dataset, record: RecordRef, rows: usize) {
-        self.browse.reveal(data, record, rows);
+        // The pane shown may list it (a speaker on the Overview's chart); else its own pane.
+        let pane = self.browse.pane();
+        match self.browse.rows(pane).position(record) {
+            Some(row) => self.browse.select_row(data, row, rows),
+            None => self.browse.reveal(data, record, rows),
+        }
         self.focus = Focus::List;
     }
 
