@@ -95,7 +95,7 @@ fn help_filters_as_you_type_and_enter_runs_the_action() {
     assert!(shown.0 >= 1 && shown.0 < shown.1, "{shown:?}");
     press(&mut app, "<enter>");
     assert_eq!(app.help(), None, "help closes");
-    assert_eq!(app.pane(), Pane::Themes, "and runs next pane in the list below");
+    assert_eq!(app.pane(), Pane::Episodes, "and runs next pane (from the Overview) in the list below");
 }
 
 #[test]

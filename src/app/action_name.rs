@@ -84,6 +84,10 @@ impl Action {
             Action::RemoveEntry => "remove",
             Action::ExportCollection => "export",
             Action::ShowTrail => "history",
+            // ----- issue #12 -----
+            Action::NextSection => "next-section",
+            Action::PreviousSection => "previous-section",
+            Action::CycleOrder => "cycle-order",
         };
         Some(Cow::Borrowed(name))
     }
@@ -144,6 +148,10 @@ impl Action {
             Action::PreviousQuote => "reader: previous quote of the collection",
             Action::RandomQuote => "reader: a random quote of the collection",
             Action::WiderColumn => "reader: wider text column",
+            // ----- issue #12 -----
+            Action::NextSection => "next section of a detail, or next decade in the Timeline",
+            Action::PreviousSection => "previous section of a detail, or previous decade in the Timeline",
+            Action::CycleOrder => "cycle the list's order (dataset, name, most quoted, episode, date)",
             Action::NarrowerColumn => "reader: narrower text column",
             Action::ResetColumn => "reader: default text column",
             Action::Yank(Yank::Text) => "copy the text (a quote with its citation, a record's title)",
@@ -183,6 +191,10 @@ impl Action {
         ];
         all.extend(Pane::ALL.iter().map(|&pane| Action::ShowPane(pane)));
         all.extend([
+            // ----- issue #12 -----
+            Action::NextSection,
+            Action::PreviousSection,
+            Action::CycleOrder,
             Action::FocusList,
             Action::Open,
             Action::Back,
