@@ -42,6 +42,8 @@ pub enum Action {
     PreviousSection,
     /// Cycle the list's order: the dataset's, by name, by count, by episode, by date.
     CycleOrder,
+    /// Put the list in one order (`:sort name`).
+    SetOrder(super::order::Order),
     /// Move focus to the list (left).
     FocusList,
     /// Open the selected record (list) or follow the selected link (detail).

@@ -38,7 +38,8 @@ impl Action {
             | Action::SetColumn(_)
             | Action::SetTheme(_)
             | Action::Visit(_)
-            | Action::ExportNamed(_) => {
+            | Action::ExportNamed(_)
+            | Action::SetOrder(_) => {
                 return None;
             }
             Action::Complete => "complete",
@@ -124,6 +125,7 @@ impl Action {
             Action::SetTheme(_) => "use a colour theme",
             Action::Visit(_) => "open a record",
             Action::ExportNamed(_) => "export a collection by name",
+            Action::SetOrder(_) => "put the list in an order",
             Action::Complete => "complete the command or its argument",
             Action::DeleteCharBefore => "delete the character before the cursor",
             Action::DeleteCharAfter => "delete the character under the cursor",

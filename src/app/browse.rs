@@ -78,11 +78,16 @@ impl Browse {
     /// `o`: the shown pane's next order; the selection stays on its record. False when the
     /// pane has only one order (the Overview's chart, the Timeline's dates).
     pub fn cycle_order(&mut self, data: &Dataset, height: usize) -> bool {
+        let next = self.orders[self.pane as usize].next(self.pane.kind());
+        self.set_order(data, next, height)
+    }
+
+    /// Put the shown pane in `order` (`:sort name`); false when the pane has no such order.
+    pub fn set_order(&mut self, data: &Dataset, order: Order, height: usize) -> bool {
         let (pane, kind) = (self.pane, self.pane.kind());
-        if matches!(pane, Pane::Overview | Pane::Timeline) || Order::cycle(kind).len() < 2 {
+        if matches!(pane, Pane::Overview | Pane::Timeline) || !Order::cycle(kind).contains(&order) {
             return false;
         }
-        let order = self.orders[pane as usize].next(kind);
         self.orders[pane as usize] = order;
         self.set_rows(data, pane, order.rows(data, kind), height, true);
         true

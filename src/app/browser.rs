@@ -170,13 +170,24 @@ impl Browser {
             Action::NextPane => self.show_pane(self.browse.pane().next()),
             Action::PreviousPane => self.show_pane(self.browse.pane().previous()),
             Action::ShowPane(pane) => self.show_pane(pane),
-            Action::CycleOrder => {
-                if self.browse.cycle_order(view.data, view.list_rows()) {
+            Action::CycleOrder | Action::SetOrder(_) => {
+                let changed = match action {
+                    Action::SetOrder(order) => self.browse.set_order(view.data, order, view.list_rows()),
+                    _ => self.browse.cycle_order(view.data, view.list_rows()),
+                };
+                if changed {
                     let pane = self.browse.pane();
                     out.say(format!("{}: {}", pane.title(), self.browse.order(pane).label(pane.kind())));
                     self.detail.reset_preview();
                 } else {
-                    out.say(format!("The {} keeps one order", self.browse.pane().title()));
+                    let pane = self.browse.pane();
+                    let orders = super::order::Order::cycle(pane.kind());
+                    if orders.len() < 2 || matches!(pane, Pane::Overview | Pane::Timeline) {
+                        out.say(format!("The {} keeps one order", pane.title()));
+                    } else {
+                        let names: Vec<&str> = orders.iter().map(|o| o.name()).collect();
+                        out.say(format!("{} sort by {}", pane.title(), names.join(", ")));
+                    }
                 }
             }
             Action::NextSection => self.section(view, true),

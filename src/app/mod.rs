@@ -553,7 +553,7 @@ impl App {
         match action {
             Action::OpenPalette if !self.context().types() || self.context() == Context::Help => {
                 self.help = None;
-                self.palette.open(&self.keys, self.keeping.collection_names());
+                self.palette.open(&self.keys, self.keeping.collection_names(), self.pane().kind());
                 self.palette_open = true;
             }
             Action::CycleTheme => {

@@ -19,6 +19,19 @@ pub enum Order {
 }
 
 impl Order {
+    pub const ALL: [Order; 5] = [Order::Dataset, Order::Name, Order::Most, Order::Episode, Order::Date];
+
+    /// The name `:sort` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Order::Dataset => "dataset",
+            Order::Name => "name",
+            Order::Most => "most",
+            Order::Episode => "episode",
+            Order::Date => "date",
+        }
+    }
+
     /// What the list's title says.
     pub fn label(self, kind: Kind) -> &'static str {
         match (self, kind) {
