@@ -116,6 +116,16 @@ impl AppLayout {
     }
 }
 
+/// The area inside a box's one-cell border (nothing for a box too small to have one).
+fn inside_border(popup: Rect) -> Rect {
+    Rect {
+        x: popup.x.saturating_add(1).min(popup.right()),
+        y: popup.y.saturating_add(1).min(popup.bottom()),
+        width: popup.width.saturating_sub(2),
+        height: popup.height.saturating_sub(2),
+    }
+}
+
 /// The command palette's box (near the top, as in editors) and its inside: the prompt on
 /// the first row, the list below.
 pub fn palette_popup(area: Rect) -> (Rect, Rect) {
@@ -124,13 +134,7 @@ pub fn palette_popup(area: Rect) -> (Rect, Rect) {
     let x = area.x + (area.width.saturating_sub(width)) / 2;
     let y = area.y + u16::from(area.height > 10);
     let popup = Rect { x, y, width, height };
-    let inner = Rect {
-        x: popup.x.saturating_add(1).min(popup.right()),
-        y: popup.y.saturating_add(1).min(popup.bottom()),
-        width: popup.width.saturating_sub(2),
-        height: popup.height.saturating_sub(2),
-    };
-    (popup, inner)
+    (popup, inside_border(popup))
 }
 
 /// The centred box the help overlay is drawn in, and the text area inside its border.
@@ -139,13 +143,7 @@ pub fn help_popup(area: Rect, want: (u16, u16)) -> (Rect, Rect) {
     let height = want.1.min(area.height.saturating_sub(2)).max(1);
     let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
     let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
-    let inner = Rect {
-        x: popup.x.saturating_add(1).min(popup.right()),
-        y: popup.y.saturating_add(1).min(popup.bottom()),
-        width: popup.width.saturating_sub(2),
-        height: popup.height.saturating_sub(2),
-    };
-    (popup, inner)
+    (popup, inside_border(popup))
 }
 
 /// The reader's text column for a preferred `width`: centred, never wider than the
