@@ -277,6 +277,16 @@ fn the_session_comes_back_where_it_ended() {
     let _ = next.restore_session();
     assert_eq!(next.context(), Context::Collections);
     assert_eq!((next.shelf().open_name(), next.shelf().entries_cursor().selected), (Some("sheet"), 2));
+    // The Overview comes back on its chart's bar (a speaker there is not sent to People),
+    // and the Timeline on its event (#12).
+    for (keys, pane) in [("0 j j", Pane::Overview), ("6 j j j", Pane::Timeline)] {
+        let mut app = keeping(Saved::default());
+        press(&mut app, keys);
+        let selected = app.selected();
+        let mut next = keeping(Saved { session: Some(app.session()), ..Saved::default() });
+        let _ = next.restore_session();
+        assert_eq!((next.pane(), next.selected()), (pane, selected), "{keys}");
+    }
 }
 
 #[test]
@@ -300,12 +310,12 @@ fn snapshots_of_the_collections_pane_and_the_history_list() {
 #[test]
 fn a_click_on_the_collections_tab_shows_the_pane() {
     let mut app = keeping(shelf_with_three());
-    let (_, tab) = defiant::app::keeping::tab::bar(120, app.pane_counts(), 2);
+    let (_, tab) = defiant::app::keeping::tab::bar(120, app.pane_counts(), app.pane(), 2);
     let (start, label) = tab.expect("fits at 120 columns");
     assert_eq!(label, " 7 Collections (2) ");
     common::send(&mut app, defiant::app::Internal::Clicked { column: start + 3, row: 0 });
     assert_eq!(app.context(), Context::Collections);
     // A pane's tab brings the pane back.
     common::send(&mut app, defiant::app::Internal::Clicked { column: 3, row: 0 });
-    assert_eq!((app.context(), app.pane()), (Context::List, Pane::Episodes));
+    assert_eq!((app.context(), app.pane()), (Context::List, Pane::Overview), "the first tab: the Overview");
 }

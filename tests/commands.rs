@@ -62,6 +62,22 @@ fn palette_arguments_complete_with_tab() {
 }
 
 #[test]
+fn palette_sort_names_the_orders_of_the_pane() {
+    let mut app = app(bundled(), 120, 40);
+    press(&mut app, "3 :");
+    type_text(&mut app, "sort na");
+    press(&mut app, "<tab>");
+    assert_eq!(app.palette().map(|p| p.query().0.to_string()), Some("sort name".into()));
+    press(&mut app, "<enter>");
+    assert_eq!(app.order(Pane::People), defiant::app::order::Order::Name);
+    assert_eq!(app.status(), Some("People: by name"));
+    press(&mut app, "1 :");
+    type_text(&mut app, "sort episode");
+    press(&mut app, "<enter>");
+    assert_eq!(app.status(), Some("Episodes sort by dataset, name, most, date"), "no by-episode order there");
+}
+
+#[test]
 fn palette_numbers_go_to_a_row_and_history_comes_back() {
     let mut app = app(bundled(), 120, 40);
     press(&mut app, "3 :");
@@ -95,7 +111,7 @@ fn help_filters_as_you_type_and_enter_runs_the_action() {
     assert!(shown.0 >= 1 && shown.0 < shown.1, "{shown:?}");
     press(&mut app, "<enter>");
     assert_eq!(app.help(), None, "help closes");
-    assert_eq!(app.pane(), Pane::Themes, "and runs next pane in the list below");
+    assert_eq!(app.pane(), Pane::Episodes, "and runs next pane (from the Overview) in the list below");
 }
 
 #[test]

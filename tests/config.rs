@@ -67,7 +67,7 @@ fn the_default_config_reads_back_as_the_built_in_defaults() {
     assert_eq!(loaded.config, Config::default());
     assert_eq!(loaded.config.keys, Keymap::default());
     // Complete: every section, setting, role and context is written.
-    for piece in ["[ui]", "mouse = true", "hyperlinks = true", "reader-width = 66", "start-pane = \"episodes\""] {
+    for piece in ["[ui]", "mouse = true", "hyperlinks = true", "reader-width = 66", "start-pane = \"overview\""] {
         assert!(text.contains(piece), "{piece}");
     }
     for piece in ["list-width = 40", "[search]", "mode = \"fuzzy\"", "[theme]", "name = \"dark\""] {
@@ -169,7 +169,7 @@ detail = "j"
         "types.toml:3:9: ui.mouse: error: expected true or false, found a string",
         "types.toml:4:16: ui.reader-width: error: expected a whole number from 24 to 120, found 500",
         "types.toml:5:14: ui.start-pane: error: unknown pane 'quotse' — did you mean 'quotes'? \
-         (one of: episodes, themes, people, footage, quotes)",
+         (one of: overview, episodes, themes, people, footage, quotes, timeline)",
         "types.toml:6:1: ui.widht: error: unknown setting 'widht' \
          (one of: mouse, hyperlinks, reader-width, start-pane, list-width)",
         "types.toml:8:8: search.mode: error: unknown search mode 'fuzy' — did you mean 'fuzzy'? (fuzzy or exact)",

@@ -52,5 +52,5 @@ fn auto_takes_the_theme_the_terminal_chose() {
     assert_eq!(app.theme(), Theme::Light);
     let mut app = common::app(bundled(), 100, 30);
     config::Config::default().apply(&mut app, Theme::Light);
-    assert_eq!((app.theme(), app.pane(), app.reader_column()), (Theme::Dark, Pane::Episodes, 66));
+    assert_eq!((app.theme(), app.pane(), app.reader_column()), (Theme::Dark, Pane::Overview, 66));
 }

@@ -670,7 +670,7 @@ mod pty_e2e {
         let path = generated.path();
         let args = ["--data", path.to_str().expect("UTF-8 temp path")];
         let mut pty = Pty::spawn(Spawn { args: &args, cols: COLS, rows: ROWS, ..Spawn::default() });
-        pty.wait_for_text("Episodes (2)");
+        pty.wait_for_text("Who speaks");
         pty.send("5");
         pty.wait_for_text("Quotes (2) ─");
         pty.send("\r");
@@ -1171,11 +1171,12 @@ fn t11_output_terminal_gone_restores_and_exits_2() {
     };
     let (input_slave, output_slave) = (open(&input), open(&output));
     // The reader owns the only other descriptor of the output master: it reads until the
-    // first frame is complete (the status bar's position, `1/4`), then closes it.
+    // first frame is complete (the status bar's position on the Overview's chart, `1/10`),
+    // then closes it.
     let mut output_reader = output.master.try_clone_reader().expect("reader");
     let first_frame = std::thread::spawn(move || {
         let (mut all, mut buf) = (Vec::new(), [0u8; 4096]);
-        while !String::from_utf8_lossy(&all).contains("1/4") {
+        while !String::from_utf8_lossy(&all).contains("1/10") {
             match output_reader.read(&mut buf) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => all.extend_from_slice(&buf[..n]),
@@ -1206,7 +1207,7 @@ fn t11_output_terminal_gone_restores_and_exits_2() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let drawn = first_frame.join().expect("reader thread");
-    assert!(String::from_utf8_lossy(&drawn).contains("Episodes (4)"), "first frame");
+    assert!(String::from_utf8_lossy(&drawn).contains("Who speaks"), "first frame");
     let raw = input.master.get_termios().expect("termios").local_flags;
     assert!(!raw.contains(LocalFlags::ICANON), "raw mode on the input terminal while running");
     drop(output); // The screen goes away: its master's last descriptor is closed.

@@ -7,12 +7,24 @@ use defiant::app::{Context, Focus, Internal, Pane};
 use defiant::data::{Kind, RecordRef};
 
 #[test]
-fn starts_on_episodes_with_the_first_selected() {
-    let app = app(bundled(), 120, 40);
-    assert_eq!(app.pane(), Pane::Episodes);
+fn starts_on_the_overview_with_the_top_speaker_selected() {
+    let mut app = app(bundled(), 120, 40);
+    assert_eq!(app.pane(), Pane::Overview);
     assert_eq!(app.focus(), Focus::List);
-    assert_eq!(app.selected(), Some(RecordRef::new(Kind::Episode, 0)));
     assert_eq!(app.context(), Context::List);
+    // The chart's first bar is the most quoted person; beside it is the series.
+    let top = app.story().charts.speakers[0].0;
+    assert_eq!(app.selected(), Some(top));
+    assert_eq!(app.doc().map(|d| d.record), Some(app.data().series_ref()));
+    // Enter on a bar opens that person; `0` comes back, `1` shows the Episodes.
+    press(&mut app, "j <enter>");
+    assert_eq!(app.history().current().map(|v| v.record), Some(app.story().charts.speakers[1].0));
+    press(&mut app, "0");
+    assert_eq!((app.pane(), app.cursor(Pane::Overview).selected), (Pane::Overview, 1));
+    press(&mut app, "l");
+    assert_eq!(app.history().current().map(|v| v.record), Some(app.data().series_ref()), "l opens the series page");
+    press(&mut app, "1");
+    assert_eq!(app.selected(), Some(RecordRef::new(Kind::Episode, 0)));
 }
 
 #[test]
@@ -42,13 +54,20 @@ fn list_movement_stays_in_range() {
 #[test]
 fn panes_cycle_with_tab_numbers_and_keep_their_selection() {
     let mut app = app(bundled(), 120, 40);
-    press(&mut app, "j <tab>");
+    press(&mut app, "1 j <tab>");
     assert_eq!(app.pane(), Pane::Themes);
-    press(&mut app, "<s-tab> <s-tab>");
+    press(&mut app, "<s-tab> <s-tab> <s-tab> <s-tab>");
     assert_eq!(app.pane(), Pane::Quotes);
     press(&mut app, "1");
     assert_eq!(app.cursor(Pane::Episodes).selected, 1, "each pane keeps its own cursor");
-    for (key, pane) in [("2", Pane::Themes), ("3", Pane::People), ("4", Pane::Footage), ("5", Pane::Quotes)] {
+    for (key, pane) in [
+        ("0", Pane::Overview),
+        ("2", Pane::Themes),
+        ("3", Pane::People),
+        ("4", Pane::Footage),
+        ("5", Pane::Quotes),
+        ("6", Pane::Timeline),
+    ] {
         press(&mut app, key);
         assert_eq!(app.pane(), pane);
     }
@@ -178,13 +197,14 @@ fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
     let list = layout.list.expect("list");
     // Click the third tab label (People).
     let tabs = defiant::app::layout::tabs(layout.tabs.width, app.pane_counts());
-    let (_, start, _) = tabs[2];
+    let (_, start, _) = tabs[3];
     common::send(&mut app, Internal::Clicked { column: layout.tabs.x + start + 2, row: layout.tabs.y });
     assert_eq!(app.pane(), Pane::People);
     common::send(&mut app, Internal::Clicked { column: list.x + 3, row: list.y + 3 });
     assert_eq!(app.cursor(Pane::People).selected, 2);
     common::send(&mut app, Internal::Scrolled { column: list.x + 3, row: list.y + 3, lines: 1 });
-    assert_eq!(app.cursor(Pane::People).selected, 5);
+    // The wheel scrolls the window three lines; the selection (row 2) is pulled into it.
+    assert_eq!((app.cursor(Pane::People).offset, app.cursor(Pane::People).selected), (3, 3));
     // Click a link in the preview: opens the record and selects that link.
     let doc = app.doc().expect("preview");
     let text = layout.detail_text().expect("detail");

@@ -82,7 +82,7 @@ fn apply(app: &mut App, step: &Step) -> bool {
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     let rows = app.layout().map_or(1, |l| l.list_rows());
     for pane in Pane::ALL {
-        let len = app.data().count(pane.kind());
+        let len = app.rows(pane).len(app.data());
         let c = app.cursor(pane);
         prop_assert!(len == 0 || c.selected < len, "{pane:?} selected {} of {len}", c.selected);
         prop_assert!(c.offset <= c.selected, "{pane:?} offset {} past selection {}", c.offset, c.selected);

@@ -31,6 +31,15 @@ fn start(args: &[&str]) -> Pty {
     pty
 }
 
+/// Start as [`start`] does and show the Episodes pane (`1`): the browser opens on the
+/// Overview, whose chart is not a list of records.
+fn start_on_episodes(args: &[&str]) -> Pty {
+    let mut pty = start(args);
+    pty.send("1");
+    pty.wait_for_row(STATUS, "the Episodes list", |row| row.trim_end().ends_with("1/4"));
+    pty
+}
+
 /// The breadcrumb line, trimmed.
 fn crumbs(pty: &Pty) -> String {
     pty.row(CRUMBS).trim().to_string()
@@ -57,9 +66,11 @@ fn quit_and_check(mut pty: Pty, mouse: bool) {
 /// help, quit; every mode enabled is disabled again.
 #[test]
 fn browse_follow_back_help_and_quit() {
-    let mut pty = start(&[]);
+    let first = start(&[]).screen();
+    assert!(first.contains("Who speaks"), "the browser starts on the Overview: {first}");
+    let mut pty = start_on_episodes(&[]);
     let first = pty.screen();
-    assert!(pty.row(TABS).contains("Episodes (4)"), "tab bar: {first}");
+    assert!(pty.row(TABS).contains("1 Episodes"), "tab bar: {first}");
     assert!(first.contains("Part 1"), "the episode list shows Part 1: {first}");
     assert_eq!(crumbs(&pty), "Episodes");
     wait_status(&pty, "position 1/4", |s| s.ends_with("1/4"));
@@ -156,7 +167,9 @@ fn ctrl_c_key_quits_and_restores() {
 #[test]
 fn ctrl_z_suspends_with_the_terminal_restored_and_fg_comes_back() {
     let mut pty = Pty::spawn(Spawn { job: true, ..Spawn::default() });
-    pty.wait_for_row(STATUS, "the first frame", |row| row.trim_end().ends_with("1/4"));
+    pty.wait_for_row(STATUS, "the first frame", |row| row.trim_end().ends_with("1/10"));
+    pty.send("1");
+    pty.wait_for_row(STATUS, "the Episodes list", |row| row.trim_end().ends_with("1/4"));
     pty.send("j");
     wait_status(&pty, "the second row", |s| s.ends_with("2/4"));
     pty.send(keys::CTRL_Z);
@@ -288,7 +301,7 @@ fn harness_detects_an_unrestored_terminal() {
 /// follows every size, nothing crashes, and `q` still quits with 0.
 #[test]
 fn resize_small_too_small_and_back() {
-    let mut pty = start(&[]);
+    let mut pty = start_on_episodes(&[]);
 
     pty.resize(60, 20);
     // Narrow: one block, full width, status bar on the new last row.
@@ -304,7 +317,7 @@ fn resize_small_too_small_and_back() {
     pty.wait_until("the 120×40 layout is drawn", |p| {
         let screen = p.screen();
         !screen.contains("Terminal too small")
-            && p.row(TABS).contains("Episodes (4)")
+            && p.row(TABS).contains("1 Episodes")
             && p.row(2).chars().count() == 120
             && p.row(2).ends_with('┐')
             && p.row(39).ends_with("1/4")
@@ -319,7 +332,7 @@ fn resize_small_too_small_and_back() {
 /// and the last frame is a normal one at that size.
 #[test]
 fn resize_storm_ends_on_a_correct_frame() {
-    let mut pty = start(&[]);
+    let mut pty = start_on_episodes(&[]);
     let sizes = [(1, 1), (2, 2), (12, 12), (500, 200), (40, 10), (39, 9), (80, 1), (1, 50), (81, 24)];
     for round in 0..12u16 {
         for &(cols, rows) in &sizes {
@@ -330,7 +343,7 @@ fn resize_storm_ends_on_a_correct_frame() {
     pty.wait_until("the final 90×25 frame is drawn", |p| {
         let screen = p.screen();
         !screen.contains("Terminal too small")
-            && p.row(TABS).contains("Episodes (4)")
+            && p.row(TABS).contains("1 Episodes")
             && p.row(2).chars().count() == 90
             && p.row(2).ends_with('┐')
             && p.row(24).ends_with("1/4")
@@ -341,7 +354,7 @@ fn resize_storm_ends_on_a_correct_frame() {
 /// `--no-mouse`: mouse reporting is never switched on.
 #[test]
 fn no_mouse_never_enables_mouse_reporting() {
-    let mut pty = start(&["--no-mouse"]);
+    let mut pty = start_on_episodes(&["--no-mouse"]);
     pty.send("j");
     wait_status(&pty, "position 2/4", |s| s.ends_with("2/4"));
     pty.send("q");
@@ -396,7 +409,9 @@ fn stdin_not_a_terminal_exits_2_and_writes_no_escapes() {
 #[test]
 fn sigtstp_does_not_stop_the_browser_in_raw_mode() {
     let mut pty = Pty::spawn(Spawn { job: true, ..Spawn::default() });
-    pty.wait_for_text("Episodes (4)");
+    pty.wait_for_text("Who speaks");
+    pty.send("1");
+    pty.wait_for_row(STATUS, "the Episodes list", |row| row.trim_end().ends_with("1/4"));
     pty.signal(Signal::SIGTSTP);
     pty.send("j");
     pty.wait_until("the app handles keys after SIGTSTP", |p| {

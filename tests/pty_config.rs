@@ -29,7 +29,7 @@ fn start(args: &[&str], env: &[(&str, &str)]) -> Pty {
     pty
 }
 
-/// The foreground colour of the active tab's first letter (`1 Episodes`).
+/// The foreground colour of the active tab's first letter (`0 Overview`, the start screen).
 fn tab_colour(pty: &Pty) -> Option<vt100::Color> {
     pty.with_screen(|screen| screen.cell(TABS, 2).map(|cell| cell.fgcolor()))
 }
@@ -59,7 +59,7 @@ fn three_remapped_keys_and_the_light_theme() {
     assert_eq!(tab_colour(&pty), Some(vt100::Color::Idx(BLUE)), "the light theme's active tab");
 
     pty.send("\x0e"); // Ctrl-n
-    pty.wait_for_row(STATUS, "Ctrl-n moved down", |row| row.trim_end().ends_with("2/4"));
+    pty.wait_for_row(STATUS, "Ctrl-n moved down", |row| row.trim_end().ends_with("2/10"));
     pty.send("\x1bOQ"); // F2
     let help = pty.wait_for_text("Help — keys in the list");
     assert!(help.contains("Ctrl-n/j/↓"), "{help}");
@@ -72,7 +72,7 @@ fn three_remapped_keys_and_the_light_theme() {
     pty.wait_until("F2 closed help", |p| !p.screen().contains("Help — keys"));
     pty.send("q");
     pty.send("j");
-    pty.wait_for_row(STATUS, "q did nothing; j moved", |row| row.trim_end().ends_with("3/4"));
+    pty.wait_for_row(STATUS, "q did nothing; j moved", |row| row.trim_end().ends_with("3/10"));
     pty.send("x");
     pty.expect_exit(0);
     assert_restored(&pty, true);
@@ -94,7 +94,7 @@ fn a_broken_config_still_starts_and_says_so() {
     assert!(text.contains("keys.lsit: error: unknown context 'lsit' — did you mean 'list'?"), "{text}");
     // The good binding applies, the broken ones kept their defaults.
     pty.send("j");
-    pty.wait_for_row(STATUS, "j still moves", |row| row.trim_end().ends_with("2/4"));
+    pty.wait_for_row(STATUS, "j still moves", |row| row.trim_end().ends_with("2/10"));
     assert_eq!(tab_colour(&pty), Some(vt100::Color::Idx(CYAN)), "the dark theme, link colour ignored");
     pty.send("/");
     pty.expect_exit(0);

@@ -17,7 +17,9 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 #[test]
 fn every_pane_list() {
     for (w, h) in SIZES {
-        for (key, name) in [("1", "episodes"), ("2", "themes"), ("3", "people"), ("4", "footage"), ("5", "quotes")] {
+        for (key, name) in
+            [("0", "overview"), ("1", "episodes"), ("2", "themes"), ("3", "people"), ("4", "footage"), ("5", "quotes")]
+        {
             let mut app = app(bundled(), w, h);
             press(&mut app, &format!("{key} j"));
             snap(&format!("list_{name}_{w}x{h}"), &app);

@@ -68,9 +68,11 @@ fn nfd_queries_match_nfc_text() {
     let index = SearchIndex::build(&data);
     let decomposed = "Zoe\u{308}";
     let hits = index.search(&Query::parse(decomposed, false));
-    // The person, and the quote she speaks (matched on its speaker field).
-    assert_eq!(hits.len(), 2);
+    // The person, the quote she speaks (matched on its speaker field) and the event that
+    // names her (on its people field).
+    assert_eq!(hits.len(), 3);
     assert_eq!(data.deep_link(hits[0].record), "person:ann-lee");
+    assert!(hits.iter().any(|h| h.record.kind == defiant::data::Kind::Event), "{hits:?}");
 }
 
 fn hostile_query() -> impl Strategy<Value = String> {

@@ -142,3 +142,251 @@ fn corrections_carry_the_sources_found() {
     assert_eq!(q59.reliability, Some(defiant::data::model::Reliability::Low));
     assert!(q59.notes.iter().any(|n| n.text.contains("Not found in the public copies")));
 }
+
+/// The screen drawn with a palette, as text.
+fn drawn(app: &defiant::app::App, palette: &defiant::ui::Palette) -> String {
+    let terminal = common::terminal(app, palette);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_overview_charts_read_label_then_value_and_use_glyphs_without_colour() {
+    let app = common::app(common::bundled(), 120, 40);
+    let palette = defiant::ui::Palette::monochrome();
+    let screen = drawn(&app, &palette);
+    let charts = &app.story().charts;
+    // Each speaker's row reads name, count, then the bar, top to bottom in chart order.
+    let mut at = 0;
+    for &(person, count) in &charts.speakers {
+        let name = app.data().label(person).into_owned();
+        let row = screen[at..].lines().find(|l| l.contains(&name)).unwrap_or_else(|| panic!("{name}\n{screen}"));
+        let after = &row[row.find(&name).expect("name") + name.len()..];
+        assert!(after.trim_start().starts_with(&count.to_string()), "{row}");
+        assert!(after.contains('█'), "a bar after the value: {row}");
+        at = screen.find(row).expect("row") + row.len();
+    }
+    // Without colour, the measures of the parts chart differ by glyph.
+    let people_row = screen.lines().find(|l| l.contains("people 19")).expect("Part 1's people bar");
+    assert!(people_row.contains('▒') && !people_row.contains('█'), "{people_row}");
+    let quotes_row = screen.lines().find(|l| l.contains("quotes  6")).expect("a quotes bar");
+    assert!(quotes_row.contains('░'), "{quotes_row}");
+    // And the series is beside the charts: awards, facts and the disagreements.
+    let mut app = app;
+    common::press(&mut app, "l");
+    let doc = app.doc().expect("the series page");
+    let text: String = (0..doc.len())
+        .filter_map(|i| doc.line(app.data(), i))
+        .map(|l| l.spans.iter().map(|(_, s)| s.as_str()).collect::<String>() + "\n")
+        .collect();
+    for wanted in ["Awards", "Facts", "Where the sources disagree", "Credits", "Directed by: Allen Hughes"] {
+        assert!(text.contains(wanted), "no {wanted:?} on the series page");
+    }
+}
+
+#[test]
+fn events_are_dated_only_from_sources_and_conflicting_dates_are_kept() {
+    let data = common::bundled();
+    let dated: Vec<RecordRef> = data.records(Kind::Event).filter(|&r| !data.event(r).when.is_empty()).collect();
+    assert_eq!(dated.len(), 16, "events with a date");
+    for &r in &dated {
+        for when in &data.event(r).when {
+            assert!(!when.sources.is_empty(), "{} has an unsourced date", data.deep_link(r));
+        }
+    }
+    // Interscope's founding year: every side kept, the best supported first.
+    let interscope = data.resolve("event:part-3/e05").expect("event");
+    let dates: Vec<&str> = data.event(interscope).when.iter().map(|w| &*w.date).collect();
+    assert_eq!(dates, ["1990", "1989", "1991-01"]);
+    let show = run_args(&["show", "event:part-3/e05"]);
+    assert!(show.stdout.contains("When: 1990 [usatoday, ap, deadline-iovine, trackblazer]; 1989 [highsnob]; January 1991 [lat-1993] (the sources disagree)"), "{}", show.stdout);
+    let undated = run_args(&["show", "event:part-2/e04"]);
+    assert!(undated.stdout.contains("When: undated (no source gives a date)"), "{}", undated.stdout);
+}
+
+#[test]
+fn timeline_command_prints_one_event_a_line_in_date_order() {
+    let all = run_args(&["timeline"]);
+    assert_eq!(all.code, Some(0), "{}", all.stderr);
+    let lines: Vec<&str> = all.stdout.lines().collect();
+    assert_eq!(lines.len(), 54);
+    assert!(lines[0].starts_with("1973     event:part-1/e08  "), "{}", lines[0]);
+    assert!(lines.last().is_some_and(|l| l.starts_with("undated  event:unplaced/")));
+    let years: Vec<i32> = lines.iter().filter_map(|l| l.trim_start_matches('~').get(..4)?.parse().ok()).collect();
+    assert!(years.windows(2).all(|w| w[0] <= w[1]), "{years:?}");
+    let nineties = run_args(&["timeline", "--from", "1990", "--to", "1995", "--person", "dr-dre"]);
+    let links: Vec<&str> =
+        nineties.stdout.lines().filter_map(|l| l.split_whitespace().find(|p| p.starts_with("event:"))).collect();
+    assert_eq!(links, ["event:unplaced/e03", "event:part-2/e07", "event:part-3/e04"]);
+    assert!(nineties.stdout.contains("[sources disagree: 1992; about the 1990s; 1995]"));
+    let json = run_args(&["timeline", "--from", "1998", "--to", "1998", "--json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(value[0]["id"], "part-4/e06");
+    assert_eq!(value[0]["episode"], "part-4");
+    assert_eq!(value[0]["dates"][0]["sources"][0], "southpawer-em");
+    let none = run_args(&["timeline", "--from", "1900", "--to", "1901"]);
+    assert_eq!((none.code, none.stdout.as_str()), (Some(1), ""));
+    let unknown = run_args(&["timeline", "--person", "dr-drey"]);
+    assert_eq!(unknown.code, Some(2));
+    assert!(unknown.stderr.contains("did you mean: person:dr-dre"), "{}", unknown.stderr);
+}
+
+#[test]
+fn the_timeline_pane_lists_events_by_year_in_lanes_and_jumps_by_decade() {
+    use defiant::app::{Focus, Pane};
+    let mut app = common::app(common::bundled(), 120, 40);
+    common::press(&mut app, "6");
+    assert_eq!(app.pane(), Pane::Timeline);
+    let link = |app: &defiant::app::App| app.selected().map(|r| app.data().deep_link(r)).unwrap_or_default();
+    assert_eq!(link(&app), "event:part-1/e08", "the first row is the earliest dated event (1973)");
+    common::press(&mut app, "]");
+    assert_eq!(link(&app), "event:part-2/e05", "] goes to the 1980s");
+    common::press(&mut app, "]");
+    assert_eq!(link(&app), "event:part-3/e05", "] goes to the 1990s");
+    common::press(&mut app, "[");
+    assert_eq!(link(&app), "event:part-2/e05");
+    common::press(&mut app, "[ [");
+    assert_eq!(link(&app), "event:part-1/e08", "[ stops at the first decade");
+    // Three lanes from 80 columns: names over the lanes, Dee Barnes' account in Dre's lane.
+    let screen = common::screen(&app);
+    assert!(screen.contains("◀ Jimmy Iovine") && screen.contains("▶ Dr. Dre"), "{screen}");
+    let dee = screen.lines().find(|l| l.contains("Dee Barnes, former")).expect("the 1991 row");
+    assert!(dee.find("Dee Barnes").expect("text") > 80, "in the right lane: {dee}");
+    // Enter opens the event; the timeline stays beside it, in one lane with markers.
+    common::press(&mut app, "j <enter>");
+    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!(app.history().current().map(|v| app.data().deep_link(v.record)), Some("event:part-1/e09".into()));
+    let screen = common::screen(&app);
+    assert!(screen.contains("◀ P1 Iovine engineers"), "{screen}");
+    // Narrow: one lane with markers.
+    let mut narrow = common::app(common::bundled(), 70, 24);
+    common::press(&mut narrow, "6");
+    let screen = common::screen(&narrow);
+    assert!(
+        screen.contains("◀ P1 Called into the studio") && screen.contains("◀ Jimmy Iovine ◆ both ▶ Dr. Dre"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_timeline_filter_finds_the_events_of_a_person() {
+    let mut app = common::app(common::bundled(), 120, 40);
+    common::press(&mut app, "6 /");
+    common::type_text(&mut app, "dee barnes");
+    let search = app.search().expect("the filter");
+    let found: Vec<String> =
+        search.shown.iter().map(|&i| app.data().deep_link(search.hits[i as usize].record)).collect();
+    assert!(found.contains(&"event:part-2/e07".to_string()), "{found:?}");
+    assert!(found.iter().all(|l| l.starts_with("event:")), "{found:?}");
+}
+
+#[test]
+fn brackets_jump_between_the_sections_of_a_detail() {
+    let mut app = common::app(common::bundled(), 120, 40);
+    common::press(&mut app, "1 <enter>");
+    let doc = app.doc().expect("Part 1").clone();
+    let rows = app.layout().expect("fits").detail_rows();
+    assert!(doc.len() > rows * 2, "Part 1's page is long");
+    // From the top, `]` steps through the sections to the last one in a few presses.
+    let last = *doc.headings.last().expect("sections");
+    let mut presses = 0;
+    while app.detail_position().0 < last.min(doc.len() - rows) && presses < 20 {
+        common::press(&mut app, "]");
+        presses += 1;
+    }
+    assert!(presses <= doc.headings.len(), "at most one press a section: {presses}");
+    let (scroll, link) = app.detail_position();
+    let link = link.expect("a link is selected");
+    let row = doc.link_row(link).expect("its row");
+    assert!(row >= scroll && row < scroll + rows, "the selected link is on screen");
+    common::press(&mut app, "[");
+    assert!(app.detail_position().0 < scroll || app.detail_position().1 < Some(link), "[ goes back");
+}
+
+#[test]
+fn o_cycles_a_lists_order_the_title_says_which_and_each_pane_keeps_its_own() {
+    use defiant::app::Pane;
+    let mut app = common::app(common::bundled(), 120, 40);
+    let label = |app: &defiant::app::App| app.selected().map(|r| app.data().label(r).into_owned()).unwrap_or_default();
+    common::press(&mut app, "3");
+    assert_eq!(label(&app), "Dr. Dre", "the dataset's order first");
+    common::press(&mut app, "o g g");
+    assert!(common::screen(&app).contains("People (81) · by name"), "{}", common::screen(&app));
+    let mut names: Vec<String> = app.data().people.iter().map(|p| p.name.to_lowercase()).collect();
+    names.sort();
+    assert_eq!(label(&app).to_lowercase(), names[0]);
+    common::press(&mut app, "o g g");
+    assert!(common::screen(&app).contains("· most quoted"));
+    assert_eq!(label(&app), "Allen Hughes", "the most quoted person first");
+    common::press(&mut app, "o g g");
+    assert!(common::screen(&app).contains("· by episode"));
+    // Another pane has its own order; coming back finds this one as it was.
+    common::press(&mut app, "1 o o o");
+    assert!(common::screen(&app).contains("Episodes (4) · by date"), "{}", common::screen(&app));
+    common::press(&mut app, "3");
+    assert!(common::screen(&app).contains("· by episode"));
+    assert_eq!(app.order(Pane::People).label(defiant::data::Kind::Person), "by episode");
+    common::press(&mut app, "o");
+    assert!(common::screen(&app).contains(" People (81) "), "back to the dataset's order");
+    // The selection stays on its record when the order changes.
+    common::press(&mut app, "5 j j");
+    let before = app.selected();
+    common::press(&mut app, "o");
+    assert_eq!(app.selected(), before);
+}
+
+/// `show` wraps on words to a terminal (70 columns here), and never in a pipe.
+#[cfg(unix)]
+#[test]
+fn show_wraps_to_the_terminal_and_never_in_a_pipe() {
+    #[path = "pty_support/mod.rs"]
+    mod pty_support;
+    let mut pty = pty_support::Pty::spawn(pty_support::Spawn {
+        args: &["show", "episode:part-1"],
+        cols: 70,
+        rows: 400,
+        ..pty_support::Spawn::default()
+    });
+    pty.expect_exit(0);
+    let rows: Vec<String> = pty.screen_rows().iter().map(|r| r.trim_end().to_string()).collect();
+    let screen = rows.join("\n");
+    assert!(rows.iter().all(|l| l.chars().count() <= 70), "{screen}");
+    // No word is split: every word of the summary is whole on some line.
+    let piped = run_args(&["show", "episode:part-1"]);
+    let summary = piped.stdout.lines().skip_while(|l| *l != "Summary:").nth(1).expect("the summary").trim().to_string();
+    assert!(summary.chars().count() > 70, "the pipe keeps the summary on one line");
+    let words: Vec<&str> = screen.split_whitespace().collect();
+    for word in summary.split_whitespace() {
+        assert!(words.contains(&word), "{word:?} was split:\n{screen}");
+    }
+    assert!(rows.iter().any(|r| r.starts_with("  ") && r.len() > 40), "wrapped lines keep their indent");
+}
+
+#[test]
+fn where_the_sources_disagree_gives_each_side_with_its_own_sources() {
+    let show = run_args(&["show", "series"]);
+    let section: String = show
+        .stdout
+        .lines()
+        .skip_while(|l| *l != "Where the sources disagree:")
+        .take_while(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(section.contains("Sale price: $3 billion (AP: more than $3 billion) [bb-inside, kcrw-biz, ap] · $3.2 billion [lat-review, usatoday, goldderby, albumism, uproxx-tv, opusmag]"), "{section}");
+    assert!(section.contains("Interscope's founding year: 1989 [highsnob] · 1990 ["), "{section}");
+    // Every conflict note of the series, its facts and its events is there, once.
+    let data = common::bundled();
+    let all = defiant::present::story::conflicts(&data);
+    assert!(all.len() >= 15, "{}", all.len());
+    assert_eq!(section.lines().filter(|l| l.starts_with("  • ")).count(), all.len());
+    for note in all.iter().filter(|n| !n.sides.is_empty()) {
+        assert!(note.sides.len() >= 2 && note.sides.iter().all(|s| !s.sources.is_empty()), "{}", note.text);
+    }
+}

@@ -36,6 +36,14 @@ pub enum Action {
     PreviousPane,
     /// Show one pane by name.
     ShowPane(Pane),
+    /// Jump to the next section of a detail (a heading), or the next decade in the Timeline.
+    NextSection,
+    /// Jump to the previous section of a detail, or the previous decade in the Timeline.
+    PreviousSection,
+    /// Cycle the list's order: the dataset's, by name, by count, by episode, by date.
+    CycleOrder,
+    /// Put the list in one order (`:sort name`).
+    SetOrder(super::order::Order),
     /// Move focus to the list (left).
     FocusList,
     /// Open the selected record (list) or follow the selected link (detail).

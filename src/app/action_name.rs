@@ -38,7 +38,8 @@ impl Action {
             | Action::SetColumn(_)
             | Action::SetTheme(_)
             | Action::Visit(_)
-            | Action::ExportNamed(_) => {
+            | Action::ExportNamed(_)
+            | Action::SetOrder(_) => {
                 return None;
             }
             Action::Complete => "complete",
@@ -84,6 +85,10 @@ impl Action {
             Action::RemoveEntry => "remove",
             Action::ExportCollection => "export",
             Action::ShowTrail => "history",
+            // ----- issue #12 -----
+            Action::NextSection => "next-section",
+            Action::PreviousSection => "previous-section",
+            Action::CycleOrder => "cycle-order",
         };
         Some(Cow::Borrowed(name))
     }
@@ -120,6 +125,7 @@ impl Action {
             Action::SetTheme(_) => "use a colour theme",
             Action::Visit(_) => "open a record",
             Action::ExportNamed(_) => "export a collection by name",
+            Action::SetOrder(_) => "put the list in an order",
             Action::Complete => "complete the command or its argument",
             Action::DeleteCharBefore => "delete the character before the cursor",
             Action::DeleteCharAfter => "delete the character under the cursor",
@@ -144,6 +150,10 @@ impl Action {
             Action::PreviousQuote => "reader: previous quote of the collection",
             Action::RandomQuote => "reader: a random quote of the collection",
             Action::WiderColumn => "reader: wider text column",
+            // ----- issue #12 -----
+            Action::NextSection => "next section of a detail, or next decade in the Timeline",
+            Action::PreviousSection => "previous section of a detail, or previous decade in the Timeline",
+            Action::CycleOrder => "cycle the list's order (dataset, name, most quoted, episode, date)",
             Action::NarrowerColumn => "reader: narrower text column",
             Action::ResetColumn => "reader: default text column",
             Action::Yank(Yank::Text) => "copy the text (a quote with its citation, a record's title)",
@@ -183,6 +193,10 @@ impl Action {
         ];
         all.extend(Pane::ALL.iter().map(|&pane| Action::ShowPane(pane)));
         all.extend([
+            // ----- issue #12 -----
+            Action::NextSection,
+            Action::PreviousSection,
+            Action::CycleOrder,
             Action::FocusList,
             Action::Open,
             Action::Back,

@@ -10,6 +10,7 @@ use super::detail::Detail;
 use super::effect::Effect;
 use super::layout::AppLayout;
 use super::request::{Outbox, ReadRequest, Request};
+use super::rows::Rows;
 use super::search::{Direction, Scope};
 use super::{Action, History, Pane};
 use crate::data::{Dataset, Kind, RecordRef};
@@ -18,6 +19,7 @@ use crate::data::{Dataset, Kind, RecordRef};
 #[derive(Clone, Copy)]
 pub struct View<'a> {
     pub data: &'a Dataset<'static>,
+    pub story: &'a super::Story,
     pub layout: Option<AppLayout>,
 }
 
@@ -63,6 +65,14 @@ impl Browser {
         &self.browse
     }
 
+    /// The Overview lists the speakers of its chart, the Timeline the events by date.
+    pub fn set_story_rows(&mut self, data: &Dataset, story: &super::Story, height: usize) {
+        let speakers: Vec<RecordRef> = story.charts.speakers.iter().map(|&(p, _)| p).collect();
+        self.browse.set_rows(data, Pane::Overview, Rows::Listed(speakers.into()), height, false);
+        let events: Vec<RecordRef> = story.timeline.entries.iter().map(|e| e.event).collect();
+        self.browse.set_rows(data, Pane::Timeline, Rows::Listed(events.into()), height, false);
+    }
+
     pub fn detail(&self) -> &Detail {
         &self.detail
     }
@@ -94,7 +104,12 @@ impl Browser {
 
     /// Select a record in its pane's list, with the list focused (a restored session).
     pub fn select_in_pane(&mut self, data: &Dataset, record: RecordRef, rows: usize) {
-        self.browse.reveal(data, record, rows);
+        // The pane shown may list it (a speaker on the Overview's chart); else its own pane.
+        let pane = self.browse.pane();
+        match self.browse.rows(pane).position(record) {
+            Some(row) => self.browse.select_row(data, row, rows),
+            None => self.browse.reveal(data, record, rows),
+        }
         self.focus = Focus::List;
     }
 
@@ -102,6 +117,8 @@ impl Browser {
     pub fn shown(&self, data: &Dataset) -> Option<RecordRef> {
         match self.focus {
             Focus::Detail => self.detail.current(),
+            // The Overview's list is its chart; beside it is always the series.
+            Focus::List if self.browse.pane() == Pane::Overview => Some(data.series_ref()),
             Focus::List => self.browse.selected(data),
         }
     }
@@ -129,6 +146,8 @@ impl Browser {
             Action::StartGlobalSearch => out.send(Request::StartSearch(Scope::Everything)),
             Action::OpenReader => self.read_selected(view, out),
             Action::ShowDetails => match self.focus {
+                // `l` on the Overview goes into the series page beside the chart.
+                Focus::List if self.browse.pane() == Pane::Overview => out.send(Request::Visit(view.data.series_ref())),
                 Focus::List => {
                     if let Some(record) = self.browse.selected(view.data) {
                         out.send(Request::Visit(record));
@@ -151,6 +170,28 @@ impl Browser {
             Action::NextPane => self.show_pane(self.browse.pane().next()),
             Action::PreviousPane => self.show_pane(self.browse.pane().previous()),
             Action::ShowPane(pane) => self.show_pane(pane),
+            Action::CycleOrder | Action::SetOrder(_) => {
+                let changed = match action {
+                    Action::SetOrder(order) => self.browse.set_order(view.data, order, view.list_rows()),
+                    _ => self.browse.cycle_order(view.data, view.list_rows()),
+                };
+                if changed {
+                    let pane = self.browse.pane();
+                    out.say(format!("{}: {}", pane.title(), self.browse.order(pane).label(pane.kind())));
+                    self.detail.reset_preview();
+                } else {
+                    let pane = self.browse.pane();
+                    let orders = super::order::Order::cycle(pane.kind());
+                    if orders.len() < 2 || matches!(pane, Pane::Overview | Pane::Timeline) {
+                        out.say(format!("The {} keeps one order", pane.title()));
+                    } else {
+                        let names: Vec<&str> = orders.iter().map(|o| o.name()).collect();
+                        out.say(format!("{} sort by {}", pane.title(), names.join(", ")));
+                    }
+                }
+            }
+            Action::NextSection => self.section(view, true),
+            Action::PreviousSection => self.section(view, false),
             Action::FocusList => self.focus = Focus::List,
             Action::Back => self.go(view, History::back, "Nothing to go back to", out),
             Action::Forward => self.go(view, History::forward, "Nothing ahead in history", out),
@@ -165,6 +206,22 @@ impl Browser {
             Action::PageUp => self.jump(view, Motion::By(-(self.page(view) as isize))),
             // The reader's and the search's own keys do nothing here.
             _ => {}
+        }
+    }
+
+    /// `]`/`[`: the next or previous decade in the Timeline's list; in a detail, the next or
+    /// previous section heading.
+    fn section(&mut self, view: View, forward: bool) {
+        match self.focus {
+            Focus::List if self.browse.pane() == Pane::Timeline => {
+                let at = self.browse.cursor(Pane::Timeline).selected;
+                if let Some(row) = view.story.timeline.next_decade(at, forward) {
+                    self.browse.select_row(view.data, row, view.list_rows());
+                    self.detail.reset_preview();
+                }
+            }
+            Focus::List => {}
+            Focus::Detail => self.detail.jump_section(forward, view.detail_rows()),
         }
     }
 
@@ -218,8 +275,8 @@ impl Browser {
         if self.detail.link_visible(view.detail_rows()) {
             out.send(Request::Visit(target));
         } else {
-            // Never follow a link the reader cannot see: bring it into view first.
-            self.detail.ensure_link_visible(view.detail_rows());
+            // Never follow a link the reader cannot see (none is highlighted): say so.
+            out.say("No link on screen: j/k or ]/[ move to one");
         }
     }
 
@@ -231,7 +288,7 @@ impl Browser {
         }
         let Some((collection, position)) = self.detail.selected_group() else { return false };
         if !self.detail.link_visible(view.detail_rows()) {
-            self.detail.ensure_link_visible(view.detail_rows());
+            out.say("No link on screen: j/k or ]/[ move to one");
             return true;
         }
         let name = match self.detail.current() {
@@ -290,37 +347,45 @@ impl Browser {
     }
 
     /// A click on a tab shows its pane, on a row selects it, on a link selects the link
-    /// (opening the previewed record first, where it was scrolled to).
-    pub fn click(&mut self, view: View, at: Position) {
+    /// (opening the previewed record first, where it was scrolled to). A click on the row
+    /// or link already selected opens it, as Enter does.
+    pub fn click(&mut self, view: View, at: Position, out: &mut Outbox) {
         let Some(layout) = view.layout else { return };
         if let Some(pane) = self.browse.tab_at(view.data, &layout, at) {
             self.show_pane(pane);
         } else if layout.list.is_some_and(|r| r.contains(at)) {
             if let Some(index) = self.browse.row_at(view.data, &layout, at) {
+                let again = self.focus == Focus::List && index == self.browse.cursor(self.browse.pane()).selected;
                 self.focus = Focus::List;
                 self.browse.select_row(view.data, index, view.list_rows());
                 self.detail.reset_preview();
+                if again {
+                    self.update(view, Action::Open, out);
+                }
             }
         } else if let Some(text) = layout.detail_text().filter(|r| r.contains(at)) {
             let visiting = self.focus == Focus::Detail;
             let Some(link) = self.detail.link_on_screen(usize::from(at.y - text.y), visiting) else { return };
             if self.focus == Focus::List
-                && let Some(record) = self.browse.selected(view.data)
+                && let Some(record) = self.shown(view.data)
             {
                 let (scroll, _) = self.detail.position(false);
                 self.visit(view, record);
                 self.detail.select_link(link, Some(scroll));
+            } else if self.detail.position(true).1 == Some(link) {
+                self.follow_link(view, out);
             } else {
                 self.detail.select_link(link, None);
             }
         }
     }
 
-    /// The wheel scrolls the list or the detail under the pointer.
+    /// The wheel scrolls the view under the pointer by lines: the list's window (the
+    /// selection stays, pulled into the window only when it would leave it) or the detail.
     pub fn wheel(&mut self, view: View, at: Position, lines: isize) {
         let Some(layout) = view.layout else { return };
         if layout.list.is_some_and(|r| r.contains(at)) {
-            self.move_list(view, Motion::By(lines));
+            self.browse.scroll_view(view.data, lines, view.list_rows());
         } else if layout.detail.is_some_and(|r| r.contains(at)) {
             let visiting = self.focus == Focus::Detail;
             self.detail.scroll(Motion::By(lines), view.detail_rows(), visiting);

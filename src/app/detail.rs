@@ -172,6 +172,24 @@ impl Detail {
         }
     }
 
+    /// `]`/`[`: scroll so the next (previous) section's heading is the top line, and select
+    /// the first link in view, so a long field never has to be walked line by line.
+    pub fn jump_section(&mut self, forward: bool, rows: usize) {
+        let Some(doc) = &self.doc else { return };
+        let Some(visit) = self.history.current_mut() else { return };
+        let max = doc.len().saturating_sub(rows);
+        // Where the reader is: the selected link when it is on screen, else the top line.
+        let at =
+            doc.link_row(visit.link).filter(|&r| r >= visit.scroll && r < visit.scroll + rows).unwrap_or(visit.scroll);
+        let from = if forward { at } else { doc.heading_from(at + 1, false).unwrap_or(at) };
+        let Some(row) = doc.heading_from(from, forward) else { return };
+        // Past the last full page every heading is on screen already: land on the page's end.
+        visit.scroll = row.min(max);
+        if let Some(link) = doc.first_link_in(row..visit.scroll + rows) {
+            visit.link = link;
+        }
+    }
+
     /// The link on a line of the page, counting from the top of the screen.
     pub fn link_on_screen(&self, row_on_screen: usize, visiting: bool) -> Option<usize> {
         let (scroll, _) = self.position(visiting);

@@ -333,6 +333,43 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding { keys: &[ch('q')], action: Action::Quit, contexts: BROWSE, help: "quit", hint: Some("quit") },
     Binding { keys: &[ctrl('c')], action: Action::Quit, contexts: EVERYWHERE, help: "quit", hint: None },
+    // ----- issue #12 (the story): the Overview and the Timeline panes -----
+    Binding {
+        keys: &[ch('0')],
+        action: Action::ShowPane(Pane::Overview),
+        contexts: BROWSE,
+        help: "Overview: the series, who speaks, what each part covers",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('6')],
+        action: Action::ShowPane(Pane::Timeline),
+        contexts: BROWSE,
+        help: "Timeline pane: the events by year",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch(']')],
+        action: Action::NextSection,
+        contexts: BROWSE,
+        help: "next decade (Timeline) or next section of a detail",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('[')],
+        action: Action::PreviousSection,
+        contexts: BROWSE,
+        help: "previous decade (Timeline) or previous section of a detail",
+        hint: None,
+    },
+    Binding {
+        keys: &[ch('o')],
+        action: Action::CycleOrder,
+        contexts: &[List],
+        help: "cycle the list's order (dataset, name, most quotes/links, episode, date)",
+        hint: None,
+    },
+    // ----- end of issue #12's keys -----
     Binding {
         keys: &[ctrl('z')],
         action: Action::Suspend,

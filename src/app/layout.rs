@@ -68,6 +68,12 @@ impl AppLayout {
 
     /// [`AppLayout::new`] with the list taking `list_percent` of a wide terminal.
     pub fn split(area: Rect, detail_focused: bool, list_percent: u16) -> Option<Self> {
+        Self::with_list(area, detail_focused, list_percent, false)
+    }
+
+    /// As [`AppLayout::split`]; a `full` list (the Timeline's lanes) takes the whole width
+    /// while it has the keyboard, and shares it with the detail once a record is open.
+    pub fn with_list(area: Rect, detail_focused: bool, list_percent: u16, full: bool) -> Option<Self> {
         let list_percent = list_percent.min(100);
         if fit(area) != Fit::Fits {
             return None;
@@ -75,7 +81,9 @@ impl AppLayout {
         let [tabs, crumbs, body, status] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)])
                 .areas(area);
-        let (list, detail) = if area.width >= SPLIT_WIDTH {
+        let (list, detail) = if full && !detail_focused {
+            (Some(body), None)
+        } else if area.width >= SPLIT_WIDTH {
             let [list, detail] =
                 Layout::horizontal([Constraint::Percentage(list_percent), Constraint::Percentage(100 - list_percent)])
                     .areas(body);
@@ -108,6 +116,16 @@ impl AppLayout {
     }
 }
 
+/// The area inside a box's one-cell border (nothing for a box too small to have one).
+fn inside_border(popup: Rect) -> Rect {
+    Rect {
+        x: popup.x.saturating_add(1).min(popup.right()),
+        y: popup.y.saturating_add(1).min(popup.bottom()),
+        width: popup.width.saturating_sub(2),
+        height: popup.height.saturating_sub(2),
+    }
+}
+
 /// The command palette's box (near the top, as in editors) and its inside: the prompt on
 /// the first row, the list below.
 pub fn palette_popup(area: Rect) -> (Rect, Rect) {
@@ -116,13 +134,7 @@ pub fn palette_popup(area: Rect) -> (Rect, Rect) {
     let x = area.x + (area.width.saturating_sub(width)) / 2;
     let y = area.y + u16::from(area.height > 10);
     let popup = Rect { x, y, width, height };
-    let inner = Rect {
-        x: popup.x.saturating_add(1).min(popup.right()),
-        y: popup.y.saturating_add(1).min(popup.bottom()),
-        width: popup.width.saturating_sub(2),
-        height: popup.height.saturating_sub(2),
-    };
-    (popup, inner)
+    (popup, inside_border(popup))
 }
 
 /// The centred box the help overlay is drawn in, and the text area inside its border.
@@ -131,13 +143,7 @@ pub fn help_popup(area: Rect, want: (u16, u16)) -> (Rect, Rect) {
     let height = want.1.min(area.height.saturating_sub(2)).max(1);
     let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
     let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
-    let inner = Rect {
-        x: popup.x.saturating_add(1).min(popup.right()),
-        y: popup.y.saturating_add(1).min(popup.bottom()),
-        width: popup.width.saturating_sub(2),
-        height: popup.height.saturating_sub(2),
-    };
-    (popup, inner)
+    (popup, inside_border(popup))
 }
 
 /// The reader's text column for a preferred `width`: centred, never wider than the
@@ -164,12 +170,21 @@ pub fn reader_status(area: Rect) -> Rect {
 }
 
 /// The tab bar's labels and where each starts, fitted to `width`: full names with counts,
-/// then shorter forms when they do not fit.
-pub fn tabs(width_available: u16, counts: [usize; 5]) -> Vec<(Pane, u16, String)> {
-    let forms: [fn(Pane, usize) -> String; 3] = [
-        |p, n| format!(" {} {} ({n}) ", p.number(), p.title()),
-        |p, n| format!(" {} {} {n} ", p.number(), p.title()),
-        |p, _| format!(" {} {} ", p.number(), &p.title()[..2]),
+/// then full names, then the shown pane's full name with short forms for the others. The
+/// Overview has no count (it is one record).
+pub fn tabs_for(width_available: u16, counts: [usize; Pane::ALL.len()], shown: Pane) -> Vec<(Pane, u16, String)> {
+    let count = |p: Pane, n: usize| if p == Pane::Overview { String::new() } else { format!(" ({n})") };
+    let forms: [&dyn Fn(Pane, usize) -> String; 4] = [
+        &|p, n| format!(" {} {}{} ", p.number(), p.title(), count(p, n)),
+        &|p, _| format!(" {} {} ", p.number(), p.title()),
+        &|p, _| format!("{} {}", p.number(), p.title()),
+        &|p, _| {
+            if p == shown {
+                format!("{} {}", p.number(), p.title())
+            } else {
+                format!("{} {}", p.number(), &p.title()[..2])
+            }
+        },
     ];
     for (i, form) in forms.iter().enumerate() {
         let labels: Vec<String> = Pane::ALL.iter().map(|&p| form(p, counts[p as usize])).collect();
@@ -190,6 +205,11 @@ pub fn tabs(width_available: u16, counts: [usize; 5]) -> Vec<(Pane, u16, String)
     Vec::new()
 }
 
+/// [`tabs_for`] with the Overview shown.
+pub fn tabs(width_available: u16, counts: [usize; Pane::ALL.len()]) -> Vec<(Pane, u16, String)> {
+    tabs_for(width_available, counts, Pane::Overview)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,14 +222,23 @@ mod tests {
         assert!(wide.list.is_some() && wide.detail.is_some());
         let narrow = AppLayout::new(Rect::new(0, 0, 60, 20), true).expect("fits");
         assert!(narrow.list.is_none() && narrow.detail.is_some());
+        let lanes = AppLayout::with_list(Rect::new(0, 0, 120, 40), false, LIST_PERCENT, true).expect("fits");
+        assert_eq!((lanes.list.map(|r| r.width), lanes.detail), (Some(120), None));
+        let opened = AppLayout::with_list(Rect::new(0, 0, 120, 40), true, LIST_PERCENT, true).expect("fits");
+        assert!(opened.list.is_some() && opened.detail.is_some());
     }
 
     #[test]
     fn tabs_shrink_to_fit() {
-        let counts = [4, 22, 68, 8, 126];
-        let wide = tabs(120, counts);
-        assert!(wide[4].2.contains("Quotes (126)"));
-        let narrow = tabs(40, counts);
-        assert!(narrow.iter().all(|(_, _, l)| l.len() < 8), "{narrow:?}");
+        let counts = [1, 4, 22, 68, 8, 126, 54];
+        let wide = tabs(160, counts);
+        assert!(wide[5].2.contains("Quotes (126)"), "{wide:?}");
+        assert!(!wide[0].2.contains('('), "the Overview has no count");
+        // Full names as long as they fit: at 80 columns every name is whole.
+        let eighty = tabs(80, counts);
+        assert!(eighty.iter().all(|(p, _, l)| l.contains(p.title())), "{eighty:?}");
+        let narrow = tabs_for(40, counts, Pane::People);
+        assert!(narrow.iter().any(|(p, _, l)| *p == Pane::People && l.contains("People")), "{narrow:?}");
+        assert!(narrow.iter().filter(|(p, _, _)| *p != Pane::People).all(|(_, _, l)| l.len() < 6), "{narrow:?}");
     }
 }

@@ -26,13 +26,16 @@ mod keypress;
 pub mod keys;
 pub mod layout;
 mod mouse;
+pub mod order;
 pub mod palette;
 mod pane;
 mod picker;
 pub mod reader;
 mod request;
+pub mod rows;
 pub mod search;
 mod session;
+mod story;
 mod theme;
 mod yank;
 
@@ -55,9 +58,10 @@ use ratatui::layout::{Position, Rect};
 pub use reader::{Reader, Reading};
 use request::{Outbox, Request};
 pub use search::{Direction, Opened, Scope, Search, SearchState, Started};
+pub use story::{CRUMBS, Story};
 pub use theme::Theme;
 
-use crate::data::{Dataset, Kind, RecordRef};
+use crate::data::{Dataset, RecordRef};
 use crate::present::detail::DetailDoc;
 use crate::search::SearchIndex;
 use layout::AppLayout;
@@ -67,6 +71,8 @@ use layout::AppLayout;
 pub struct Shared {
     pub data: Arc<Dataset<'static>>,
     pub index: Arc<SearchIndex<'static>>,
+    /// The Overview's charts and the Timeline, counted from the data once.
+    pub story: Arc<Story>,
 }
 
 #[derive(Debug)]
@@ -92,6 +98,9 @@ pub struct App {
     palette_open: bool,
     /// The list's share of a wide terminal, in percent (config `[ui] list-width`).
     list_percent: u16,
+    /// Set by a resize: scroll the selected link back into view once the page is laid out
+    /// for the new size.
+    keep_link_in_view: bool,
 }
 
 impl App {
@@ -102,8 +111,9 @@ impl App {
 
     /// An app over a dataset whose search index is already built (shared with the worker).
     pub fn with_index(data: Arc<Dataset<'static>>, index: Arc<SearchIndex<'static>>) -> Self {
+        let story = Arc::new(Story::build(&data));
         let mut app = Self {
-            shared: Shared { data, index },
+            shared: Shared { data, index, story },
             size: Rect::new(0, 0, 80, 24),
             browser: Browser::default(),
             search: Search::default(),
@@ -118,7 +128,10 @@ impl App {
             palette: palette::PaletteState::default(),
             palette_open: false,
             list_percent: layout::LIST_PERCENT,
+            keep_link_in_view: false,
         };
+        let rows = app.view().list_rows();
+        app.browser.set_story_rows(&app.shared.data, &app.shared.story, rows);
         app.sync();
         app
     }
@@ -257,7 +270,10 @@ impl App {
     }
 
     pub fn layout(&self) -> Option<AppLayout> {
-        AppLayout::split(self.size, self.focus() == Focus::Detail && !self.search.is_open(), self.list_percent)
+        let detail = self.focus() == Focus::Detail && !self.search.is_open();
+        // The Timeline's lanes take the whole width while it has the keyboard.
+        let full = self.pane() == Pane::Timeline && !self.search.is_open();
+        AppLayout::with_list(self.size, detail, self.list_percent, full)
     }
 
     /// The key table in force.
@@ -305,35 +321,22 @@ impl App {
         self.focus() == Focus::Detail && !self.search.is_open()
     }
 
-    /// Scroll of the detail on screen and the selected link, if any.
+    /// Scroll of the detail on screen and the selected link, if it is on screen: a link
+    /// scrolled out of view is not highlighted, counted in the status bar or followed.
     pub fn detail_position(&self) -> (usize, Option<usize>) {
-        self.browser.detail().position(self.visiting())
+        let (scroll, link) = self.browser.detail().position(self.visiting());
+        let rows = self.view().detail_rows();
+        let doc = self.browser.detail().doc();
+        (scroll, link.filter(|&l| doc.and_then(|d| d.link_row(l)).is_some_and(|r| r >= scroll && r < scroll + rows)))
     }
 
     /// What the browser under the overlays reads for one message.
     fn view(&self) -> View<'_> {
-        View { data: &self.shared.data, layout: self.layout() }
-    }
-
-    /// The breadcrumb: each visited record up to the current one (the pane's name before
-    /// the first visit).
-    pub fn breadcrumb(&self) -> Vec<String> {
-        let trail = self.history().trail();
-        if trail.is_empty() {
-            return vec![self.pane().title().to_string()];
-        }
-        trail.iter().map(|visit| self.crumb(visit.record)).collect()
-    }
-
-    fn crumb(&self, r: RecordRef) -> String {
-        match r.kind {
-            Kind::Quote | Kind::Source => format!("{} {}", r.kind.name(), self.data().id(r)),
-            _ => crate::text::truncate_to_width(&self.data().label(r), 28),
-        }
+        View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() }
     }
 
     pub fn pane_counts(&self) -> [usize; Pane::ALL.len()] {
-        browse::pane_counts(&self.shared.data)
+        self.browser.browse().counts(&self.shared.data)
     }
 
     // ----- the one mutation point -----
@@ -390,7 +393,7 @@ impl App {
         if matches!(action, Action::ShowPane(_) | Action::NextPane | Action::PreviousPane) {
             self.keeping.shelf.hide();
         }
-        let Shared { data, index } = &self.shared;
+        let Shared { data, index, .. } = &self.shared;
         let handled = match context {
             Context::Help => self.help.as_mut().is_some_and(|help| help.update(action, out)),
             Context::Reader => self.reading.update((data, index), action, self.size, out),
@@ -399,7 +402,7 @@ impl App {
             Context::List | Context::Detail | Context::Collections | Context::Prompt | Context::Trail => false,
         };
         if !handled {
-            let view = View { data: &self.shared.data, layout: self.layout() };
+            let view = View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() };
             self.browser.update(view, action, out);
         }
     }
@@ -431,7 +434,7 @@ impl App {
                     self.search.finished(generation, hits, done);
                 }
             }
-            Internal::Clicked { column, row } => self.click(Position::new(column, row)),
+            Internal::Clicked { column, row } => self.click(Position::new(column, row), out),
             Internal::Scrolled { column, row, lines } => self.wheel(Position::new(column, row), isize::from(lines)),
             Internal::Notice(message) => self.notify(message),
             // A paste goes into the prompt; there is none under help.
@@ -445,6 +448,8 @@ impl App {
     }
 
     fn resize(&mut self, size: Rect) {
+        // A link that was on screen stays on screen at the new size (see `sync`).
+        self.keep_link_in_view = self.visiting() && self.detail_position().1.is_some();
         self.size = size;
         self.palette.set_rows(usize::from(layout::palette_popup(size).1.height));
         if let Some(help) = &mut self.help {
@@ -469,7 +474,7 @@ impl App {
                         self.keeping.kept.visited(&self.shared.data, record, out);
                     }
                     Request::Read(read) => {
-                        let Shared { data, index } = &self.shared;
+                        let Shared { data, index, .. } = &self.shared;
                         self.reading.open(data, index, read, self.size);
                         if self.reading.is_open() {
                             self.help = None;
@@ -500,7 +505,7 @@ impl App {
     fn visit(&mut self, record: RecordRef) {
         self.search.hide();
         self.help = None;
-        let view = View { data: &self.shared.data, layout: self.layout() };
+        let view = View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() };
         self.browser.visit(view, record);
     }
 
@@ -512,13 +517,13 @@ impl App {
     fn sync(&mut self) {
         self.browser.keep_focus_valid();
         // The list's height changes with the size and, on narrow terminals, the focus.
-        let view = View { data: &self.shared.data, layout: self.layout() };
+        let view = View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() };
         self.browser.keep_visible(view);
         let view = self.view();
         let (list_rows, detail_rows) = (view.list_rows(), view.detail_rows());
         let width = view.layout.and_then(|l| l.detail_text()).map(|r| r.width);
         let visiting = self.visiting();
-        let Shared { data, index } = &self.shared;
+        let Shared { data, index, .. } = &self.shared;
         self.search.refresh_rows(data, index, list_rows);
         let saved = self.keeping.kept.saved();
         self.keeping.shelf.keep_valid(saved, list_rows);
@@ -534,6 +539,9 @@ impl App {
         let query = shown.and_then(|r| self.search.highlight_query_for(r));
         let detail = self.browser.detail_mut();
         detail.show(data, index, shown, width, query);
+        if std::mem::take(&mut self.keep_link_in_view) {
+            detail.ensure_link_visible(detail_rows);
+        }
         detail.clamp(detail_rows, visiting);
     }
 }
@@ -545,7 +553,7 @@ impl App {
         match action {
             Action::OpenPalette if !self.context().types() || self.context() == Context::Help => {
                 self.help = None;
-                self.palette.open(&self.keys, self.keeping.collection_names());
+                self.palette.open(&self.keys, self.keeping.collection_names(), self.pane().kind());
                 self.palette_open = true;
             }
             Action::CycleTheme => {

@@ -33,10 +33,12 @@ pub enum Command {
     Width,
     Theme,
     Export,
+    Sort,
 }
 
 impl Command {
-    const ALL: [Command; 5] = [Command::Open, Command::Pane, Command::Width, Command::Theme, Command::Export];
+    const ALL: [Command; 6] =
+        [Command::Open, Command::Pane, Command::Width, Command::Theme, Command::Export, Command::Sort];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -45,6 +47,7 @@ impl Command {
             Command::Width => "width",
             Command::Theme => "theme",
             Command::Export => "export",
+            Command::Sort => "sort",
         }
     }
 
@@ -55,6 +58,7 @@ impl Command {
             Command::Width => "width N — the reader's text column, in columns",
             Command::Theme => "theme NAME — dark, light or high-contrast",
             Command::Export => "export NAME — a collection as a Markdown quote sheet",
+            Command::Sort => "sort ORDER — the list by dataset, name, most, episode or date",
         }
     }
 }
@@ -94,12 +98,15 @@ pub struct PaletteState {
     rows: usize,
     /// The saved collections' names, in order, when the palette opened (`export NAME`).
     collections: Vec<String>,
+    /// The kind the shown pane lists, when the palette opened (`sort` names its orders).
+    kind: Option<crate::data::Kind>,
 }
 
 impl PaletteState {
-    pub fn open(&mut self, keys: &Keymap, collections: Vec<String>) {
+    pub fn open(&mut self, keys: &Keymap, collections: Vec<String>, kind: crate::data::Kind) {
         self.commands = commands(keys);
         self.collections = collections;
+        self.kind = Some(kind);
         self.picker = Picker::default();
         self.records.clear();
         self.recalled = None;
@@ -203,6 +210,13 @@ impl PaletteState {
                 }],
             },
             Command::Open => self.records.clone(),
+            Command::Sort => super::order::Order::ALL
+                .iter()
+                .map(|&o| {
+                    let what = format!("the list {}", o.label(self.kind.unwrap_or(crate::data::Kind::Quote)));
+                    value(format!("sort {}", o.name()), what, Action::SetOrder(o))
+                })
+                .collect(),
             Command::Export => self
                 .collections
                 .iter()

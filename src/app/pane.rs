@@ -1,28 +1,37 @@
-//! The five browsing panes and a scrolling cursor over a list.
+//! The browsing panes and a scrolling cursor over a list.
 
 use crate::data::Kind;
 
-/// A browsing pane; each lists the records of one kind.
+/// A browsing pane. Each record pane lists the records of one kind; the Overview shows the
+/// series (its list is the "who speaks" chart) and the Timeline lists the events by date.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Pane {
+    /// The start screen: the series record and two charts (key `0`, issue #12).
     #[default]
+    Overview,
     Episodes,
     Themes,
     People,
     Footage,
     Quotes,
+    /// The events in time, in lanes (key `6`, issue #12).
+    Timeline,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 5] = [Pane::Episodes, Pane::Themes, Pane::People, Pane::Footage, Pane::Quotes];
+    pub const ALL: [Pane; 7] =
+        [Pane::Overview, Pane::Episodes, Pane::Themes, Pane::People, Pane::Footage, Pane::Quotes, Pane::Timeline];
 
+    /// The kind of record the pane is about (the Overview's is the series).
     pub fn kind(self) -> Kind {
         match self {
+            Pane::Overview => Kind::Series,
             Pane::Episodes => Kind::Episode,
             Pane::Themes => Kind::Theme,
             Pane::People => Kind::Person,
             Pane::Footage => Kind::Footage,
             Pane::Quotes => Kind::Quote,
+            Pane::Timeline => Kind::Event,
         }
     }
 
@@ -32,11 +41,16 @@ impl Pane {
     }
 
     pub fn title(self) -> &'static str {
-        self.kind().plural()
+        match self {
+            Pane::Overview => "Overview",
+            Pane::Timeline => "Timeline",
+            _ => self.kind().plural(),
+        }
     }
 
+    /// The pane's key: `0` for the Overview, then `1` to `6` in order.
     pub fn number(self) -> usize {
-        self as usize + 1
+        self as usize
     }
 
     pub fn next(self) -> Pane {
@@ -104,8 +118,9 @@ mod tests {
 
     #[test]
     fn panes_cycle() {
-        assert_eq!(Pane::Quotes.next(), Pane::Episodes);
-        assert_eq!(Pane::Episodes.previous(), Pane::Quotes);
+        assert_eq!(Pane::Timeline.next(), Pane::Overview);
+        assert_eq!(Pane::Overview.previous(), Pane::Timeline);
+        assert_eq!((Pane::Overview.number(), Pane::Quotes.number(), Pane::Timeline.number()), (0, 5, 6));
         assert_eq!(Pane::of(Kind::Source), None);
     }
 }

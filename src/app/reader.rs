@@ -230,7 +230,13 @@ impl Reading {
             reader.scroll = 0;
         }
         self.lay_out(data, size);
-        out.say(format!("Column width {}", self.width));
+        // The number the indicator shows: what the terminal allows of the width chosen.
+        let shown = layout::reader_width(size, self.width);
+        if shown < self.width {
+            out.say(format!("Column width {shown} (the terminal's limit; {} when it is wider)", self.width));
+        } else {
+            out.say(format!("Column width {shown}"));
+        }
     }
 
     /// The column changed (its width or the terminal): lay the page out again if its width did.

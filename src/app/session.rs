@@ -87,7 +87,7 @@ impl App {
     /// What the rest of the app does after the keeping part took an action.
     pub(super) fn after_keeping(&mut self, action: Action, out: &mut Outbox) {
         if action == Action::ShowCollections {
-            let view = View { data: &self.shared.data, layout: self.layout() };
+            let view = View { data: &self.shared.data, story: &self.shared.story, layout: self.layout() };
             self.browser.update(view, Action::FocusList, out);
         }
     }
@@ -135,7 +135,7 @@ impl App {
             let saved = self.keeping.kept.saved().clone();
             self.keeping.shelf.restore(&saved, session.collection.as_deref(), session.selected.as_ref());
         } else if let Some(pane) = Pane::ALL.into_iter().find(|p| p.kind().section() == session.pane) {
-            let view = View { data: &data, layout: self.layout() };
+            let view = View { data: &data, story: &self.shared.story, layout: self.layout() };
             self.browser.update(view, Action::ShowPane(pane), &mut out);
             if let Some(record) =
                 session.selected.as_ref().and_then(|k| k.resolve(&data)).filter(|r| r.kind != Kind::Source)

@@ -131,6 +131,24 @@ defiant list quote | grep -i chronic | cut -f1\n  defiant list -0 | cut -z -f1 |
         #[arg(short = '0', long, conflicts_with = "json")]
         null: bool,
     },
+    /// The events in time, one a line: YEAR  event:ID  text (undated ones last)
+    #[command(after_help = "Years come only from sources (`~` = approximate); where sources give different \
+dates, the line says so.\n\nExamples:\n  defiant timeline\n  defiant timeline --from 1990 --to 1999\n  \
+defiant timeline --person dr-dre --json\n\nExit codes: 0 events listed · 1 none in range · 2 usage or data error")]
+    Timeline {
+        /// Only events from this year on (undated events are left out)
+        #[arg(long, value_name = "YEAR")]
+        from: Option<i32>,
+        /// Only events up to this year (undated events are left out)
+        #[arg(long, value_name = "YEAR")]
+        to: Option<i32>,
+        /// Only events involving this person (an id, e.g. dr-dre)
+        #[arg(long, value_name = "ID")]
+        person: Option<String>,
+        /// Print a JSON array with year, id, text, episode, lane, dates (with sources) and people
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a quote with its citation (a random one without ID)
     #[command(after_help = "Examples:\n  defiant quote q71\n  defiant quote --random\n  defiant quote q06 --json")]
     Quote {

@@ -1,7 +1,7 @@
 //! `defiant quote [ID]`: one quote with its citation, wrapped to the terminal when there is
 //! one (unwrapped in pipes, so scripts get whole lines).
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use serde::Serialize;
 
@@ -88,11 +88,7 @@ pub(super) fn run(
 
 /// The terminal's width when stdout is one (capped at a readable measure), else none.
 fn terminal_width() -> Option<usize> {
-    if !io::stdout().is_terminal() {
-        return None;
-    }
-    let (columns, _) = ratatui::crossterm::terminal::size().ok()?;
-    Some(usize::from(columns).clamp(20, 100))
+    super::terminal_width().map(|w| w.min(100))
 }
 
 fn random_index(len: usize) -> usize {

@@ -18,7 +18,7 @@ pub(super) fn run(
 ) -> io::Result<Outcome> {
     let Some(r) = resolve_or_explain(data, reference, err) else { return Ok(Outcome::Failure) };
     let view = RecordView::new(data, r);
-    if json { write_json(data, &view, out) } else { write_text(data, &view, out) }?;
+    if json { write_json(data, &view, out) } else { write_text(data, &view, super::terminal_width(), out) }?;
     Ok(Outcome::Success)
 }
 
@@ -79,21 +79,22 @@ fn kind_names() -> String {
 
 /// Headings (the deep link, the title, field labels, `Links:`) start at column 0; every
 /// line from data is indented under its field (see [`super::write_block`]).
-fn write_text(data: &Dataset, view: &RecordView, out: &mut impl Write) -> io::Result<()> {
-    super::write_block(out, &view.deep_link, None, "", "  ")?;
-    super::write_block(out, &view.title, None, "", "  ")?;
+/// With a `width` (stdout is a terminal) every block is wrapped on words to it.
+fn write_text(data: &Dataset, view: &RecordView, width: Option<usize>, out: &mut impl Write) -> io::Result<()> {
+    super::write_block(out, &view.deep_link, width, "", "  ")?;
+    super::write_block(out, &view.title, width, "", "  ")?;
     for field in &view.fields {
         writeln!(out)?;
         match field {
-            Field::Pair { label, value } => super::write_block(out, value, None, &format!("{label}: "), "  ")?,
+            Field::Pair { label, value } => super::write_block(out, value, width, &format!("{label}: "), "  ")?,
             Field::Prose { label, text } => {
                 writeln!(out, "{label}:")?;
-                super::write_block(out, text, None, "  ", "  ")?;
+                super::write_block(out, text, width, "  ", "  ")?;
             }
             Field::Bullets { label, items } => {
                 writeln!(out, "{label}:")?;
                 for item in items {
-                    super::write_block(out, item, None, "  • ", "    ")?;
+                    super::write_block(out, item, width, "  • ", "    ")?;
                 }
             }
         }
@@ -105,7 +106,9 @@ fn write_text(data: &Dataset, view: &RecordView, out: &mut impl Write) -> io::Re
             writeln!(out, "  {} ({})", group.label, group.items.len())?;
             for &r in &group.items {
                 let line = format!("{}\t{}", data.deep_link(r), data.label(r));
-                super::write_block(out, &line, None, "    ", "      ")?;
+                // A terminal shows the tab as spaces; wrapped, the label goes after two.
+                let line = if width.is_some() { line.replace('\t', "  ") } else { line };
+                super::write_block(out, &line, width, "    ", "      ")?;
             }
         }
     }

@@ -175,7 +175,8 @@ macro_rules! schema {
 
 // A note's sources are references like any other: a note cites them, so they are checked
 // by validation and each is a link ("Cited by" on the source), as every table entry is.
-schema!(Note { text: Text, sources: Line });
+schema!(Side { says: Text, sources: Line });
+schema!(Note { text: Text, sides: Text, sources: Line });
 schema!(Fact { label: Line, value: Text, sources: Line, notes: Text });
 schema!(Credit { role: Line, people: Line, sources: Line });
 schema!(Award { name: Line, category: Line, detail: Text, sources: Line });

@@ -53,6 +53,7 @@ pub(super) fn check(data: &Dataset, keep: Keep, report: &mut Report) {
         check_required_text(data, &mut out);
         check_series(data, &mut out);
         check_episodes(data, &mut out);
+        check_event_dates(data, &mut out);
         (out.report, references.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     report.extend(out);
@@ -259,6 +260,35 @@ fn check_episodes(data: &Dataset, out: &mut Out) {
     }
 }
 
+/// An event's dates: a year, a month, a day or a decade (`1990s`), each with a source.
+fn check_event_dates(data: &Dataset, out: &mut Out) {
+    for r in data.records(Kind::Event) {
+        for (i, when) in data.event(r).when.iter().enumerate() {
+            let at = || data.event_path(r).field("when").index(i);
+            if let Err(message) = check_when(&when.date) {
+                out.push(Diagnostic::error(at().field("date"), message));
+            }
+            if when.sources.is_empty() {
+                out.push(Diagnostic::error(at().field("sources"), "a date needs the source that gives it"));
+            }
+        }
+    }
+}
+
+/// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (a calendar day) or a decade, `YYY0s`.
+fn check_when(value: &str) -> Result<(), String> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let expected = || format!("expected a year, YYYY-MM, YYYY-MM-DD or a decade (1990s), found '{value}'");
+    let parts: Vec<&str> = value.split('-').collect();
+    match parts.as_slice() {
+        [y] if y.len() == 5 && y.ends_with("0s") && digits(&y[..4]) => Ok(()),
+        [y] if y.len() == 4 && digits(y) && *y != "0000" => Ok(()),
+        [y, m] if y.len() == 4 && digits(y) && m.len() == 2 && digits(m) && ("01"..="12").contains(m) => Ok(()),
+        [_, _, _] => check_date(value),
+        _ => Err(expected()),
+    }
+}
+
 /// A date of the schema: `YYYY-MM-DD`, a day the (proleptic Gregorian) calendar has, from
 /// year 1 on. The calendar is the `time` crate's (already in the tree through ratatui):
 /// `2020-02-31` is no date, `2020-02-29` is. Year 0 is a valid ISO 8601 year but no
@@ -290,6 +320,17 @@ fn check_date(value: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::check_date;
+
+    #[test]
+    fn event_dates() {
+        use super::check_when;
+        for good in ["1992", "1991-01", "2014-04-01", "1990s"] {
+            assert!(check_when(good).is_ok(), "{good}");
+        }
+        for bad in ["92", "1991-13", "2014-02-30", "1995s", "early 1990s", "0000", ""] {
+            assert!(check_when(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn dates() {

@@ -47,6 +47,9 @@ pub struct DetailDoc {
     sections: Vec<LinkSection>,
     /// The search whose matches are highlighted, if any.
     pub query: Option<Query>,
+    /// The lines each section starts on (a field, "Links", a link group), top to bottom:
+    /// where `]` and `[` jump.
+    pub headings: Vec<usize>,
 }
 
 /// One group of links: its heading's line and its links, as a range of `links`, so a quote
@@ -129,6 +132,15 @@ impl DetailDoc {
         self.sections.get(at).filter(|s| row >= s.row)
     }
 
+    /// The heading after line `row` (`forward`), or the last one before it.
+    pub fn heading_from(&self, row: usize, forward: bool) -> Option<usize> {
+        if forward {
+            self.headings.iter().copied().find(|&h| h > row)
+        } else {
+            self.headings.iter().copied().rev().find(|&h| h < row)
+        }
+    }
+
     /// The first link whose line lies in `rows`.
     pub fn first_link_in(&self, rows: Range<usize>) -> Option<usize> {
         self.sections.iter().find_map(|s| {
@@ -164,8 +176,10 @@ impl DetailDoc {
         lines.extend(prose_lines(&view.title, w, "", "", Tone::Title, positions_for(highlights, &view.title)));
         lines.push(DocLine::new(vec![(Tone::Id, truncate_to_width(&view.deep_link, w))]));
 
+        let mut headings = Vec::new();
         for field in &view.fields {
             lines.push(DocLine::blank());
+            headings.push(lines.len());
             match field {
                 Field::Pair { label, value } => {
                     // The value starts on the label's line and wraps under it, indented.
@@ -222,13 +236,14 @@ impl DetailDoc {
         }
         let mut row = lines.len();
         for group in view.links {
+            headings.push(row);
             let heading = truncate_to_width(&format!("{} ({})", group.label, group.items.len()), w);
             let range = links.len()..links.len() + group.items.len();
             sections.push(LinkSection { heading, row, links: range });
             row += 1 + group.items.len();
             links.extend(group.items);
         }
-        Self { record, width, lines, links, sections, query }
+        Self { record, width, lines, links, sections, query, headings }
     }
 }
 

@@ -6,9 +6,11 @@
 pub mod citation;
 pub mod detail;
 pub mod export;
+pub mod overview;
 pub mod reader;
 pub mod record;
 pub mod story;
+pub mod timeline;
 mod tone;
 pub mod url;
 

@@ -28,6 +28,7 @@ pub fn when_label(when: &When) -> String {
     let parts: Vec<&str> = when.date.split('-').collect();
     let month = |m: &str| m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))).copied();
     let date = match parts.as_slice() {
+        [decade] if decade.ends_with('s') => format!("the {decade}"),
         [y, m] => month(m).map_or_else(|| when.date.to_string(), |m| format!("{m} {y}")),
         [y, m, d] => {
             month(m).map_or_else(|| when.date.to_string(), |m| format!("{} {m} {y}", d.trim_start_matches('0')))
@@ -85,6 +86,17 @@ pub fn conflicts<'d>(data: &'d Dataset) -> Vec<&'d Note<'d>> {
     all.filter(|n| n.kind == NoteKind::Conflict && seen.insert(&*n.text)).collect()
 }
 
+/// A conflict with each side and its own sources (`2014 [a, b] · 2015 [c]`), or, for a note
+/// without sides, its text and all its sources.
+pub fn conflict_line(note: &Note) -> String {
+    if note.sides.is_empty() {
+        return format!("{}{}", note.text, cite(&ids(&note.sources)));
+    }
+    let topic = note.text.split_once(':').map_or(&*note.text, |(topic, _)| topic);
+    let sides: Vec<String> = note.sides.iter().map(|s| format!("{}{}", s.says, cite(&ids(&s.sources)))).collect();
+    format!("{topic}: {}", sides.join(" · "))
+}
+
 fn names(data: &Dataset, people: &[crate::data::model::PersonId]) -> String {
     let names: Vec<String> = people
         .iter()
@@ -138,7 +150,7 @@ pub(super) fn series_fields(data: &Dataset, _: RecordRef, out: &mut Vec<Field>) 
     // The unplaced events are its links ("Events (9)"), each to open.
     let conflicts = conflicts(data);
     if !conflicts.is_empty() {
-        let items = conflicts.iter().map(|n| format!("{}{}", n.text, cite(&ids(&n.sources)))).collect();
+        let items = conflicts.iter().map(|n| conflict_line(n)).collect();
         out.push(Field::Bullets { label: "Where the sources disagree", items });
     }
     let caveats: Vec<&Note> = s.notes.iter().filter(|n| n.kind == NoteKind::Caveat).collect();

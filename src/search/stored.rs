@@ -11,7 +11,7 @@ use super::index::{Arrays, Copies, Field, FieldEntry};
 use crate::data::{Kind, RecordRef};
 
 /// Every field, at the index of its code in the stored form.
-const FIELDS: [Field; 15] = [
+const FIELDS: [Field; 17] = [
     Field::Name,
     Field::Title,
     Field::Headline,
@@ -27,6 +27,8 @@ const FIELDS: [Field; 15] = [
     Field::Publication,
     Field::Context,
     Field::Event,
+    Field::People,
+    Field::Themes,
 ];
 
 /// A field's code: a match, so a new field does not compile until it has one (then add it
@@ -48,6 +50,8 @@ fn code(field: Field) -> u8 {
         Field::Publication => 12,
         Field::Context => 13,
         Field::Event => 14,
+        Field::People => 15,
+        Field::Themes => 16,
     }
 }
 

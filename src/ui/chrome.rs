@@ -14,7 +14,7 @@ pub(super) fn tabs(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
     let mut spans = Vec::new();
     // The Collections tab (issue #16) after the pane tabs, as `keeping::tab` places it.
     let collections = app.collections_shown();
-    let (pane_tabs, extra) = tab::bar(area.width, app.pane_counts(), app.kept().saved().collections.len());
+    let (pane_tabs, extra) = tab::bar(area.width, app.pane_counts(), app.pane(), app.kept().saved().collections.len());
     for (i, (pane, _, label)) in pane_tabs.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(" "));
@@ -72,7 +72,7 @@ pub(super) fn status(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
             if len == 0 { "0/0".to_string() } else { format!("{}/{len}", cursor.selected + 1) }
         }
         (None, Focus::List) => {
-            let len = app.data().count(app.pane().kind());
+            let len = app.rows(app.pane()).len(app.data());
             if len == 0 { "0/0".to_string() } else { format!("{}/{len}", app.cursor(app.pane()).selected + 1) }
         }
         (None, Focus::Detail) => app.doc().map_or(String::new(), |d| {
@@ -106,6 +106,8 @@ pub(super) fn status(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
 }
 
 /// The key table's hints for a context, as many as fit in `room` after `used` columns.
+/// The help key's hint is always kept (room is set aside for it), so `?` can be found at
+/// any width.
 pub(super) fn hints(
     app: &App,
     context: Context,
@@ -113,15 +115,32 @@ pub(super) fn hints(
     room: usize,
     palette: &Palette,
 ) -> Vec<Span<'static>> {
+    let all = app.keymap().hints(context);
+    let piece = |(keys, hint): &(String, &str)| width(keys) + width(hint) + 3;
+    let help = all.iter().position(|(_, hint)| *hint == "help");
+    let mut reserve = help.map_or(0, |i| piece(&all[i]));
     let mut spans = Vec::new();
-    for (keys, hint) in app.keymap().hints(context) {
-        let piece = width(&keys) + width(hint) + 3;
-        if used + piece > room {
+    let push = |spans: &mut Vec<Span<'static>>, (keys, hint): &(String, &'static str)| {
+        spans.push(Span::styled(keys.clone(), palette.key));
+        spans.push(Span::styled(format!(" {hint}  "), palette.dim));
+    };
+    for (i, entry) in all.iter().enumerate() {
+        let is_help = Some(i) == help;
+        let needed = piece(entry) + if is_help { 0 } else { reserve };
+        if used + needed > room {
             break;
         }
-        used += piece;
-        spans.push(Span::styled(keys, palette.key));
-        spans.push(Span::styled(format!(" {hint}  "), palette.dim));
+        used += piece(entry);
+        if is_help {
+            reserve = 0;
+        }
+        push(&mut spans, entry);
+    }
+    if reserve > 0
+        && let Some(i) = help
+        && used + reserve <= room
+    {
+        push(&mut spans, &all[i]);
     }
     spans
 }

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::Palette;
+use crate::app::order::Order;
 use crate::app::{App, Focus};
 use crate::data::{Dataset, Kind, RecordRef};
 use crate::text::{truncate_to_width, width};
@@ -13,12 +14,13 @@ use crate::text::{truncate_to_width, width};
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
     let pane = app.pane();
     let data = app.data();
-    let len = data.count(pane.kind());
+    let rows_of = app.rows(pane);
+    let len = rows_of.len(data);
     let focused = app.focus() == Focus::List && app.help_scroll().is_none();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused { palette.border_focused } else { palette.border })
-        .title(Line::styled(format!(" {} ({len}) ", pane.title()), palette.title));
+        .title(Line::styled(title(app, len), palette.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -26,12 +28,19 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
     let rows = usize::from(inner.height);
     let room = usize::from(inner.width).saturating_sub(1);
     let lines: Vec<Line> = (cursor.offset..(cursor.offset + rows).min(len))
-        .map(|index| {
-            let record = RecordRef::new(pane.kind(), index);
+        .filter_map(|index| Some((index, rows_of.get(data, index)?)))
+        .map(|(index, record)| {
             let (main, extra) = row_text(data, record);
             let selected = index == cursor.selected;
-            let main = truncate_to_width(&main, room);
-            let extra = truncate_to_width(&extra, room.saturating_sub(width(&main)));
+            // A quote's speaker is kept (leaving the text at least 8 columns), its text cut.
+            let (main, extra) = if record.kind == Kind::Quote {
+                let extra = truncate_to_width(&extra, room.saturating_sub(8));
+                (truncate_to_width(&main, room.saturating_sub(width(&extra)).max(1)), extra)
+            } else {
+                let main = truncate_to_width(&main, room);
+                let extra = truncate_to_width(&extra, room.saturating_sub(width(&main)));
+                (main, extra)
+            };
             let fill = room.saturating_sub(width(&main) + width(&extra));
             let mut spans = vec![mark(app, record, palette), Span::raw(main), Span::styled(extra, palette.dim)];
             spans.push(Span::raw(" ".repeat(fill)));
@@ -58,6 +67,15 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
     }
 }
 
+/// ` People (81) `, and the order when it is not the dataset's: ` People (81) · by name `.
+fn title(app: &App, len: usize) -> String {
+    let pane = app.pane();
+    match app.order(pane) {
+        Order::Dataset => format!(" {} ({len}) ", pane.title()),
+        order => format!(" {} ({len}) · {} ", pane.title(), order.label(pane.kind())),
+    }
+}
+
 /// The first column of a row: the collection glyph for a kept record, else a space.
 pub(super) fn mark(app: &App, record: RecordRef, palette: &Palette) -> Span<'static> {
     if app.is_kept(record) { Span::styled(palette.mark_glyph, palette.mark) } else { Span::raw(" ") }
@@ -67,8 +85,10 @@ pub(super) fn mark(app: &App, record: RecordRef, palette: &Palette) -> Span<'sta
 pub(super) fn row_text(data: &Dataset, r: RecordRef) -> (String, String) {
     match r.kind {
         Kind::Episode => {
+            // Title, air date and a one-line synopsis (the summary, cut to the row).
             let e = &data.episodes[r.index];
-            (e.title.to_string(), e.air_date.as_ref().map_or(String::new(), |d| format!("  {d}")))
+            let date = e.air_date.as_ref().map_or(String::new(), |d| format!("  {d}"));
+            (e.title.to_string(), format!("{date}  {}", e.summary.replace('\n', " ")))
         }
         Kind::Theme => (data.themes[r.index].name.to_string(), String::new()),
         Kind::Person => {

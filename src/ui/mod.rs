@@ -8,10 +8,12 @@ mod help;
 pub mod hyperlink;
 mod kept;
 mod list;
+mod overview;
 pub mod palette;
 mod reader;
 mod results;
 pub mod styles;
+mod timeline;
 mod which_key;
 
 use ratatui::Frame;
@@ -19,7 +21,7 @@ use ratatui::layout::Alignment;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, layout};
+use crate::app::{App, Pane, layout};
 pub use palette::Palette;
 pub use styles::{Role, Styles};
 
@@ -52,7 +54,11 @@ pub fn view(frame: &mut Frame, app: &App, palette: &Palette) {
             chrome::breadcrumb(frame, layout.crumbs, app, palette);
             match layout.list {
                 Some(list_area) if app.collections_shown() => kept::shelf(frame, list_area, app, palette),
-                Some(list_area) => list::render(frame, list_area, app, palette),
+                Some(list_area) => match app.pane() {
+                    Pane::Overview => overview::render(frame, list_area, app, palette),
+                    Pane::Timeline => timeline::render(frame, list_area, app, palette),
+                    _ => list::render(frame, list_area, app, palette),
+                },
                 None => {}
             }
         }

@@ -37,6 +37,10 @@ pub struct Palette {
     pub status: Style,
     pub notice: Style,
     pub matched: Style,
+    /// The bars of the Overview's charts, one style and glyph per measure (events, people,
+    /// quotes; speakers use the first). Colour tells them apart, or with `NO_COLOR` the glyph.
+    pub bars: [Style; 3],
+    pub bar_glyphs: [&'static str; 3],
     /// A record in a collection (issue #16): the glyph's style, and the glyph (a plain
     /// `*` under NO_COLOR, where colour cannot set it apart).
     pub mark: Style,
@@ -102,6 +106,8 @@ impl Palette {
             status: bold.fg(Color::LightYellow),
             notice: bold.fg(Color::LightRed),
             matched: bold.fg(Color::Black).bg(Color::LightYellow),
+            bars: [plain.fg(Color::LightCyan), plain.fg(Color::LightMagenta), plain.fg(Color::LightYellow)],
+            bar_glyphs: ["█", "▒", "░"],
             mark: bold.fg(Color::LightYellow),
             mark_glyph: "★",
         }
@@ -129,6 +135,8 @@ impl Palette {
             status: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             notice: plain.fg(Color::Red).add_modifier(Modifier::BOLD),
             matched: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            bars: [plain.fg(Color::Cyan), plain.fg(Color::Magenta), plain.fg(Color::Yellow)],
+            bar_glyphs: ["█", "█", "█"],
             mark: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             mark_glyph: "★",
         }
@@ -157,6 +165,8 @@ impl Palette {
             status: bold,
             notice: bold,
             matched: bold.add_modifier(Modifier::UNDERLINED),
+            bars: [plain, plain, plain],
+            bar_glyphs: ["█", "▒", "░"],
             mark: bold,
             mark_glyph: "*",
         }

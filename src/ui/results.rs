@@ -130,23 +130,41 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, search: &SearchSt
 
 fn row_line<'a>(app: &App, search: &SearchState, row: &ResultRow, room: usize, palette: &Palette) -> Line<'a> {
     let data = app.data();
-    let mut spans: Vec<Span> = vec![super::list::mark(app, row.record, palette)];
+    let mut head: Vec<Span> = vec![super::list::mark(app, row.record, palette)];
     if search.scope == Scope::Everything {
-        spans.push(Span::styled(format!("{:<8}", row.record.kind.name()), palette.dim));
+        head.push(Span::styled(format!("{:<8}", row.record.kind.name()), palette.dim));
     }
     let label = data.label(row.record);
-    spans.extend(highlighted(&label, &row.label_positions, palette.text, palette.matched));
+    let label_spans = highlighted(&label, &row.label_positions, palette.text, palette.matched);
+    // What tells rows apart comes after the label and is kept first: a quote's speaker and
+    // the field that matched; the label (a quote's text) is what gets cut.
+    let mut tail: Vec<Span> = Vec::new();
+    if row.record.kind == crate::data::Kind::Quote {
+        let speaker = data.speaker_name(&data.quotes[row.record.index]).to_string();
+        tail.push(Span::styled(format!("  — {speaker}"), palette.dim));
+    }
     if !search.input().trim().is_empty() {
         // Say which field matched, so a surprising result explains itself.
-        spans.push(Span::styled(format!("  · {}", row.field.label()), palette.dim));
+        tail.push(Span::styled(format!("  · {}", row.field.label()), palette.dim));
     }
+    let mut snippet_spans = Vec::new();
     if row.field != label_field(row.record.kind) {
         if let Some(other) = &row.other {
             let snippet = snippet(&other.text, &other.positions);
-            spans.push(Span::styled(": ", palette.dim));
-            spans.extend(highlighted(&snippet.0, &snippet.1, palette.dim, palette.matched));
+            snippet_spans.push(Span::styled(": ", palette.dim));
+            snippet_spans.extend(highlighted(&snippet.0, &snippet.1, palette.dim, palette.matched));
         }
     }
+    let used = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
+    let head_width = used(&head);
+    // The tail leaves the label at least 10 columns, so a long speaker cannot hide it.
+    let tail = clip(tail, room.saturating_sub(head_width + 10)).spans;
+    let label_room = room.saturating_sub(head_width + used(&tail)).max(1);
+    let label_spans = clip(label_spans, label_room).spans;
+    let mut spans = head;
+    spans.extend(label_spans);
+    spans.extend(tail);
+    spans.extend(snippet_spans);
     clip(spans, room)
 }
 

@@ -10,7 +10,12 @@ use crate::text::width;
 pub type PaneTab = (Pane, u16, String);
 
 /// The pane tabs and the Collections tab (start, label), if it fits.
-pub fn bar(available: u16, counts: [usize; 5], collections: usize) -> (Vec<PaneTab>, Option<(u16, String)>) {
+pub fn bar(
+    available: u16,
+    counts: [usize; Pane::ALL.len()],
+    shown: Pane,
+    collections: usize,
+) -> (Vec<PaneTab>, Option<(u16, String)>) {
     let forms = [
         format!(" 7 Collections ({collections}) "),
         format!(" 7 Collections {collections} "),
@@ -22,11 +27,20 @@ pub fn bar(available: u16, counts: [usize; 5], collections: usize) -> (Vec<PaneT
         let room = usize::from(available).saturating_sub(used);
         forms.iter().find(|f| width(f) <= room).map(|f| (used as u16, f.clone()))
     };
-    let panes = layout::tabs(available, counts);
+    let panes = layout::tabs_for(available, counts, shown);
+    if let Some(tab) = place(&panes).filter(|(_, label)| *label == forms[0]) {
+        return (panes, Some(tab));
+    }
+    // The pane tabs take a shorter form before the Collections tab does (#12: seven panes).
+    let shorter = layout::tabs_for(available.saturating_sub(width(&forms[0]) as u16), counts, shown);
+    let full_names = shorter.iter().all(|(pane, _, label)| label.contains(pane.title()));
+    if full_names && let Some(tab) = place(&shorter).filter(|(_, label)| *label == forms[0]) {
+        return (shorter, Some(tab));
+    }
     if let Some(tab) = place(&panes) {
         return (panes, Some(tab));
     }
-    let panes = layout::tabs(available.saturating_sub(8), counts);
+    let panes = layout::tabs_for(available.saturating_sub(8), counts, shown);
     let tab = place(&panes);
     (panes, tab)
 }

@@ -210,18 +210,22 @@ impl Search {
         }
     }
 
-    /// A click on a result row selects it (the rows sit inside the list's border).
-    pub fn click(&mut self, layout: Option<AppLayout>, at: Position, rows: usize) {
-        let Some(list) = layout.and_then(|l| l.list) else { return };
+    /// A click on a result row selects it (the rows sit inside the list's border). True
+    /// when the row was already selected: a second click opens it.
+    pub fn click(&mut self, layout: Option<AppLayout>, at: Position, rows: usize) -> bool {
+        let Some(list) = layout.and_then(|l| l.list) else { return false };
         if !list.contains(at) || at.y <= list.y || at.y + 1 >= list.bottom() {
-            return;
+            return false;
         }
         if let Some(search) = &mut self.open {
             let index = search.list.offset + usize::from(at.y - list.y - 1);
             if index < search.shown.len() {
+                let again = index == search.list.selected;
                 search.list.select(index, search.shown.len(), rows);
+                return again;
             }
         }
+        false
     }
 
     /// Results from the worker; only the newest generation's count.

@@ -14,7 +14,20 @@ pub struct Note<'a> {
     pub kind: NoteKind,
     #[serde(borrow)]
     pub text: Cow<'a, str>,
+    /// For a conflict: what each side says and the sources that say it.
+    #[serde(default, borrow, skip_serializing_if = "Vec::is_empty")]
+    pub sides: Vec<Side<'a>>,
     #[serde(default, borrow)]
+    pub sources: Vec<SourceId<'a>>,
+}
+
+/// One side of a conflict: its claim, in our words, and the sources that make it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Side<'a> {
+    #[serde(borrow)]
+    pub says: Cow<'a, str>,
+    #[serde(borrow)]
     pub sources: Vec<SourceId<'a>>,
 }
 
