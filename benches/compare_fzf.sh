@@ -36,10 +36,16 @@ TARGET=$(realpath "${CARGO_TARGET_DIR:-target}")
 DEFIANT=$TARGET/release/defiant
 SYNTH=$TARGET/release/examples/synth
 COLD=$(realpath "$OUT")/cache-build
-# Empty the building run's cache, once its last background builder is done (a builder
-# holds an flock on DIR/.NAME.snap.lock until it exits).
+# Empty the building run's cache once its last background builder is done: the builder
+# exists (named by `--cache DIR cache build` on its command line) before the run that
+# started it exits,
+# and holds an flock on DIR/.NAME.snap.lock until it exits. Waiting, never killing.
 FRESH=$(realpath "$OUT")/fresh-cache.sh
-printf '%s\n' 'for l in "$1"/.*.lock; do [ -e "$l" ] && flock "$l" true; done; rm -rf "$1"' > "$FRESH"
+cat > "$FRESH" <<'SH'
+while pgrep -f -- "--cache $1 cache build" > /dev/null; do sleep 0.05; done
+for l in "$1"/.*.lock; do [ -e "$l" ] && flock "$l" true; done
+rm -rf "$1"
+SH
 WARM=$(realpath "$OUT")/cache-warm
 
 echo "fzf $(fzf --version) / $(hyperfine --version) / $(rustc --version)"
