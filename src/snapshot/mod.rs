@@ -176,9 +176,11 @@ fn open(target: &Path, key: Key, name: &str, check: Check) -> Result<(Loaded<'st
     if header.key != key {
         return Err(Reject::Stale);
     }
-    // The links, records and index are hashed from the file, not the map, so checking
-    // them does not make them resident (the text is read in full by any search anyway).
-    let reader = file.try_clone().ok().map(|again| pread::Reader::new(again, bytes));
+    // A command's links, records and index are hashed from the file, not the map, so
+    // checking them does not make them resident (the text is read in full by any search
+    // anyway). Not the browser's: its first frame reads the links, and the `pread`s cost it
+    // ≈ 10 ms at 1M (BENCHMARKS §12); what it checks meanwhile is hashed from the map.
+    let reader = file.try_clone().ok().filter(|_| check == Check::First).map(|again| pread::Reader::new(again, bytes));
     let (loaded, index, rest) = format::decode(bytes, &header, name, reader)?;
     match check {
         Check::First if !rest.check() => return Err(Reject::Corrupt("checksum".into())),
