@@ -9,10 +9,12 @@ use defiant::cli::{self, Cli, Outcome};
 fn main() -> ExitCode {
     // A shell asking for completions (the script `defiant completions` printed): answer, exit.
     cli::complete_if_asked();
-    let cli = match Cli::try_parse() {
+    let mut cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return usage_error(&error),
     };
+    // This binary can start itself to build a snapshot in the background (see `snapshot::Build`).
+    cli.build = defiant::snapshot::Build::from_env();
     if cli.command.is_none() {
         return browse(&cli);
     }

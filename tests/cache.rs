@@ -435,3 +435,106 @@ fn the_browser_reads_damaged_text_as_empty_and_removes_the_snapshot() {
     assert_eq!(s.search_from("a").0, "JSON");
     assert_eq!(s.search_from("a").0, "snapshot", "and rebuilt");
 }
+
+/// Wait (bounded) until `done` holds; not a timing assertion: a background builder has no
+/// deadline, the bound only keeps a broken build from hanging the suite.
+fn eventually(done: impl Fn() -> bool) -> bool {
+    for _ in 0..600 {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    done()
+}
+
+impl Setup {
+    fn run_building(&self, build: &str, args: &[&str]) -> Run {
+        let mut command = defiant_in(self.dir.path());
+        command.env("DEFIANT_CACHE_BUILD", build);
+        command.arg("--data").arg(&self.data).arg("--cache").arg(&self.cache).args(args);
+        run(&mut command)
+    }
+
+    fn temporaries(&self) -> Vec<PathBuf> {
+        let entries = fs::read_dir(&self.cache).into_iter().flatten().flatten();
+        entries.map(|e| e.path()).filter(|p| p.to_string_lossy().ends_with(".tmp")).collect()
+    }
+}
+
+/// The default: a run that finds no snapshot answers from the JSON, exactly as without a
+/// cache, and leaves the build to a detached child of the binary; the next run once it is
+/// done reads the snapshot.
+#[test]
+#[cfg(unix)]
+fn the_first_run_answers_from_the_json_and_a_detached_child_builds_the_snapshot() {
+    let s = setup("unicode-names.json");
+    let first = s.run_building("background", &["search", "a", "--limit", "0", "--timings"]);
+    assert!(first.stderr.contains("from JSON)"), "{}", first.stderr);
+    let plain = s.run_without_cache(&["search", "a", "--limit", "0"]);
+    assert_eq!((first.code, &first.stdout), (plain.code, &plain.stdout));
+    assert!(eventually(|| s.snapshots().len() == 1 && s.temporaries().is_empty()), "the child built it");
+    let lock = defiant::snapshot::lock_path(&s.only_snapshot());
+    let lock = fs::File::open(&lock).unwrap_or_else(|e| panic!("{e}"));
+    let free = || rustix::fs::flock(&lock, rustix::fs::FlockOperation::NonBlockingLockShared).is_ok();
+    assert!(eventually(free), "the child ended");
+    let again = s.run_building("background", &["search", "a", "--limit", "0", "--timings"]);
+    assert!(again.stderr.contains("from snapshot)"), "{}", again.stderr);
+    assert_eq!(again.stdout, plain.stdout);
+}
+
+/// A builder that finds another at work (its lock held) leaves at once and writes nothing;
+/// once the lock is free it builds.
+#[test]
+#[cfg(unix)]
+fn a_builder_leaves_the_snapshot_to_one_already_at_work() {
+    let s = setup("all-fields.json");
+    fs::create_dir_all(&s.cache).unwrap_or_else(|e| panic!("{e}"));
+    let canonical = fs::canonicalize(&s.data).unwrap_or_else(|e| panic!("{e}"));
+    let target = defiant::snapshot::store::snapshot_path(&s.cache, &canonical);
+    let lock = fs::File::create(defiant::snapshot::lock_path(&target)).unwrap_or_else(|e| panic!("{e}"));
+    rustix::fs::flock(&lock, rustix::fs::FlockOperation::LockExclusive).unwrap_or_else(|e| panic!("{e}"));
+    let busy = s.run(&["cache", "build"]);
+    assert_eq!((busy.code, busy.stderr.as_str()), (Some(0), "defiant: another process is building this snapshot\n"));
+    assert!(s.snapshots().is_empty());
+    rustix::fs::flock(&lock, rustix::fs::FlockOperation::Unlock).unwrap_or_else(|e| panic!("{e}"));
+    let built = s.run(&["cache", "build"]);
+    assert_eq!((built.code, built.stderr.as_str()), (Some(0), ""));
+    assert_eq!(s.only_snapshot(), target);
+    assert_eq!(s.search_from("a").0, "snapshot");
+}
+
+/// `DEFIANT_CACHE_BUILD=off` builds nothing (and still reads a snapshot that is there);
+/// `--no-cache` starts no builder.
+#[test]
+fn off_and_no_cache_start_no_builder() {
+    let s = setup("all-fields.json");
+    for _ in 0..2 {
+        let run = s.run_building("off", &["search", "a", "--timings"]);
+        assert!(run.stderr.contains("from JSON)"), "{}", run.stderr);
+    }
+    let mut command = defiant_in(s.dir.path());
+    command.env("DEFIANT_CACHE_BUILD", "background").env("DEFIANT_CACHE", &s.cache);
+    run(command.arg("--data").arg(&s.data).args(["--no-cache", "search", "a"]));
+    // A builder would have started as the command ended; give one time to show itself.
+    settle();
+    assert!(!s.cache.exists(), "nothing written");
+    s.warm("a");
+    let run = s.run_building("off", &["search", "a", "--timings"]);
+    assert!(run.stderr.contains("from snapshot)"), "{}", run.stderr);
+}
+
+/// In the background too, a cache directory that cannot be made costs one line.
+#[test]
+fn a_cache_directory_that_cannot_be_made_costs_one_line_in_the_background_too() {
+    let mut s = setup("all-fields.json");
+    let blocker = s.dir.path().join("a-file");
+    fs::write(&blocker, "").unwrap_or_else(|e| panic!("{e}"));
+    s.cache = blocker.join("cache");
+    let run = s.run_building("background", &["search", "a"]);
+    let plain = s.run_without_cache(&["search", "a"]);
+    assert_eq!((run.code, &run.stdout), (plain.code, &plain.stdout));
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), plain.stderr.lines().count() + 1, "{}", run.stderr);
+    assert!(lines[0].starts_with("defiant: cannot write a snapshot in ") && lines[0].ends_with("(running without it)"));
+}

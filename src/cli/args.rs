@@ -31,6 +31,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_cache: bool,
 
+    /// When a missing snapshot is built: not an option but `DEFIANT_CACHE_BUILD`, which
+    /// `main` reads (a library caller, such as a test, builds inline).
+    #[arg(skip)]
+    pub build: crate::snapshot::Build,
+
     /// Open the browser on this record's detail, e.g. person:dr-dre
     #[arg(long, value_name = "KIND:ID", add = ArgValueCompleter::new(super::complete::references))]
     pub open: Option<String>,
@@ -188,6 +193,9 @@ pub enum CacheAction {
     Info,
     /// Remove every snapshot
     Clear,
+    /// Build the snapshot of --data now (what a first run starts in the background)
+    #[command(hide = true)]
+    Build,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -11,6 +11,7 @@ const MIB: f64 = 1024.0 * 1024.0;
 
 pub(super) fn run(
     cache: &Cache,
+    data: Option<&std::path::Path>,
     action: &CacheAction,
     out: &mut impl Write,
     err: &mut impl Write,
@@ -45,6 +46,28 @@ pub(super) fn run(
                 )?;
             }
             Ok(Outcome::Success)
+        }
+        CacheAction::Build => {
+            let Some(path) = data else {
+                writeln!(err, "defiant: cache build needs --data FILE")?;
+                return Ok(Outcome::Failure);
+            };
+            let mut notices = Vec::new();
+            let built = snapshot::build_now(path, dir, &mut |line| notices.push(line));
+            for line in notices {
+                writeln!(err, "{line}")?;
+            }
+            match built {
+                Ok(true) => Ok(Outcome::Success),
+                Ok(false) => {
+                    writeln!(err, "defiant: another process is building this snapshot")?;
+                    Ok(Outcome::Success)
+                }
+                Err(error) => {
+                    write!(err, "{}", error.0.render())?;
+                    Ok(Outcome::Failure)
+                }
+            }
         }
         CacheAction::Clear => match store::clear(dir) {
             Ok((n, bytes)) => {

@@ -94,7 +94,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result
             };
             list::run(&opened.loaded.dataset, &kinds, *json, terminator(*null), out)
         }
-        Command::Cache { action } => cache::run(&cache_of(cli), action, out, err),
+        Command::Cache { action } => cache::run(&cache_of(cli), cli.data.as_deref(), action, out, err),
         Command::Search { query, kind, limit, exact, json, timings, null } => {
             let options = search::Options {
                 query: query.join(" "),
@@ -134,11 +134,11 @@ pub fn cache_of(cli: &Cli) -> Cache {
 /// `browser`, which says nothing about it.
 pub fn open(cli: &Cli, err: &mut impl Write, browser: bool) -> io::Result<Option<Opened>> {
     let Some(path) = cli.data.as_deref() else {
-        return Ok(load(None, err)?.map(|loaded| Opened { loaded, index: None, from_snapshot: false }));
+        return Ok(load(None, err)?.map(Opened::plain));
     };
     let mut notices = Vec::new();
     let check = if browser { snapshot::Check::Meanwhile } else { snapshot::Check::First };
-    let opened = snapshot::load(path, &cache_of(cli), check, &mut |line| notices.push(line));
+    let opened = snapshot::load(path, &cache_of(cli), check, cli.build, &mut |line| notices.push(line));
     if !browser {
         for line in notices {
             writeln!(err, "{line}")?;

@@ -299,10 +299,14 @@ impl Header {
 /// the index as a whole (a failed check then reads as no records, or no index, and a text
 /// chunk that fails reads as empty strings: damaged bytes are never shown). [`Rest`] checks
 /// all of it at once, before use (the command line) or meanwhile (the browser).
+///
+/// `reader`, when given, hashes the parts checked here and by [`Rest`] that a command may
+/// not use (the links, the records, the index) from the file rather than the map.
 pub fn decode(
     bytes: &'static [u8],
     header: &Header,
     name: &str,
+    reader: Option<super::pread::Reader>,
 ) -> Result<(Loaded<'static>, SearchIndex<'static>, Rest), Reject> {
     let corrupt = |e: String| Reject::Corrupt(e);
     // Between sections only padding, and nothing after the last: every byte is checked.
@@ -326,6 +330,11 @@ pub fn decode(
         Decoder::decode(header.section(bytes, REPORT)?, text).map_err(|e| corrupt(e.to_string()))?;
     header.section(bytes, SOURCE)?;
     let names = header.section(bytes, NAMES)?;
+    let (links, links_hash) = header.unchecked(bytes, LINKS)?;
+    let mut rest = Rest { text, parts: Vec::new(), index: (&[], xxh3_64(&[])), reader };
+    if !rest.holds((links, links_hash)) {
+        return Err(corrupt(format!("section {LINKS} checksum")));
+    }
     let (text, whole_text): (&'static dyn crate::data::Strings, &'static Text) = (text, text);
     let series: Series = Decoder::decode(parts.checked(0)?, text).map_err(|e| corrupt(e.to_string()))?;
     // A kind added to the model is one more line here and in `encode_records`.
@@ -338,7 +347,7 @@ pub fn decode(
         quotes: lazy(parts.get(5)?, text)?,
         sources: lazy(parts.get(6)?, text)?,
         names: Names { table: names, text },
-        links: header.section(bytes, LINKS)?,
+        links,
     };
     let dataset = Dataset::from_stored(stored);
     if names.len() != crate::data::Kind::ALL.iter().map(|&k| dataset.count(k)).sum::<usize>() * 16 {
@@ -353,7 +362,7 @@ pub fn decode(
     });
     let report = Report::from_stored(name, diagnostics, uncounted);
     let parts = (0..parts.count).map(|i| parts.get(i)).collect::<Result<Vec<_>, _>>()?;
-    let rest = Rest { text: whole_text, parts, index: (index_bytes, index_hash) };
+    (rest.parts, rest.index) = (parts, (index_bytes, index_hash));
     Ok((Loaded { dataset, report }, index, rest))
 }
 
@@ -362,18 +371,24 @@ pub struct Rest {
     text: &'static Text,
     parts: Vec<(&'static [u8], u64)>,
     index: (&'static [u8], u64),
+    /// The file, to hash the parts from `pread` buffers rather than the map (`pread`).
+    reader: Option<super::pread::Reader>,
 }
 
 impl Rest {
+    fn holds(&self, (part, hash): (&[u8], u64)) -> bool {
+        self.reader.as_ref().map_or_else(|| xxh3_64(part), |r| r.hash(part)) == hash
+    }
+
     /// Check each kind's records now (their structure must hold before any is decoded: a
     /// list that fails to decode reads as no records); true when every checksum holds.
     pub fn check_records(&self) -> bool {
-        self.parts.iter().all(|&(part, hash)| xxh3_64(part) == hash)
+        self.parts.iter().all(|&part| self.holds(part))
     }
 
     /// Check it all now (the text on both cores): true when every checksum holds.
     pub fn check(&self) -> bool {
-        let hashes = || self.parts.iter().chain([&self.index]).all(|&(part, hash)| xxh3_64(part) == hash);
+        let hashes = || self.parts.iter().chain([&self.index]).all(|&part| self.holds(part));
         std::thread::scope(|scope| {
             let other = scope.spawn(hashes);
             self.text.all().is_some() && other.join().unwrap_or(false)

@@ -18,9 +18,11 @@
 //! Writing cannot fail a command: a read-only or full cache directory costs speed only,
 //! with one line on stderr in the command line (none in the browser).
 
+mod build;
 mod codec;
 mod format;
 mod map;
+mod pread;
 pub mod store;
 mod text;
 
@@ -28,6 +30,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+pub use build::{Build, Pending, build_now, lock_path};
 pub use format::{HEADER_LEN, Reject};
 use format::{Header, Key};
 
@@ -67,11 +70,20 @@ pub struct Opened {
     pub index: Option<SearchIndex<'static>>,
     /// Read from a snapshot (not from the JSON).
     pub from_snapshot: bool,
+    /// A background build, started when this is dropped (see [`Build::Background`]).
+    pub pending: Option<Pending>,
+}
+
+impl Opened {
+    /// A dataset loaded without a cache.
+    pub fn plain(loaded: Loaded<'static>) -> Self {
+        Self { loaded, index: None, from_snapshot: false, pending: None }
+    }
 }
 
 /// Load the dataset file at `path`, from its snapshot when there is a good one, else from
-/// the JSON (then writing a snapshot). `notice` gets one line when the cache cannot be
-/// written.
+/// the JSON, a snapshot then being built as `build` says (see [`Build`]). `notice` gets one
+/// line when the cache cannot be written.
 ///
 /// `check` says when the snapshot's big parts (its text, records and index) are checked:
 /// [`Check::First`] before anything is used, so a damaged snapshot is rebuilt (the command
@@ -79,31 +91,62 @@ pub struct Opened {
 /// the first frame is drawn (each text chunk also checked as it is read, a damaged one
 /// reading as empty), a damaged snapshot being removed for the next run to rebuild (the
 /// browser).
-pub fn load(path: &Path, cache: &Cache, check: Check, notice: &mut dyn FnMut(String)) -> Result<Opened, LoadError> {
-    let plain = || data::load::from_path(path).map(|loaded| Opened { loaded, index: None, from_snapshot: false });
+pub fn load(
+    path: &Path,
+    cache: &Cache,
+    check: Check,
+    build: Build,
+    notice: &mut dyn FnMut(String),
+) -> Result<Opened, LoadError> {
+    let plain = || data::load::from_path(path).map(Opened::plain);
     let Cache::Dir(dir) = cache else { return plain() };
     let Some((key, target)) = locate(path, dir) else { return plain() };
     let name = path.display().to_string();
     if let Ok((loaded, index)) = open(&target, key, &name, check) {
-        return Ok(Opened { loaded, index: Some(index), from_snapshot: true });
+        return Ok(Opened { loaded, index: Some(index), from_snapshot: true, pending: None });
     }
-    let loaded = data::load::from_path(path)?;
-    let index = SearchIndex::build(&loaded.dataset);
-    let unchanged = fs::metadata(path).is_ok_and(|m| store::key_of(&m) == key);
-    let settled = SystemTime::now().duration_since(store::changed_at(&key)).is_ok_and(|age| age >= RACY);
-    if unchanged && settled {
-        let source = path_text(path);
-        let written =
-            store::write_atomically(&target, |mut out| format::write(&loaded, &index, key, &source, &mut out));
-        match written {
-            Ok(()) => store::prune(dir, &target),
-            Err(e) => notice(format!(
-                "defiant: cannot write a snapshot in {}: {e} (running without it)",
-                crate::sanitize::message(&dir.display().to_string())
-            )),
+    let cannot = |e: std::io::Error| {
+        format!(
+            "defiant: cannot write a snapshot in {}: {e} (running without it)",
+            crate::sanitize::message(&dir.display().to_string())
+        )
+    };
+    match build {
+        Build::Off => plain(),
+        Build::Background => {
+            let mut opened = plain()?;
+            if worth_writing(path, &key) {
+                // The one failure the parent can see cheaply; the child's own are silent.
+                match store::create_dir(dir) {
+                    Ok(()) => opened.pending = Some(Pending::new(path, dir)),
+                    Err(e) => notice(cannot(e)),
+                }
+            }
+            Ok(opened)
+        }
+        Build::Inline => {
+            let loaded = data::load::from_path(path)?;
+            let index = SearchIndex::build(&loaded.dataset);
+            if worth_writing(path, &key) {
+                let source = path_text(path);
+                let written =
+                    store::write_atomically(&target, |mut out| format::write(&loaded, &index, key, &source, &mut out));
+                match written {
+                    Ok(()) => store::prune(dir, &target),
+                    Err(e) => notice(cannot(e)),
+                }
+            }
+            Ok(Opened { loaded, index: Some(index), from_snapshot: false, pending: None })
         }
     }
-    Ok(Opened { loaded, index: Some(index), from_snapshot: false })
+}
+
+/// A snapshot may be made of the file just read: it still has the key it had before the
+/// read, and had it for at least [`RACY`].
+fn worth_writing(path: &Path, key: &Key) -> bool {
+    let unchanged = fs::metadata(path).is_ok_and(|m| store::key_of(&m) == *key);
+    let settled = SystemTime::now().duration_since(store::changed_at(key)).is_ok_and(|age| age >= RACY);
+    unchanged && settled
 }
 
 /// The file's key and its snapshot's path; `None` when the file is not a regular file
@@ -133,7 +176,12 @@ fn open(target: &Path, key: Key, name: &str, check: Check) -> Result<(Loaded<'st
     if header.key != key {
         return Err(Reject::Stale);
     }
-    let (loaded, index, rest) = format::decode(bytes, &header, name)?;
+    // A command's links, records and index are hashed from the file, not the map, so
+    // checking them does not make them resident (the text is read in full by any search
+    // anyway). Not the browser's: its first frame reads the links, and the `pread`s cost it
+    // ≈ 10 ms at 1M (BENCHMARKS §12); what it checks meanwhile is hashed from the map.
+    let reader = file.try_clone().ok().filter(|_| check == Check::First).map(|again| pread::Reader::new(again, bytes));
+    let (loaded, index, rest) = format::decode(bytes, &header, name, reader)?;
     match check {
         Check::First if !rest.check() => return Err(Reject::Corrupt("checksum".into())),
         Check::First => {}

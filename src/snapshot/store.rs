@@ -98,7 +98,7 @@ pub fn write_atomically(target: &Path, contents: impl FnOnce(&mut dyn io::Write)
     written
 }
 
-fn create_dir(dir: &Path) -> io::Result<()> {
+pub fn create_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt;
@@ -171,7 +171,7 @@ pub fn prune(dir: &Path, keep: &Path) {
     }
 }
 
-/// Remove every snapshot (and temporary file) in `dir`; returns how many and their bytes.
+/// Remove every snapshot (and temporary and lock file) in `dir`; returns how many and their bytes.
 pub fn clear(dir: &Path) -> io::Result<(usize, u64)> {
     let mut removed = (0, 0);
     for entry in entries(dir) {
@@ -181,7 +181,8 @@ pub fn clear(dir: &Path) -> io::Result<(usize, u64)> {
     }
     for e in fs::read_dir(dir).into_iter().flatten().flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') && name.ends_with(".tmp") && name.contains(&format!(".{EXTENSION}.")) {
+        let ours = name.ends_with(".tmp") || name.ends_with(".lock");
+        if name.starts_with('.') && ours && name.contains(&format!(".{EXTENSION}.")) {
             let _ = fs::remove_file(e.path());
         }
     }

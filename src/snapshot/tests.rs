@@ -27,7 +27,8 @@ fn a_snapshot_reads_back_as_the_dataset_it_was_made_of() {
         let bytes: &'static [u8] = snapshot_of(json).leak();
         let header = format::header(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(header.key, KEY);
-        let (loaded, index, rest) = format::decode(bytes, &header, "x.json").unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (loaded, index, rest) =
+            format::decode(bytes, &header, "x.json", None).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(rest.check(), "{name}");
         let fresh = load::from_bytes("x.json", json).unwrap_or_else(|e| panic!("{e}"));
         let as_json = |d: &crate::data::Dataset| serde_json::to_string(&d.as_file()).unwrap_or_else(|e| panic!("{e}"));
@@ -53,7 +54,7 @@ fn damage_of_any_kind_is_rejected() {
     let good = snapshot_of(json);
     let check = |bytes: &[u8]| {
         let bytes: &'static [u8] = bytes.to_vec().leak();
-        let (_, _, rest) = format::header(bytes).and_then(|h| format::decode(bytes, &h, "x"))?;
+        let (_, _, rest) = format::header(bytes).and_then(|h| format::decode(bytes, &h, "x", None))?;
         if rest.check() { Ok(()) } else { Err(Reject::Corrupt("checksum".into())) }
     };
     assert!(check(&good).is_ok());

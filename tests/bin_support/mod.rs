@@ -46,6 +46,9 @@ pub fn defiant_in(dir: &Path) -> Command {
     );
     // Never the real config: an empty one, unless a test names its own.
     command.env("DEFIANT_CONFIG", "/dev/null");
+    // Snapshots (kept under target/test-cache, see .cargo/config.toml) built inline, so no
+    // builder outlives a test (tests of the background build set it themselves).
+    command.env("DEFIANT_CACHE_BUILD", "inline");
     command
 }
 

@@ -241,6 +241,8 @@ impl Pty {
         // the test names its own with `DEFIANT_CONFIG` or `--config`.
         let mut env: Vec<(&str, Option<&str>)> =
             vec![("TERM", Some("xterm-256color")), ("DEFIANT_CONFIG", Some(NO_CONFIG))];
+        // No snapshot builder left running after a test: snapshots are built inline.
+        env.push(("DEFIANT_CACHE_BUILD", Some("inline")));
         // No display either: `o` must never start a real browser from a test.
         for var in [
             "NO_COLOR",
@@ -674,6 +676,7 @@ pub fn run_with_stdio(on_tty: OnTty) -> StdioRun {
     let tty = || Stdio::from(slave.try_clone().expect("dup the pty slave"));
     let mut cmd = Command::new(BIN);
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DEFIANT_CACHE_BUILD", "inline")
         .env("TERM", "xterm-256color")
         .env("DEFIANT_CONFIG", NO_CONFIG)
         .env_remove("NO_COLOR")
