@@ -1171,12 +1171,12 @@ fn t11_output_terminal_gone_restores_and_exits_2() {
     };
     let (input_slave, output_slave) = (open(&input), open(&output));
     // The reader owns the only other descriptor of the output master: it reads until the
-    // first frame is complete (the status bar's position on the Overview's chart, `1/10`),
-    // then closes it.
+    // first frame is complete with the Overview's chart (counted beside the first frame, so
+    // the frame with its bars: the first speaker's name), then closes it.
     let mut output_reader = output.master.try_clone_reader().expect("reader");
     let first_frame = std::thread::spawn(move || {
         let (mut all, mut buf) = (Vec::new(), [0u8; 4096]);
-        while !String::from_utf8_lossy(&all).contains("1/10") {
+        while !String::from_utf8_lossy(&all).contains("Allen Hughes") {
             match output_reader.read(&mut buf) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => all.extend_from_slice(&buf[..n]),

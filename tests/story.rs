@@ -390,3 +390,26 @@ fn where_the_sources_disagree_gives_each_side_with_its_own_sources() {
         assert!(note.sides.len() >= 2 && note.sides.iter().all(|s| !s.sources.is_empty()), "{}", note.text);
     }
 }
+
+/// The run loop counts the Overview's charts off the UI thread: until they come the
+/// Overview says so, and then it draws them (the first frame of a million quotes no longer
+/// waits for them, BENCHMARKS §14).
+#[test]
+fn the_overview_says_counting_until_the_charts_arrive() {
+    use std::sync::Arc;
+    let data = common::bundled();
+    let index = Arc::new(defiant::search::SearchIndex::build(&data));
+    let mut app = defiant::app::App::with_index_counting_later(data.clone(), index);
+    common::send(&mut app, defiant::app::Internal::Resized { width: 120, height: 40 });
+    let text = common::screen(&app);
+    assert!(text.contains("counting…"), "{text}");
+    assert!(!text.contains("Allen Hughes    45"), "{text}");
+    let charts = Arc::new(defiant::present::overview::Charts::build(&data));
+    common::send(&mut app, defiant::app::Internal::ChartsCounted(charts));
+    let text = common::screen(&app);
+    assert!(!text.contains("counting…"), "{text}");
+    assert!(text.contains("Allen Hughes    45"), "{text}");
+    assert_eq!(app.rows(defiant::app::Pane::Overview).len(app.data()), 10, "the bars are the Overview's rows");
+    common::press(&mut app, "j <enter>");
+    assert_eq!(app.history().current().map(|v| app.data().deep_link(v.record)).as_deref(), Some("person:jimmy-iovine"));
+}

@@ -61,14 +61,19 @@ impl Browser {
         self.focus
     }
 
+    /// The Overview's rows: the speakers of its chart (again when the charts arrive).
+    pub fn set_speaker_rows(&mut self, data: &Dataset, story: &super::Story, height: usize) {
+        let speakers: Vec<RecordRef> = story.charts.speakers.iter().map(|&(p, _)| p).collect();
+        self.browse.set_rows(data, Pane::Overview, Rows::Listed(speakers.into()), height, false);
+    }
+
     pub fn browse(&self) -> &Browse {
         &self.browse
     }
 
     /// The Overview lists the speakers of its chart, the Timeline the events by date.
     pub fn set_story_rows(&mut self, data: &Dataset, story: &super::Story, height: usize) {
-        let speakers: Vec<RecordRef> = story.charts.speakers.iter().map(|&(p, _)| p).collect();
-        self.browse.set_rows(data, Pane::Overview, Rows::Listed(speakers.into()), height, false);
+        self.set_speaker_rows(data, story, height);
         let events: Vec<RecordRef> = story.timeline.entries.iter().map(|e| e.event).collect();
         self.browse.set_rows(data, Pane::Timeline, Rows::Listed(events.into()), height, false);
     }

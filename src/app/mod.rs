@@ -112,6 +112,18 @@ impl App {
     /// An app over a dataset whose search index is already built (shared with the worker).
     pub fn with_index(data: Arc<Dataset<'static>>, index: Arc<SearchIndex<'static>>) -> Self {
         let story = Arc::new(Story::build(&data));
+        Self::with_story(data, index, story)
+    }
+
+    /// The same, with the Overview's charts left to count off the UI thread: the run loop
+    /// counts them (`present::overview::Charts::build`) and sends `Internal::ChartsCounted`,
+    /// so the first frame of a million records does not wait for them.
+    pub fn with_index_counting_later(data: Arc<Dataset<'static>>, index: Arc<SearchIndex<'static>>) -> Self {
+        let story = Arc::new(Story::without_charts(&data));
+        Self::with_story(data, index, story)
+    }
+
+    fn with_story(data: Arc<Dataset<'static>>, index: Arc<SearchIndex<'static>>, story: Arc<Story>) -> Self {
         let mut app = Self {
             shared: Shared { data, index, story },
             size: Rect::new(0, 0, 80, 24),
@@ -437,6 +449,13 @@ impl App {
             Internal::Clicked { column, row } => self.click(Position::new(column, row), out),
             Internal::Scrolled { column, row, lines } => self.wheel(Position::new(column, row), isize::from(lines)),
             Internal::Notice(message) => self.notify(message),
+            Internal::ChartsCounted(charts) => {
+                let story = Arc::make_mut(&mut self.shared.story);
+                story.charts = Arc::unwrap_or_clone(charts);
+                story.counting = false;
+                let rows = self.view().list_rows();
+                self.browser.set_speaker_rows(&self.shared.data, &self.shared.story, rows);
+            }
             // A paste goes into the prompt; there is none under help.
             Internal::Pasted(text) => {
                 if self.help.is_none() {

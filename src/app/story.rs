@@ -14,11 +14,19 @@ pub const CRUMBS: usize = 4;
 pub struct Story {
     pub charts: Charts,
     pub timeline: Timeline,
+    /// The charts are being counted off the UI thread (a million quotes take a few hundred
+    /// milliseconds); the Overview says so until `Internal::ChartsCounted` brings them.
+    pub counting: bool,
 }
 
 impl Story {
     pub fn build(data: &Dataset) -> Self {
-        Self { charts: Charts::build(data), timeline: Timeline::build(data) }
+        Self { charts: Charts::build(data), timeline: Timeline::build(data), counting: false }
+    }
+
+    /// Everything but the charts, which the caller counts elsewhere and sends.
+    pub fn without_charts(data: &Dataset) -> Self {
+        Self { charts: Charts::default(), timeline: Timeline::build(data), counting: true }
     }
 }
 

@@ -74,7 +74,7 @@ pub fn run(
     let notice = options.notice.clone();
     let styles = Styles { monochrome: options.monochrome, overrides: config.styles.clone() };
     let index = Arc::new(index.unwrap_or_else(|| SearchIndex::build(&data)));
-    let mut app = App::with_index(data, index.clone());
+    let mut app = App::with_index_counting_later(data.clone(), index.clone());
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
     app.seed_random(now);
     app.set_hyperlinks(options.hyperlinks);
@@ -85,6 +85,12 @@ pub fn run(
     };
     config.apply(&mut app, auto);
     let (tx, rx) = event::channel();
+    // The Overview's charts read every quote: counted beside the first frame, not before it.
+    let (counted, counting_data) = (tx.clone(), data.clone());
+    std::thread::spawn(move || {
+        let charts = Arc::new(crate::present::overview::Charts::build(&counting_data));
+        let _ = counted.send(Message::App(Internal::ChartsCounted(charts).into()));
+    });
     let start = keep::start(options.state.as_deref(), &options.dataset, tx.clone());
     let mut keeper = start.keeper;
     app.keep(&options.dataset, start.saved, start.persistence);

@@ -29,6 +29,11 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
     if inner.width < 8 || inner.height == 0 {
         return;
     }
+    if app.story().counting {
+        let text = truncate_to_width("Who speaks, what each part covers: counting…", usize::from(inner.width));
+        frame.render_widget(Paragraph::new(Line::styled(text, palette.dim)), Rect { height: 1, ..inner });
+        return;
+    }
     let charts = &app.story().charts;
     let selected = app.cursor(Pane::Overview).selected;
     let mut y = inner.y;
