@@ -145,16 +145,7 @@ fn corrections_carry_the_sources_found() {
 
 /// The screen drawn with a palette, as text.
 fn drawn(app: &defiant::app::App, palette: &defiant::ui::Palette) -> String {
-    let terminal = common::terminal(app, palette);
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    common::screen_with(app, palette)
 }
 
 #[test]

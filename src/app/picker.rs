@@ -71,21 +71,7 @@ impl Picker {
 
     /// A typing action on the query; true when the text changed.
     pub fn edit(&mut self, action: Action) -> bool {
-        let request = match action {
-            Action::InsertChar(c) => InputRequest::InsertChar(c),
-            Action::DeleteCharBefore => InputRequest::DeletePrevChar,
-            Action::DeleteCharAfter => InputRequest::DeleteNextChar,
-            Action::DeleteWordBefore => InputRequest::DeletePrevWord,
-            Action::DeleteToStart => InputRequest::DeleteLine,
-            Action::DeleteToEnd => InputRequest::DeleteTillEnd,
-            Action::CursorLeft => InputRequest::GoToPrevChar,
-            Action::CursorRight => InputRequest::GoToNextChar,
-            Action::CursorStart => InputRequest::GoToStart,
-            Action::CursorEnd => InputRequest::GoToEnd,
-            Action::CursorWordLeft => InputRequest::GoToPrevWord,
-            Action::CursorWordRight => InputRequest::GoToNextWord,
-            _ => return false,
-        };
+        let Some(request) = line_edit(action) else { return false };
         self.input.handle(request).is_some_and(|change| change.value)
     }
 
@@ -116,6 +102,26 @@ impl Picker {
         }
         true
     }
+}
+
+/// The line editor's request for a typing action (tui-input), shared by every one-line
+/// prompt: the palette, help's filter, the collection-name prompt, the history filter.
+pub fn line_edit(action: Action) -> Option<InputRequest> {
+    Some(match action {
+        Action::InsertChar(c) => InputRequest::InsertChar(c),
+        Action::DeleteCharBefore => InputRequest::DeletePrevChar,
+        Action::DeleteCharAfter => InputRequest::DeleteNextChar,
+        Action::DeleteWordBefore => InputRequest::DeletePrevWord,
+        Action::DeleteToStart => InputRequest::DeleteLine,
+        Action::DeleteToEnd => InputRequest::DeleteTillEnd,
+        Action::CursorLeft => InputRequest::GoToPrevChar,
+        Action::CursorRight => InputRequest::GoToNextChar,
+        Action::CursorStart => InputRequest::GoToStart,
+        Action::CursorEnd => InputRequest::GoToEnd,
+        Action::CursorWordLeft => InputRequest::GoToPrevWord,
+        Action::CursorWordRight => InputRequest::GoToNextWord,
+        _ => return None,
+    })
 }
 
 /// The fuzzy matches of `query` in `texts` (smart case: an uppercase letter makes it exact

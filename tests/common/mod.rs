@@ -135,7 +135,12 @@ pub fn terminal(app: &App, palette: &Palette) -> Terminal<TestBackend> {
 
 /// The screen as text, one line per row.
 pub fn screen(app: &App) -> String {
-    let terminal = terminal(app, &Palette::colour());
+    screen_with(app, &Palette::colour())
+}
+
+/// The screen drawn with `palette`, as text, one line per row.
+pub fn screen_with(app: &App, palette: &Palette) -> String {
+    let terminal = terminal(app, palette);
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buffer.area.height {

@@ -1,7 +1,7 @@
 //! The one-line prompt over the status bar: a collection's name for `M` (with completion
 //! from the collections there are) or a record's note for `a`.
 
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 use super::super::Action;
 use crate::data::RecordRef;
@@ -75,15 +75,11 @@ impl Prompt {
             Action::Cancel => return Outcome::Cancelled,
             Action::Complete | Action::SelectNext => return self.complete(saved, 1),
             Action::SelectPrevious => return self.complete(saved, -1),
-            Action::InsertChar(c) if self.editor.value().chars().count() < self.max() => InputRequest::InsertChar(c),
-            Action::DeleteCharBefore => InputRequest::DeletePrevChar,
-            Action::DeleteToStart => InputRequest::DeleteLine,
-            Action::DeleteWordBefore => InputRequest::DeletePrevWord,
-            Action::CursorLeft => InputRequest::GoToPrevChar,
-            Action::CursorRight => InputRequest::GoToNextChar,
-            Action::CursorStart => InputRequest::GoToStart,
-            Action::CursorEnd => InputRequest::GoToEnd,
-            _ => return Outcome::Editing,
+            Action::InsertChar(_) if self.editor.value().chars().count() >= self.max() => return Outcome::Editing,
+            action => match crate::app::picker::line_edit(action) {
+                Some(request) => request,
+                None => return Outcome::Editing,
+            },
         };
         if self.editor.handle(request).is_some_and(|change| change.value) {
             self.typed = self.editor.value().to_string();

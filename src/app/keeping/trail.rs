@@ -2,7 +2,7 @@
 //! time of each visit; typing filters them (every word must appear in the label or the
 //! `kind:id`). Enter jumps there as a new visit; the back/forward stack is not touched.
 
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 use super::super::browse::Motion;
 use super::super::{Action, Cursor};
@@ -73,15 +73,10 @@ impl Trail {
             Action::SelectPrevious => return self.go(Motion::By(-1), len, rows),
             Action::PageDown => return self.go(Motion::By(rows as isize), len, rows),
             Action::PageUp => return self.go(Motion::By(-(rows as isize)), len, rows),
-            Action::InsertChar(c) => InputRequest::InsertChar(c),
-            Action::DeleteCharBefore => InputRequest::DeletePrevChar,
-            Action::DeleteToStart => InputRequest::DeleteLine,
-            Action::DeleteWordBefore => InputRequest::DeletePrevWord,
-            Action::CursorLeft => InputRequest::GoToPrevChar,
-            Action::CursorRight => InputRequest::GoToNextChar,
-            Action::CursorStart => InputRequest::GoToStart,
-            Action::CursorEnd => InputRequest::GoToEnd,
-            _ => return Outcome::Stay,
+            action => match crate::app::picker::line_edit(action) {
+                Some(request) => request,
+                None => return Outcome::Stay,
+            },
         };
         if self.editor.handle(request).is_some_and(|change| change.value) {
             self.refilter(data, saved);
