@@ -141,22 +141,28 @@ impl Arrays<'_> {
     ) -> Option<Vec<Hit>> {
         let matchers = Matchers::default();
         let mut hits = Vec::new();
-        for (n, i) in range.enumerate() {
-            if n % BLOCK == 0 && n > 0 && cancelled() {
-                return None;
+        let mut checked = 0;
+        // Kind by kind: a query for one kind skips the others' records whole.
+        for (kind, span) in self.spans() {
+            let part = span.start.max(range.start)..span.end.min(range.end);
+            if part.is_empty() || !query.allows(kind) {
+                continue;
             }
-            if let Some(hit) = self.match_record(&matchers, query, i) {
-                hits.push(hit);
+            for i in part {
+                if checked % BLOCK == 0 && checked > 0 && cancelled() {
+                    return None;
+                }
+                checked += 1;
+                if let Some(hit) = self.match_record(&matchers, query, RecordRef::new(kind, i - span.start), i) {
+                    hits.push(hit);
+                }
             }
         }
         Some(hits)
     }
 
-    fn match_record(&self, matchers: &Matchers, query: &Query, i: usize) -> Option<Hit> {
-        let record = self.records[i];
-        if !query.allows(record.kind) {
-            return None;
-        }
+    /// Does record `record`, number `i` in the index, match `query` (its kind aside)?
+    fn match_record(&self, matchers: &Matchers, query: &Query, record: RecordRef, i: usize) -> Option<Hit> {
         let mut total = 0;
         // The groups' tiers add up: three whole words beat two and a scattered "by". The
         // weakest is the hit's tier (see `Hit::tier`).
@@ -167,20 +173,20 @@ impl Arrays<'_> {
             let mut group_best: Option<(Tier, i64)> = None;
             for term in &group.0 {
                 if term.negated {
-                    let present = self.fields_of(i).iter().any(|f| {
-                        let target = self.target(f, term);
+                    let present = self.fields_of(i).any(|f| {
+                        let target = self.target(&f, term);
                         may_match(term, target) && matchers.present(term, target)
                     });
                     group_ok |= !present;
                     continue;
                 }
                 for f in self.fields_of(i) {
-                    let target = self.target(f, term);
+                    let target = self.target(&f, term);
                     if !may_match(term, target) {
                         continue;
                     }
                     if let Some((t, score)) = matchers.score(term, target) {
-                        let weighted = score * f.field.weight() * coverage(self.field_text(f).len(), term.text.len());
+                        let weighted = score * f.field.weight() * coverage(self.field_text(&f).len(), term.text.len());
                         group_ok = true;
                         if group_best.is_none_or(|b| (t, weighted) > b) {
                             group_best = Some((t, weighted));
@@ -201,7 +207,7 @@ impl Arrays<'_> {
             }
         }
         let score = (tiers * TIER_SLOTS + worst.map_or(0, |t| t as i64)) * TIER_SCALE + total;
-        let field = best.map_or_else(|| self.fields_of(i).first().map_or(Field::Id, |f| f.field), |(_, _, f)| f);
+        let field = best.map_or_else(|| self.fields_of(i).next().map_or(Field::Id, |f| f.field), |(_, _, f)| f);
         Some(Hit { record, score, field })
     }
 
@@ -214,7 +220,7 @@ impl Arrays<'_> {
         for f in self.fields_of(i) {
             let mut positions: Vec<usize> = Vec::new();
             for term in query.groups.iter().flat_map(|g| g.0.iter()).filter(|t| !t.negated) {
-                let target = self.target(f, term);
+                let target = self.target(&f, term);
                 if may_match(term, target) && matchers.score(term, target).is_some() {
                     positions.extend(matchers.positions(term, target));
                 }
@@ -222,7 +228,7 @@ impl Arrays<'_> {
             if !positions.is_empty() {
                 positions.sort_unstable();
                 positions.dedup();
-                out.push(Highlight { field: f.field, text: self.field_text(f).to_string(), positions });
+                out.push(Highlight { field: f.field, text: self.field_text(&f).to_string(), positions });
             }
         }
         out
@@ -233,7 +239,8 @@ impl Arrays<'_> {
 /// looked at.) For checking the query language against fzf's rules on plain lines, as
 /// `fzf --filter` sees them; `tests/fzf_conformance.rs` does.
 pub fn matches_text(query: &Query, text: &str) -> bool {
-    Arrays::of_text(text).match_record(&Matchers::default(), &Query { kinds: Vec::new(), ..query.clone() }, 0).is_some()
+    let record = RecordRef::new(crate::data::Kind::Quote, 0);
+    Arrays::of_text(text).match_record(&Matchers::default(), query, record, 0).is_some()
 }
 
 /// Coverage factor ×100, in [100, 200): the same match ranks higher in a short field

@@ -14,6 +14,8 @@
 //! Decoding checks every length and range and never panics: a corrupt body gives an
 //! error (the snapshot is then rebuilt), never a wrong record or a crash.
 
+use std::collections::BTreeMap;
+
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use serde::ser::{self, Serialize};
 
@@ -48,13 +50,18 @@ fn bad(what: &str) -> Error {
     Error(format!("corrupt snapshot: {what}"))
 }
 
-/// Where encoded strings go: a string that is a slice of `base` (the dataset's file text)
-/// is written as its range there; any other is appended to `tail`, which follows `base` in
-/// the snapshot's text.
+/// Where encoded strings go: the snapshot's text, which holds only the strings something
+/// points to, each copied once. A string that is a slice of `base` (the dataset's file
+/// text) is copied with the bytes around it that an earlier string took from `base` (so a
+/// label that is a slice of a quote's text points into that text's copy); any other is
+/// appended as it is.
 pub struct Encoder<'t> {
     pub out: Vec<u8>,
     base: &'t str,
-    pub tail: String,
+    pub text: String,
+    /// The ranges of `base` copied to `text` so far: their start in `base`, then their end
+    /// in `base` and their start in `text`.
+    copied: BTreeMap<usize, (usize, usize)>,
     /// For each struct being written: where its field mask is, and how many fields (written
     /// or skipped) it has had so far.
     fields: Vec<(usize, u32)>,
@@ -62,7 +69,22 @@ pub struct Encoder<'t> {
 
 impl<'t> Encoder<'t> {
     pub fn new(base: &'t str) -> Self {
-        Self { out: Vec::new(), base, tail: String::new(), fields: Vec::new() }
+        Self { out: Vec::new(), base, text: String::new(), copied: BTreeMap::new(), fields: Vec::new() }
+    }
+
+    /// Where `base[start..end]` is in the text, copying it there unless an earlier copy
+    /// holds it; `None` when it is not a string of `base`.
+    pub fn copy_from_base(&mut self, start: usize, end: usize) -> Option<usize> {
+        if let Some((&from, &(to, at))) = self.copied.range(..=start).next_back()
+            && end <= to
+        {
+            return Some(at + (start - from));
+        }
+        let piece = self.base.get(start..end)?;
+        let at = self.text.len();
+        self.text.push_str(piece);
+        self.copied.insert(start, (end, at));
+        Some(at)
     }
 
     /// A struct starts with a `u64` mask of the fields it holds: serde's derive skips a
@@ -99,8 +121,7 @@ impl<'t> Encoder<'t> {
         Ok(())
     }
 
-    /// Where `value` is in the snapshot's text (copying it to the tail when it is not a
-    /// slice of the base).
+    /// Where `value` is in the snapshot's text (copying it there, see [`Encoder`]).
     pub fn place(&mut self, value: &str) -> Result<(u32, u32)> {
         let before = self.out.len();
         self.text(value)?;
@@ -111,16 +132,16 @@ impl<'t> Encoder<'t> {
     }
 
     fn text(&mut self, value: &str) -> Result<()> {
-        let base = self.base.as_ptr() as usize;
-        let at = (value.as_ptr() as usize).wrapping_sub(base);
+        let at = (value.as_ptr() as usize).wrapping_sub(self.base.as_ptr() as usize);
         // Two live allocations never overlap, so an address inside `base` is a slice of it.
+        let in_base = at <= self.base.len() && value.len() <= self.base.len() - at;
         let start = if value.is_empty() {
             0
-        } else if at <= self.base.len() && value.len() <= self.base.len() - at {
-            at
+        } else if let Some(start) = in_base.then(|| self.copy_from_base(at, at + value.len())).flatten() {
+            start
         } else {
-            let start = self.base.len() + self.tail.len();
-            self.tail.push_str(value);
+            let start = self.text.len();
+            self.text.push_str(value);
             start
         };
         self.u32(start)?;
@@ -612,8 +633,8 @@ mod tests {
         };
         let mut encoder = Encoder::new(base);
         encoder.encode(&value).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(encoder.tail, "owned", "a slice of the base is not copied");
-        let text = format!("{base}{}", encoder.tail);
+        assert_eq!(encoder.text, "worldowned", "only what is used, each once");
+        let text = encoder.text.clone();
         let back: Sample = Decoder::decode(&encoder.out, &text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(back, value);
         assert!(matches!(back.name, Cow::Borrowed(_)));
@@ -623,5 +644,17 @@ mod tests {
         }
         // A string range past the text is an error.
         assert!(Decoder::decode::<Sample>(&encoder.out, &String::from("short")).is_err());
+    }
+
+    #[test]
+    fn a_slice_of_a_copied_string_points_into_its_copy() {
+        let base = "0123456789";
+        let mut encoder = Encoder::new(base);
+        assert_eq!(encoder.copy_from_base(2, 8), Some(0));
+        assert_eq!(encoder.copy_from_base(3, 5), Some(1), "inside a copy: no new bytes");
+        assert_eq!(encoder.copy_from_base(6, 9), Some(6), "past a copy's end: copied again");
+        assert_eq!(encoder.copy_from_base(7, 9), Some(7));
+        assert_eq!(encoder.copy_from_base(0, 11), None);
+        assert_eq!(encoder.text, "234567678");
     }
 }

@@ -9,8 +9,10 @@
 //!   96 per section: offset, length, xxh3 of its bytes (u64 each)
 //!   …  xxh3 of everything above (u64)
 //! sections, each at a multiple of 8
-//!   TEXT     the dataset file's text, then every string not in it (UTF-8), checked by
-//!   SUMS     the xxh3 of each 1 MiB chunk of TEXT (`text`), as it is read
+//!   TEXT     every string something points to (UTF-8), once: first the search index's,
+//!            in its order, then the rest (`codec::Encoder`)
+//!   SUMS     the length of TEXT's part the index reads (u64), then the xxh3 of each
+//!            1 MiB chunk of TEXT (`text`), checked as it is read
 //!   RECORDS  a table of parts (count, then offset, length and xxh3 of each), then the
 //!            parts: the series, then each kind's records (`codec`), strings as ranges of TEXT
 //!   NAMES    every record's id and label as ranges of TEXT (`data::Names`)
@@ -44,7 +46,7 @@ use crate::search::{Arrays, SearchIndex};
 pub const MAGIC: [u8; 8] = *b"DFNTSNAP";
 /// Bumped whenever what is stored changes: the model (a field, a kind), the report, the
 /// index or this layout. `tests` pins the encoding of a fixture to this number.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 pub const DEFIANT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 const SECTIONS: usize = 8;
@@ -145,12 +147,16 @@ pub fn encode(loaded: &Loaded, index: &SearchIndex, key: Key, source: &str) -> R
 }
 
 /// Write the snapshot of a loaded dataset and its index to `out`, front to back. The text
-/// (most of the bytes) is written from the dataset's own file text, never copied in memory;
-/// the link graph is built on another core while the records are encoded.
+/// holds what the index and the records point to, not the whole file (a search then reads
+/// a part of it, see `text`); the link graph is built on another core while the records
+/// are encoded.
 pub fn write(loaded: &Loaded, index: &SearchIndex, key: Key, source: &str, out: &mut impl Write) -> io::Result<()> {
     let data = &loaded.dataset;
-    let base = data.file_text();
-    let mut encoder = Encoder::new(base);
+    let mut encoder = Encoder::new(data.file_text());
+    // The index's strings first, in its order: the part of the text a search reads.
+    let mut index_bytes = Vec::new();
+    index.write_to(&mut index_bytes, &mut |start, end| encoder.copy_from_base(start, end)).map_err(io::Error::other)?;
+    let searched = encoder.text.len();
     let mut links = Vec::new();
     let (records, names) = std::thread::scope(|scope| {
         let graph = scope.spawn(|| data.write_links(&mut links));
@@ -172,14 +178,12 @@ pub fn write(loaded: &Loaded, index: &SearchIndex, key: Key, source: &str, out: 
     let (diagnostics, uncounted) = loaded.report.stored();
     encoder.encode(&(diagnostics, uncounted)).map_err(io::Error::other)?;
     let report = std::mem::take(&mut encoder.out);
-    let mut index_bytes = Vec::new();
-    index.write_to(&mut index_bytes);
-    let tail = encoder.tail.as_bytes();
-    let sums = text::sums_of(base.as_bytes(), tail);
+    let text_bytes = encoder.text.as_bytes();
+    let sums = text::sums_of(text_bytes, searched);
 
     // Every section's place and checksum is known before the first byte is written.
     let lengths = [
-        base.len() + tail.len(),
+        text_bytes.len(),
         sums.len(),
         records.len(),
         names.len(),
@@ -225,8 +229,7 @@ pub fn write(loaded: &Loaded, index: &SearchIndex, key: Key, source: &str, out: 
     for i in 0..SECTIONS {
         out.write_all(&[0u8; 8][..table[i].0 - current(&table, i)])?;
         if i == TEXT {
-            out.write_all(base.as_bytes())?;
-            out.write_all(tail)?;
+            out.write_all(text_bytes)?;
         } else {
             out.write_all(bodies[i])?;
         }
@@ -356,9 +359,9 @@ pub fn decode(
     let counts = crate::data::Kind::ALL.map(|k| dataset.count(k));
     let (index_bytes, index_hash) = header.unchecked(bytes, INDEX)?;
     let index = SearchIndex::lazy(move || {
-        let whole = whole_text.all()?;
+        let searched = whole_text.searched()?;
         (xxh3_64(index_bytes) == index_hash).then_some(())?;
-        Arrays::read_from(index_bytes, counts, whole).ok()
+        Arrays::read_from(index_bytes, counts, searched).ok()
     });
     let report = Report::from_stored(name, diagnostics, uncounted);
     let parts = (0..parts.count).map(|i| parts.get(i)).collect::<Result<Vec<_>, _>>()?;
@@ -391,7 +394,8 @@ impl Rest {
         let hashes = || self.parts.iter().chain([&self.index]).all(|&part| self.holds(part));
         std::thread::scope(|scope| {
             let other = scope.spawn(hashes);
-            self.text.all().is_some() && other.join().unwrap_or(false)
+            let cold = |part: &[u8]| self.reader.as_ref().map_or_else(|| xxh3_64(part), |r| r.hash(part));
+            self.text.check(&cold) && other.join().unwrap_or(false)
         })
     }
 }

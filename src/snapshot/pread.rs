@@ -41,16 +41,23 @@ impl Reader {
         if part.len() <= BUFFER / 16 {
             return None; // small: the map is cheaper than a read
         }
-        let mut hasher = Xxh3::new();
-        let mut buffer = vec![0u8; BUFFER.min(part.len())];
-        let mut at = 0;
-        while at < part.len() {
-            let n = BUFFER.min(part.len() - at);
-            self.file.read_exact_at(&mut buffer[..n], (offset + at) as u64).ok()?;
-            hasher.update(&buffer[..n]);
-            at += n;
+        // One buffer per thread: the text is hashed a chunk per call, and a fresh buffer
+        // would be faulted in again for each.
+        thread_local! {
+            static BUFFER_OF_THREAD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
-        Some(hasher.digest())
+        BUFFER_OF_THREAD.with_borrow_mut(|buffer| {
+            buffer.resize(BUFFER.min(part.len()).max(buffer.len()), 0);
+            let mut hasher = Xxh3::new();
+            let mut at = 0;
+            while at < part.len() {
+                let n = BUFFER.min(part.len() - at);
+                self.file.read_exact_at(&mut buffer[..n], (offset + at) as u64).ok()?;
+                hasher.update(&buffer[..n]);
+                at += n;
+            }
+            Some(hasher.digest())
+        })
     }
 
     #[cfg(not(unix))]
