@@ -16,6 +16,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use serde::ser::{self, Serialize};
 
@@ -51,8 +53,9 @@ fn bad(what: &str) -> Error {
 }
 
 /// Where encoded strings go: the snapshot's text, which holds only the strings something
-/// points to, each copied once. A string that is a slice of `base` (the dataset's file
-/// text) is copied with the bytes around it that an earlier string took from `base` (so a
+/// points to, each copied once. A short string of `base` (the dataset's file text: ids,
+/// dates, kinds, repeated thousands of times) is copied once per distinct value; a longer
+/// one is copied with the bytes around it that an earlier string took from `base` (so a
 /// label that is a slice of a quote's text points into that text's copy); any other is
 /// appended as it is.
 pub struct Encoder<'t> {
@@ -62,19 +65,44 @@ pub struct Encoder<'t> {
     /// The ranges of `base` copied to `text` so far: their start in `base`, then their end
     /// in `base` and their start in `text`.
     copied: BTreeMap<usize, (usize, usize)>,
+    /// Where each distinct short string of `base` (see [`SHORT`]) is in `text`.
+    short: FxHashMap<&'t str, usize>,
     /// For each struct being written: where its field mask is, and how many fields (written
     /// or skipped) it has had so far.
     fields: Vec<(usize, u32)>,
 }
 
+/// Strings of at most this many bytes are copied once per distinct value (by a hash map);
+/// longer ones once per place in `base` (by an ordered map of copied ranges). At 1M records
+/// most strings are short (ids, dates, kinds) and few distinct, which keeps both the text
+/// and the builder's maps small.
+const SHORT: usize = 16;
+
 impl<'t> Encoder<'t> {
     pub fn new(base: &'t str) -> Self {
-        Self { out: Vec::new(), base, text: String::new(), copied: BTreeMap::new(), fields: Vec::new() }
+        Self {
+            out: Vec::new(),
+            base,
+            text: String::new(),
+            copied: BTreeMap::new(),
+            short: FxHashMap::default(),
+            fields: Vec::new(),
+        }
     }
 
     /// Where `base[start..end]` is in the text, copying it there unless an earlier copy
     /// holds it; `None` when it is not a string of `base`.
     pub fn copy_from_base(&mut self, start: usize, end: usize) -> Option<usize> {
+        if end.checked_sub(start)? <= SHORT {
+            let piece = self.base.get(start..end)?;
+            if let Some(&at) = self.short.get(piece) {
+                return Some(at);
+            }
+            let at = self.text.len();
+            self.text.push_str(piece);
+            self.short.insert(piece, at);
+            return Some(at);
+        }
         if let Some((&from, &(to, at))) = self.copied.range(..=start).next_back()
             && end <= to
         {
@@ -648,13 +676,24 @@ mod tests {
 
     #[test]
     fn a_slice_of_a_copied_string_points_into_its_copy() {
-        let base = "0123456789";
+        let base = "0123456789abcdefghijklmnopqrstuvwxyz";
         let mut encoder = Encoder::new(base);
-        assert_eq!(encoder.copy_from_base(2, 8), Some(0));
-        assert_eq!(encoder.copy_from_base(3, 5), Some(1), "inside a copy: no new bytes");
-        assert_eq!(encoder.copy_from_base(6, 9), Some(6), "past a copy's end: copied again");
-        assert_eq!(encoder.copy_from_base(7, 9), Some(7));
-        assert_eq!(encoder.copy_from_base(0, 11), None);
-        assert_eq!(encoder.text, "234567678");
+        assert_eq!(encoder.copy_from_base(2, 30), Some(0));
+        assert_eq!(encoder.copy_from_base(3, 25), Some(1), "inside a copy: no new bytes");
+        assert_eq!(encoder.copy_from_base(10, 34), Some(28), "past a copy's end: copied again");
+        assert_eq!(encoder.copy_from_base(12, 33), Some(30));
+        assert_eq!(encoder.copy_from_base(0, 37), None);
+        assert_eq!(encoder.text, format!("{}{}", &base[2..30], &base[10..34]));
+    }
+
+    #[test]
+    fn a_short_string_is_copied_once_per_value() {
+        let base = "p01 p02 p01 a-long-string-of-twenty";
+        let mut encoder = Encoder::new(base);
+        assert_eq!(encoder.copy_from_base(0, 3), Some(0));
+        assert_eq!(encoder.copy_from_base(4, 7), Some(3));
+        assert_eq!(encoder.copy_from_base(8, 11), Some(0), "the same value elsewhere in the file");
+        assert_eq!(encoder.copy_from_base(12, base.len()), Some(6));
+        assert_eq!(encoder.text, "p01p02a-long-string-of-twenty");
     }
 }

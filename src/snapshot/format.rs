@@ -46,7 +46,7 @@ use crate::search::{Arrays, SearchIndex};
 pub const MAGIC: [u8; 8] = *b"DFNTSNAP";
 /// Bumped whenever what is stored changes: the model (a field, a kind), the report, the
 /// index or this layout. `tests` pins the encoding of a fixture to this number.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 pub const DEFIANT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 const SECTIONS: usize = 8;
