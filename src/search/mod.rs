@@ -5,6 +5,7 @@
 //! over the machine's cores; a cancel check between blocks lets a newer query stop a
 //! stale one within a few milliseconds.
 
+mod build;
 mod fold;
 mod haystack;
 mod index;

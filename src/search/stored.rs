@@ -197,12 +197,18 @@ mod tests {
     use crate::data::Dataset;
     use crate::search::SearchIndex;
 
-    #[test]
-    fn an_index_read_back_equals_the_one_built() {
+    /// The bundled dataset, its index, and the index's stored form (in-file ranges as built).
+    fn stored_bundled() -> (Dataset<'static>, SearchIndex<'static>, Vec<u8>) {
         let data = Dataset::bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
         let built = SearchIndex::build(&data);
         let mut bytes = Vec::new();
         built.write_to(&mut bytes, &mut |start, _| Some(start)).unwrap_or_else(|e| panic!("{e}"));
+        (data, built, bytes)
+    }
+
+    #[test]
+    fn an_index_read_back_equals_the_one_built() {
+        let (data, built, bytes) = stored_bundled();
         let counts = Kind::ALL.map(|k| data.count(k));
         let read = Arrays::read_from(&bytes, counts, data.file_text()).unwrap_or_else(|e| panic!("{e}"));
         let mut again = Vec::new();
@@ -235,10 +241,7 @@ mod tests {
     /// What the matcher relies on is checked when read, not trusted.
     #[test]
     fn a_bad_code_bound_or_copy_order_is_an_error() {
-        let data = Dataset::bundled().unwrap_or_else(|e| panic!("{e}")).dataset;
-        let built = SearchIndex::build(&data);
-        let mut bytes = Vec::new();
-        built.write_to(&mut bytes, &mut |start, _| Some(start)).unwrap_or_else(|e| panic!("{e}"));
+        let (data, built, bytes) = stored_bundled();
         let counts = Kind::ALL.map(|k| data.count(k));
         let read = |bytes: &[u8]| Arrays::read_from(bytes, counts, data.file_text()).err();
         let (bounds, fields) = (built.record_fields.len(), built.ranges.len());
