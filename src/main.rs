@@ -31,8 +31,11 @@ fn browse(cli: &Cli) -> ExitCode {
         let _ = writeln!(err, "defiant: {e}");
         return ExitCode::from(Outcome::Failure.code());
     }
-    let (loaded, index) = match cli::open(cli, &mut err, true) {
-        Ok(Some(opened)) => (opened.loaded, opened.index),
+    let (loaded, index, verify) = match cli::open(cli, &mut err, true) {
+        Ok(Some(opened)) => {
+            let verify = opened.verify.map(|v| Box::new(move || v.run()) as defiant::tui::SnapshotCheck);
+            (opened.loaded, opened.index, verify)
+        }
         _ => return ExitCode::from(Outcome::Failure.code()),
     };
     let open = match cli.open.as_deref().map(|r| cli::resolve_or_explain(&loaded.dataset, r, &mut err)) {
@@ -52,7 +55,7 @@ fn browse(cli: &Cli) -> ExitCode {
         dataset: defiant::saved::dataset_key(&loaded.dataset, cli.data.is_none()),
         fresh: cli.fresh,
     };
-    match defiant::tui::run(std::sync::Arc::new(loaded.dataset), index, &options) {
+    match defiant::tui::run(std::sync::Arc::new(loaded.dataset), index, verify, &options) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             let _ = writeln!(err, "defiant: {}", defiant::sanitize::message(&e.to_string()));

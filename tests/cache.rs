@@ -398,9 +398,10 @@ fn the_browser_says_nothing_about_a_cache_it_cannot_write() {
     assert_eq!(String::from_utf8_lossy(&err).lines().count(), 1, "a command says it once");
 }
 
-/// The browser checks the text as it reads it and the rest meanwhile: a damaged byte in
-/// the text reads as empty strings (never as the damaged bytes, never a panic), and the
-/// snapshot is removed for the next run to rebuild.
+/// The browser checks the text as it reads it and the rest once its first frame is drawn
+/// (`Opened::verify`): a damaged byte in the text reads as empty strings (never as the
+/// damaged bytes, never a panic), and the check removes the snapshot for the next run to
+/// rebuild.
 #[test]
 fn the_browser_reads_damaged_text_as_empty_and_removes_the_snapshot() {
     use clap::Parser;
@@ -416,7 +417,8 @@ fn the_browser_reads_damaged_text_as_empty_and_removes_the_snapshot() {
     let cli = defiant::cli::Cli::try_parse_from(args).unwrap_or_else(|e| panic!("{e}"));
     let mut err = Vec::new();
     let opened = defiant::cli::open(&cli, &mut err, true).unwrap_or_else(|e| panic!("{e}"));
-    let opened = opened.unwrap_or_else(|| panic!("loads"));
+    let mut opened = opened.unwrap_or_else(|| panic!("loads"));
+    let verify = opened.verify.take().unwrap_or_else(|| panic!("the browser's check is left to it"));
     let data = &opened.loaded.dataset;
     for kind in defiant::data::Kind::ALL {
         for r in data.records(kind) {
@@ -424,13 +426,8 @@ fn the_browser_reads_damaged_text_as_empty_and_removes_the_snapshot() {
         }
     }
     assert!(data.quotes.iter().all(|q| !q.text.contains("Crust")));
-    // Not a timing assertion: the check runs on a thread; wait (bounded) for its verdict.
-    for _ in 0..300 {
-        if !snap.exists() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    assert!(snap.exists(), "nothing is hashed whole before the first frame");
+    assert!(!verify.run(), "the check finds the damage");
     assert!(!snap.exists(), "the damaged snapshot is removed");
     assert_eq!(s.search_from("a").0, "JSON");
     assert_eq!(s.search_from("a").0, "snapshot", "and rebuilt");

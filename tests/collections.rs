@@ -289,6 +289,42 @@ fn the_session_comes_back_where_it_ended() {
     }
 }
 
+/// The browser makes the Overview's chart and the Timeline after its first frame
+/// (`App::with_index_counting_later`), so their panes list nothing when the session is
+/// restored: it still comes back on its row once they arrive, unless the user moved.
+#[test]
+fn the_session_comes_back_on_a_story_row_that_arrives_later() {
+    use std::sync::Arc;
+    let data = bundled();
+    let later = |saved: Saved| {
+        let index = Arc::new(defiant::search::SearchIndex::build(&data));
+        let mut app = App::with_index_counting_later(data.clone(), index);
+        common::send(&mut app, defiant::app::Internal::Resized { width: 120, height: 40 });
+        app.keep("the-defiant-ones#bundled", saved, Persistence::On);
+        app
+    };
+    let story = Arc::new(defiant::app::Story::build(&data));
+    for (keys, pane) in [("0 j j", Pane::Overview), ("6 j j j", Pane::Timeline)] {
+        let mut app = keeping(Saved::default());
+        press(&mut app, keys);
+        let selected = app.selected();
+        assert!(selected.is_some(), "{keys}");
+        let mut next = later(Saved { session: Some(app.session()), ..Saved::default() });
+        let _ = next.restore_session();
+        assert_eq!((next.pane(), next.focus()), (pane, Focus::List), "{keys}: the pane, before its rows");
+        common::send(&mut next, defiant::app::Internal::StoryCounted(story.clone()));
+        assert_eq!((next.pane(), next.selected()), (pane, selected), "{keys}");
+        // Gone to another pane before the story came: it stays there.
+        let mut moved = later(Saved { session: Some(app.session()), ..Saved::default() });
+        let _ = moved.restore_session();
+        press(&mut moved, "2");
+        common::send(&mut moved, defiant::app::Internal::StoryCounted(story.clone()));
+        assert_eq!(moved.pane(), Pane::Themes, "{keys}");
+        press(&mut moved, if pane == Pane::Overview { "0" } else { "6" });
+        assert_eq!(moved.cursor(pane).selected, 0, "{keys}: not yanked to the old row later");
+    }
+}
+
 #[test]
 fn snapshots_of_the_collections_pane_and_the_history_list() {
     for (w, h) in [(80, 24), (120, 40)] {

@@ -424,3 +424,36 @@ fn sigtstp_does_not_stop_the_browser_in_raw_mode() {
     });
     quit_and_check(pty, true);
 }
+
+/// A snapshot damaged where the browser does not check before its first frame (the text):
+/// the frame comes, the check that runs after it finds the damage, says so in the status
+/// bar and removes the snapshot for the next start to rebuild.
+#[test]
+fn the_browser_reports_a_snapshot_found_damaged_after_the_first_frame() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let (data, cache) = (dir.path().join("data.json"), dir.path().join("cache"));
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/all-fields.json");
+    std::fs::copy(fixture, &data).expect("copy the fixture");
+    // A snapshot is only made of a file that has not changed for a second (`snapshot::RACY`).
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let (data, cache) = (data.to_string_lossy().into_owned(), cache.to_string_lossy().into_owned());
+    let args = ["--data", data.as_str(), "--cache", cache.as_str()];
+    let mut pty = start(&args);
+    pty.send("q");
+    pty.expect_exit(0);
+    let snap = std::fs::read_dir(&cache)
+        .expect("the cache")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "snap"));
+    let snap = snap.expect("the first run made a snapshot");
+    let mut bytes = std::fs::read(&snap).expect("read it");
+    let at = find(&bytes, b"Trust is earned").expect("the text is in the snapshot");
+    bytes[at] = b'C';
+    std::fs::write(&snap, bytes).expect("damage it");
+    let mut pty = start(&args);
+    pty.wait_for_row(STATUS, "the damage reported", |row| row.contains("snapshot was damaged"));
+    assert!(!snap.exists(), "removed");
+    pty.send("q");
+    pty.expect_exit(0);
+}

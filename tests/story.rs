@@ -382,11 +382,19 @@ fn where_the_sources_disagree_gives_each_side_with_its_own_sources() {
     }
 }
 
-/// The run loop counts the Overview's charts off the UI thread: until they come the
-/// Overview says so, and then it draws them (the first frame of a million quotes no longer
-/// waits for them, BENCHMARKS §14).
+/// The run loop makes the Overview's charts and the Timeline off the UI thread, after the
+/// first frame: until they come both panes say so, and then draw them (the first frame of
+/// a million records no longer waits for them, BENCHMARKS §14, §15).
+fn press_timeline_while_counting(app: &mut defiant::app::App) {
+    common::press(app, "6 j");
+    let text = common::screen(app);
+    assert!(text.contains("Putting the events in order…"), "{text}");
+    assert_eq!(app.rows(defiant::app::Pane::Timeline).len(app.data()), 0);
+    common::press(app, "0");
+}
+
 #[test]
-fn the_overview_says_counting_until_the_charts_arrive() {
+fn the_overview_and_timeline_say_counting_until_the_story_arrives() {
     use std::sync::Arc;
     let data = common::bundled();
     let index = Arc::new(defiant::search::SearchIndex::build(&data));
@@ -395,8 +403,14 @@ fn the_overview_says_counting_until_the_charts_arrive() {
     let text = common::screen(&app);
     assert!(text.contains("counting…"), "{text}");
     assert!(!text.contains("Allen Hughes    45"), "{text}");
-    let charts = Arc::new(defiant::present::overview::Charts::build(&data));
-    common::send(&mut app, defiant::app::Internal::ChartsCounted(charts));
+    press_timeline_while_counting(&mut app);
+    let story = Arc::new(defiant::app::Story::build(&data));
+    common::send(&mut app, defiant::app::Internal::StoryCounted(story));
+    common::press(&mut app, "6");
+    let text = common::screen(&app);
+    assert!(!text.contains("Putting the events in order…"), "{text}");
+    assert!(text.contains(" dated) "), "{text}");
+    common::press(&mut app, "0");
     let text = common::screen(&app);
     assert!(!text.contains("counting…"), "{text}");
     assert!(text.contains("Allen Hughes    45"), "{text}");

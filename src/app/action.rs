@@ -189,8 +189,8 @@ pub enum Internal {
     /// Something the run loop has to tell the user (an opener that could not start, a
     /// failed save, where an export went).
     Notice(String),
-    /// The Overview's charts, counted off the UI thread.
-    ChartsCounted(Arc<crate::present::overview::Charts>),
+    /// The Overview's charts and the Timeline, made off the UI thread.
+    StoryCounted(Arc<super::Story>),
     /// Saving failed: state is kept in memory only from now on.
     PersistenceFailed(String),
 }

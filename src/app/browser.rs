@@ -40,6 +40,9 @@ pub struct Browser {
     detail: Detail,
     /// The view when a search opened, put back when it closes.
     before_search: Option<Snapshot>,
+    /// A restored session's selection in the Overview or the Timeline, selected when the
+    /// story that lists it arrives (`set_story_rows`).
+    awaiting_story: Option<RecordRef>,
 }
 
 /// What the user saw: the pane, its selection, the focus and the visit.
@@ -52,7 +55,13 @@ struct Snapshot {
 
 impl Default for Browser {
     fn default() -> Self {
-        Self { focus: Focus::List, browse: Browse::default(), detail: Detail::default(), before_search: None }
+        Self {
+            focus: Focus::List,
+            browse: Browse::default(),
+            detail: Detail::default(),
+            before_search: None,
+            awaiting_story: None,
+        }
     }
 }
 
@@ -61,21 +70,32 @@ impl Browser {
         self.focus
     }
 
-    /// The Overview's rows: the speakers of its chart (again when the charts arrive).
-    pub fn set_speaker_rows(&mut self, data: &Dataset, story: &super::Story, height: usize) {
-        let speakers: Vec<RecordRef> = story.charts.speakers.iter().map(|&(p, _)| p).collect();
-        self.browse.set_rows(data, Pane::Overview, Rows::Listed(speakers.into()), height, false);
-    }
-
     pub fn browse(&self) -> &Browse {
         &self.browse
     }
 
-    /// The Overview lists the speakers of its chart, the Timeline the events by date.
+    /// The Overview lists the speakers of its chart, the Timeline the events by date; a
+    /// selection waiting for them is made, unless the user has gone elsewhere meanwhile.
     pub fn set_story_rows(&mut self, data: &Dataset, story: &super::Story, height: usize) {
-        self.set_speaker_rows(data, story, height);
+        let speakers: Vec<RecordRef> = story.charts.speakers.iter().map(|&(p, _)| p).collect();
+        self.browse.set_rows(data, Pane::Overview, Rows::Listed(speakers.into()), height, false);
         let events: Vec<RecordRef> = story.timeline.entries.iter().map(|e| e.event).collect();
         self.browse.set_rows(data, Pane::Timeline, Rows::Listed(events.into()), height, false);
+        let story_pane = matches!(self.browse.pane(), Pane::Overview | Pane::Timeline);
+        if let Some(record) = self.awaiting_story.take()
+            && story_pane
+            && self.focus == Focus::List
+            && self.browse.cursor(self.browse.pane()).selected == 0
+        {
+            self.select_in_pane(data, record, height);
+        }
+    }
+
+    /// Select `record` in the shown story pane once the story has come (a restored
+    /// session's selection, while `Story::counting`).
+    pub fn await_story(&mut self, record: RecordRef) {
+        self.awaiting_story = Some(record);
+        self.focus = Focus::List;
     }
 
     pub fn detail(&self) -> &Detail {

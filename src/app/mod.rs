@@ -115,11 +115,11 @@ impl App {
         Self::with_story(data, index, story)
     }
 
-    /// The same, with the Overview's charts left to count off the UI thread: the run loop
-    /// counts them (`present::overview::Charts::build`) and sends `Internal::ChartsCounted`,
+    /// The same, with the Overview's charts and the Timeline left to make off the UI
+    /// thread: the run loop builds them (`Story::build`) and sends `Internal::StoryCounted`,
     /// so the first frame of a million records does not wait for them.
     pub fn with_index_counting_later(data: Arc<Dataset<'static>>, index: Arc<SearchIndex<'static>>) -> Self {
-        let story = Arc::new(Story::without_charts(&data));
+        let story = Arc::new(Story::counting());
         Self::with_story(data, index, story)
     }
 
@@ -449,13 +449,7 @@ impl App {
             Internal::Clicked { column, row } => self.click(Position::new(column, row), out),
             Internal::Scrolled { column, row, lines } => self.wheel(Position::new(column, row), isize::from(lines)),
             Internal::Notice(message) => self.notify(message),
-            Internal::ChartsCounted(charts) => {
-                let story = Arc::make_mut(&mut self.shared.story);
-                story.charts = Arc::unwrap_or_clone(charts);
-                story.counting = false;
-                let rows = self.view().list_rows();
-                self.browser.set_speaker_rows(&self.shared.data, &self.shared.story, rows);
-            }
+            Internal::StoryCounted(story) => self.story_counted(story),
             // A paste goes into the prompt; there is none under help.
             Internal::Pasted(text) => {
                 if self.help.is_none() {

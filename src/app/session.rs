@@ -137,10 +137,14 @@ impl App {
         } else if let Some(pane) = Pane::ALL.into_iter().find(|p| p.kind().section() == session.pane) {
             let view = View { data: &data, story: &self.shared.story, layout: self.layout() };
             self.browser.update(view, Action::ShowPane(pane), &mut out);
-            if let Some(record) =
-                session.selected.as_ref().and_then(|k| k.resolve(&data)).filter(|r| r.kind != Kind::Source)
-            {
-                self.browser.select_in_pane(&data, record, rows);
+            let selected = session.selected.as_ref().and_then(|k| k.resolve(&data)).filter(|r| r.kind != Kind::Source);
+            match selected {
+                // The story's panes list nothing until it comes (`Story::counting`).
+                Some(record) if self.shared.story.counting && matches!(pane, Pane::Overview | Pane::Timeline) => {
+                    self.browser.await_story(record);
+                }
+                Some(record) => self.browser.select_in_pane(&data, record, rows),
+                None => {}
             }
         }
         if let Some(record) = session.open.as_ref().and_then(|k| k.resolve(&data)) {

@@ -10,12 +10,13 @@ use crate::present::timeline::Timeline;
 pub const CRUMBS: usize = 4;
 
 /// What the Overview and the Timeline show, made from the data at start.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Story {
     pub charts: Charts,
     pub timeline: Timeline,
-    /// The charts are being counted off the UI thread (a million quotes take a few hundred
-    /// milliseconds); the Overview says so until `Internal::ChartsCounted` brings them.
+    /// Being made off the UI thread (at a million records the charts read every quote, the
+    /// Timeline every person: hundreds of milliseconds); the Overview and the Timeline say
+    /// so until `Internal::StoryCounted` brings it.
     pub counting: bool,
 }
 
@@ -24,13 +25,21 @@ impl Story {
         Self { charts: Charts::build(data), timeline: Timeline::build(data), counting: false }
     }
 
-    /// Everything but the charts, which the caller counts elsewhere and sends.
-    pub fn without_charts(data: &Dataset) -> Self {
-        Self { charts: Charts::default(), timeline: Timeline::build(data), counting: true }
+    /// Nothing yet: the caller builds the story elsewhere and sends it.
+    pub fn counting() -> Self {
+        Self { counting: true, ..Self::default() }
     }
 }
 
 impl App {
+    /// The story made off the UI thread has come: its panes list their rows.
+    pub(super) fn story_counted(&mut self, story: std::sync::Arc<Story>) {
+        self.shared.story = story;
+        let rows = self.view().list_rows();
+        self.browser.set_story_rows(&self.shared.data, &self.shared.story, rows);
+        self.sync();
+    }
+
     /// What a pane lists, in the order shown.
     pub fn rows(&self, pane: super::Pane) -> &rows::Rows {
         self.browser.browse().rows(pane)

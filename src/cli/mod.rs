@@ -137,7 +137,7 @@ pub fn open(cli: &Cli, err: &mut impl Write, browser: bool) -> io::Result<Option
         return Ok(load(None, err)?.map(Opened::plain));
     };
     let mut notices = Vec::new();
-    let check = if browser { snapshot::Check::Meanwhile } else { snapshot::Check::First };
+    let check = if browser { snapshot::Check::Later } else { snapshot::Check::First };
     let opened = snapshot::load(path, &cache_of(cli), check, cli.build, &mut |line| notices.push(line));
     if !browser {
         for line in notices {

@@ -22,9 +22,10 @@
 //!   SOURCE   the dataset file's path, for `defiant cache info`
 //! ```
 //!
-//! Each kind's records are a part of their own, checked and decoded only when first read
-//! (see `data::Records`), and so is the index: a search or a first frame never decodes a
-//! million quotes, and a first frame never reads the index.
+//! Each kind's records are a part of their own, checked when the file is opened and
+//! decoded only when first read (see `data::Records`); the index is checked and read when
+//! first used: a search or a first frame never decodes a million quotes, and a first frame
+//! never reads the index.
 //!
 //! A file is used only when every check passes: magic, versions, the header's checksum,
 //! the key, the lengths and each section's checksum, then the text's UTF-8 and every range
@@ -112,6 +113,14 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
 pub struct Header {
     pub key: Key,
     sections: [(usize, usize, u64); SECTIONS],
+}
+
+#[cfg(test)]
+impl Header {
+    /// Where the names, the links and the records lie in the file (tests damage them).
+    pub fn checked_at_decode(&self) -> [std::ops::Range<usize>; 3] {
+        [NAMES, LINKS, RECORDS].map(|i| self.sections[i].0..self.sections[i].0 + self.sections[i].1)
+    }
 }
 
 /// Why a file is not a usable snapshot.
@@ -298,10 +307,12 @@ impl Header {
 /// The dataset, its report (for the file now called `name`) and its index, from a
 /// snapshot's bytes; every check is made before anything is used.
 ///
-/// What is big is checked when first used: the text chunk by chunk, each kind's records and
-/// the index as a whole (a failed check then reads as no records, or no index, and a text
-/// chunk that fails reads as empty strings: damaged bytes are never shown). [`Rest`] checks
-/// all of it at once, before use (the command line) or meanwhile (the browser).
+/// The names, the links and every kind's records are checked here, on both cores: the
+/// names and links point at records by number, so a kind's records must be whole before
+/// any is read. The text and the index are checked when first used: the text chunk by
+/// chunk (a chunk that fails reads as empty strings: damaged bytes are never shown), the
+/// index as a whole (a failed check reads as no index). [`Rest`] checks those at once,
+/// before use (the command line) or once the first frame is drawn (the browser).
 ///
 /// `reader`, when given, hashes the parts checked here and by [`Rest`] that a command may
 /// not use (the links, the records, the index) from the file rather than the map.
@@ -332,23 +343,27 @@ pub fn decode(
     let (diagnostics, uncounted): (Vec<Diagnostic>, [usize; 2]) =
         Decoder::decode(header.section(bytes, REPORT)?, text).map_err(|e| corrupt(e.to_string()))?;
     header.section(bytes, SOURCE)?;
-    let names = header.section(bytes, NAMES)?;
-    let (links, links_hash) = header.unchecked(bytes, LINKS)?;
-    let mut rest = Rest { text, parts: Vec::new(), index: (&[], xxh3_64(&[])), reader };
-    if !rest.holds((links, links_hash)) {
-        return Err(corrupt(format!("section {LINKS} checksum")));
+    let names = header.unchecked(bytes, NAMES)?;
+    let links = header.unchecked(bytes, LINKS)?;
+    let parts = (0..parts.count).map(|i| parts.get(i)).collect::<Result<Vec<_>, _>>()?;
+    let rest = Rest { text, index: header.unchecked(bytes, INDEX)?, reader };
+    let before_use: Vec<_> = [names, links].into_iter().chain(parts.iter().copied()).collect();
+    if !rest.all_hold(&before_use) {
+        return Err(corrupt("names, links or records checksum".into()));
     }
+    let (names, links) = (names.0, links.0);
     let (text, whole_text): (&'static dyn crate::data::Strings, &'static Text) = (text, text);
-    let series: Series = Decoder::decode(parts.checked(0)?, text).map_err(|e| corrupt(e.to_string()))?;
+    let part = |i: usize| parts.get(i).map(|&(bytes, _)| bytes).ok_or(Reject::Corrupt("records part".into()));
+    let series: Series = Decoder::decode(part(0)?, text).map_err(|e| corrupt(e.to_string()))?;
     // A kind added to the model is one more line here and in `encode_records`.
     let stored = Stored {
         series,
-        episodes: lazy(parts.get(1)?, text)?,
-        themes: lazy(parts.get(2)?, text)?,
-        people: lazy(parts.get(3)?, text)?,
-        footage: lazy(parts.get(4)?, text)?,
-        quotes: lazy(parts.get(5)?, text)?,
-        sources: lazy(parts.get(6)?, text)?,
+        episodes: lazy(part(1)?, text)?,
+        themes: lazy(part(2)?, text)?,
+        people: lazy(part(3)?, text)?,
+        footage: lazy(part(4)?, text)?,
+        quotes: lazy(part(5)?, text)?,
+        sources: lazy(part(6)?, text)?,
         names: Names { table: names, text },
         links,
     };
@@ -357,48 +372,64 @@ pub fn decode(
         return Err(corrupt("names table".into()));
     }
     let counts = crate::data::Kind::ALL.map(|k| dataset.count(k));
-    let (index_bytes, index_hash) = header.unchecked(bytes, INDEX)?;
+    let (index_bytes, index_hash) = rest.index;
     let index = SearchIndex::lazy(move || {
         let searched = whole_text.searched()?;
         (xxh3_64(index_bytes) == index_hash).then_some(())?;
         Arrays::read_from(index_bytes, counts, searched).ok()
     });
     let report = Report::from_stored(name, diagnostics, uncounted);
-    let parts = (0..parts.count).map(|i| parts.get(i)).collect::<Result<Vec<_>, _>>()?;
-    (rest.parts, rest.index) = (parts, (index_bytes, index_hash));
     Ok((Loaded { dataset, report }, index, rest))
 }
 
-/// What [`decode`] left to be checked when used.
+/// What [`decode`] left to be checked when used: the text and the index.
 pub struct Rest {
     text: &'static Text,
-    parts: Vec<(&'static [u8], u64)>,
     index: (&'static [u8], u64),
     /// The file, to hash the parts from `pread` buffers rather than the map (`pread`).
     reader: Option<super::pread::Reader>,
 }
 
 impl Rest {
-    fn holds(&self, (part, hash): (&[u8], u64)) -> bool {
-        self.reader.as_ref().map_or_else(|| xxh3_64(part), |r| r.hash(part)) == hash
+    fn hash(&self, part: &[u8]) -> u64 {
+        self.reader.as_ref().map_or_else(|| xxh3_64(part), |r| r.hash(part))
     }
 
-    /// Check each kind's records now (their structure must hold before any is decoded: a
-    /// list that fails to decode reads as no records); true when every checksum holds.
-    pub fn check_records(&self) -> bool {
-        self.parts.iter().all(|&part| self.holds(part))
-    }
-
-    /// Check it all now (the text on both cores): true when every checksum holds.
-    pub fn check(&self) -> bool {
-        let hashes = || self.parts.iter().chain([&self.index]).all(|&part| self.holds(part));
+    /// Whether every part's checksum holds, hashed on two threads: the biggest parts first,
+    /// each to the thread with less to do (at 1M records the quotes are 60 % of what
+    /// `decode` checks, so the two take ≈ 60 % of one thread's time).
+    fn all_hold(&self, parts: &[(&[u8], u64)]) -> bool {
+        let mut parts = parts.to_vec();
+        parts.sort_by_key(|(bytes, _)| std::cmp::Reverse(bytes.len()));
+        let (mut mine, mut other, mut loads) = (Vec::new(), Vec::new(), [0usize; 2]);
+        for part in parts {
+            let lighter = usize::from(loads[1] < loads[0]);
+            loads[lighter] += part.0.len();
+            if lighter == 0 { mine.push(part) } else { other.push(part) }
+        }
+        let holds = |parts: &[(&[u8], u64)]| parts.iter().all(|&(bytes, hash)| self.hash(bytes) == hash);
+        if loads[1] < SPLIT_FROM {
+            return holds(&mine) && holds(&other);
+        }
         std::thread::scope(|scope| {
-            let other = scope.spawn(hashes);
-            let cold = |part: &[u8]| self.reader.as_ref().map_or_else(|| xxh3_64(part), |r| r.hash(part));
-            self.text.check(&cold) && other.join().unwrap_or(false)
+            let theirs = scope.spawn(|| holds(&other));
+            let ours = holds(&mine);
+            theirs.join().unwrap_or(false) && ours
+        })
+    }
+
+    /// Check the rest now (the text on both cores): true when every checksum holds.
+    pub fn check(&self) -> bool {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| self.hash(self.index.0) == self.index.1);
+            self.text.check(&|part: &[u8]| self.hash(part)) && other.join().unwrap_or(false)
         })
     }
 }
+
+/// Below this many bytes for a second thread, one thread hashes it all: starting a thread
+/// costs more than it saves.
+const SPLIT_FROM: usize = 1 << 20;
 
 /// The series, then each kind's records, each a part of its own (see the module doc).
 fn encode_records(encoder: &mut Encoder, data: &Dataset) -> Result<Vec<u8>, super::codec::Error> {
@@ -466,22 +497,14 @@ impl<'b> Parts<'b> {
         let part = offset.checked_add(len).and_then(|end| self.bytes.get(offset..end));
         part.map(|p| (p, hash)).ok_or(Reject::Corrupt("records part".into()))
     }
-
-    /// Part `i`, once its checksum holds.
-    fn checked(&self, i: usize) -> Result<&'b [u8], Reject> {
-        let (part, hash) = self.get(i)?;
-        (xxh3_64(part) == hash).then_some(part).ok_or(Reject::Corrupt(format!("records part {i}")))
-    }
 }
 
-/// One kind's records, checked and decoded on first use; their count is read now.
+/// One kind's records, decoded on first use (`decode` checked them); their count is read
+/// now. The map cannot change under us (`map.rs`), so they are not hashed again.
 fn lazy<T: Deserialize<'static> + Send + Sync + 'static>(
-    (part, hash): (&'static [u8], u64),
+    part: &'static [u8],
     text: &'static dyn crate::data::Strings,
 ) -> Result<Records<'static, T>, Reject> {
     let len = part.get(..4).map(|_| u32_at(part, 0) as usize).ok_or(Reject::Corrupt("records part".into()))?;
-    Ok(Records::lazy(len, move || {
-        (xxh3_64(part) == hash).then_some(())?;
-        Decoder::decode::<Vec<T>>(part, text).ok()
-    }))
+    Ok(Records::lazy(len, move || Decoder::decode::<Vec<T>>(part, text).ok()))
 }

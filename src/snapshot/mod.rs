@@ -72,12 +72,14 @@ pub struct Opened {
     pub from_snapshot: bool,
     /// A background build, started when this is dropped (see [`Build::Background`]).
     pub pending: Option<Pending>,
+    /// What is left to check of the snapshot ([`Check::Later`]).
+    pub verify: Option<Verify>,
 }
 
 impl Opened {
     /// A dataset loaded without a cache.
     pub fn plain(loaded: Loaded<'static>) -> Self {
-        Self { loaded, index: None, from_snapshot: false, pending: None }
+        Self { loaded, index: None, from_snapshot: false, pending: None, verify: None }
     }
 }
 
@@ -87,10 +89,9 @@ impl Opened {
 ///
 /// `check` says when the snapshot's big parts (its text, records and index) are checked:
 /// [`Check::First`] before anything is used, so a damaged snapshot is rebuilt (the command
-/// line); [`Check::Meanwhile`]: the records now, the text and the index on a thread while
-/// the first frame is drawn (each text chunk also checked as it is read, a damaged one
-/// reading as empty), a damaged snapshot being removed for the next run to rebuild (the
-/// browser).
+/// line); [`Check::Later`]: the records, names and links now, the text chunk by chunk as it
+/// is read (a chunk that fails reads as empty strings), and the text and index whole when
+/// the caller runs [`Opened::verify`] (the browser: once its first frame is drawn).
 pub fn load(
     path: &Path,
     cache: &Cache,
@@ -102,8 +103,8 @@ pub fn load(
     let Cache::Dir(dir) = cache else { return plain() };
     let Some((key, target)) = locate(path, dir) else { return plain() };
     let name = path.display().to_string();
-    if let Ok((loaded, index)) = open(&target, key, &name, check) {
-        return Ok(Opened { loaded, index: Some(index), from_snapshot: true, pending: None });
+    if let Ok((loaded, index, verify)) = open(&target, key, &name, check) {
+        return Ok(Opened { loaded, index: Some(index), from_snapshot: true, pending: None, verify });
     }
     let cannot = |e: std::io::Error| {
         format!(
@@ -136,7 +137,7 @@ pub fn load(
                     Err(e) => notice(cannot(e)),
                 }
             }
-            Ok(Opened { loaded, index: Some(index), from_snapshot: false, pending: None })
+            Ok(Opened { loaded, index: Some(index), from_snapshot: false, pending: None, verify: None })
         }
     }
 }
@@ -165,11 +166,48 @@ fn path_text(path: &Path) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Check {
     First,
-    Meanwhile,
+    Later,
 }
 
-/// A snapshot's dataset and index, when every check passes.
-fn open(target: &Path, key: Key, name: &str, check: Check) -> Result<(Loaded<'static>, SearchIndex<'static>), Reject> {
+/// The rest of a snapshot's check (its text and index), left for when it competes with
+/// nothing: at 1M records it is 153 MiB to hash, which took a core from the first frame
+/// (BENCHMARKS §16).
+pub struct Verify {
+    rest: format::Rest,
+    target: PathBuf,
+    /// The key of the file that was mapped.
+    mapped: Option<Key>,
+}
+
+impl Verify {
+    /// Check the text and the index now; a damaged snapshot is removed, for the next run to
+    /// rebuild. True when every checksum holds.
+    pub fn run(self) -> bool {
+        if self.rest.check() {
+            return true;
+        }
+        // Only the file that was mapped: another process may have replaced it since.
+        if fs::metadata(&self.target).ok().map(|m| store::key_of(&m)) == self.mapped {
+            let _ = fs::remove_file(&self.target);
+        }
+        false
+    }
+}
+
+impl std::fmt::Debug for Verify {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Verify({})", self.target.display())
+    }
+}
+
+/// A snapshot's dataset and index, when every check `check` asks for now passes, and what
+/// is left to check.
+fn open(
+    target: &Path,
+    key: Key,
+    name: &str,
+    check: Check,
+) -> Result<(Loaded<'static>, SearchIndex<'static>, Option<Verify>), Reject> {
     let file = fs::File::open(target).map_err(|_| Reject::Foreign)?;
     let bytes = map::map(&file).map_err(|e| Reject::Corrupt(e.to_string()))?;
     let header = format::header(bytes)?;
@@ -179,25 +217,17 @@ fn open(target: &Path, key: Key, name: &str, check: Check) -> Result<(Loaded<'st
     // A command's links, records and index are hashed from the file, not the map, so
     // checking them does not make them resident (the text is read in full by any search
     // anyway). Not the browser's: its first frame reads the links, and the `pread`s cost it
-    // ≈ 10 ms at 1M (BENCHMARKS §12); what it checks meanwhile is hashed from the map.
+    // ≈ 10 ms at 1M (BENCHMARKS §12); what it checks later is hashed from the map.
     let reader = file.try_clone().ok().filter(|_| check == Check::First).map(|again| pread::Reader::new(again, bytes));
     let (loaded, index, rest) = format::decode(bytes, &header, name, reader)?;
     match check {
-        Check::First if !rest.check() => return Err(Reject::Corrupt("checksum".into())),
-        Check::First => {}
-        Check::Meanwhile if !rest.check_records() => return Err(Reject::Corrupt("records checksum".into())),
-        Check::Meanwhile => {
-            let (target, mapped) = (target.to_path_buf(), file.metadata().ok().map(|m| store::key_of(&m)));
-            std::thread::spawn(move || {
-                // Only the file that was mapped: another process may have replaced it since.
-                let same = || fs::metadata(&target).ok().map(|m| store::key_of(&m)) == mapped;
-                if !rest.check() && same() {
-                    let _ = fs::remove_file(&target);
-                }
-            });
+        Check::First if !rest.check() => Err(Reject::Corrupt("checksum".into())),
+        Check::First => Ok((loaded, index, None)),
+        Check::Later => {
+            let mapped = file.metadata().ok().map(|m| store::key_of(&m));
+            Ok((loaded, index, Some(Verify { rest, target: target.to_path_buf(), mapped })))
         }
     }
-    Ok((loaded, index))
 }
 
 /// What `defiant cache info` says about one snapshot.

@@ -73,6 +73,25 @@ fn damage_of_any_kind_is_rejected() {
     }
 }
 
+/// What names and links point into, every kind's records, is checked before anything is
+/// read, whoever reads (the browser checks the text and the index later, `Rest`): a kind
+/// that failed would read as no records, and a number pointing into it past its end.
+#[test]
+fn damaged_names_links_or_records_are_rejected_at_decode() {
+    let json: &'static [u8] = fixture("all-fields.json").leak();
+    let good = snapshot_of(json);
+    let header = format::header(good.clone().leak()).unwrap_or_else(|e| panic!("{e}"));
+    for range in header.checked_at_decode() {
+        for at in [range.start, range.start + range.len() / 2, range.end - 1] {
+            let mut corrupt = good.clone();
+            corrupt[at] ^= 0x01;
+            let bytes: &'static [u8] = corrupt.leak();
+            let decoded = format::header(bytes).and_then(|h| format::decode(bytes, &h, "x", None));
+            assert!(matches!(decoded, Err(Reject::Corrupt(_))), "flip at {at} of {range:?}");
+        }
+    }
+}
+
 /// The stored form of a fixed dataset, pinned: a change to the model (a field, a kind),
 /// the report, the index or the layout changes these bytes, and then `format::VERSION`
 /// must be bumped (old snapshots would otherwise be read with the new layout), and the

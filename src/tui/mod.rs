@@ -5,6 +5,7 @@ mod background;
 pub mod clipboard;
 mod event;
 mod keep;
+mod later;
 mod opener;
 mod terminal;
 
@@ -13,6 +14,7 @@ use std::io;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use later::SnapshotCheck;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -63,10 +65,12 @@ enum Exit {
 
 /// Run the browser until the user quits. Returns the process exit code: 0 after a normal
 /// quit, 128+n after signal n.
-/// `index` is the dataset's search index when it came with it (from a snapshot).
+/// `index` is the dataset's search index when it came with it (from a snapshot), `verify`
+/// what is left to check of that snapshot.
 pub fn run(
     data: Arc<Dataset<'static>>,
     index: Option<SearchIndex<'static>>,
+    verify: Option<SnapshotCheck>,
     options: &Options,
 ) -> Result<u8, StartError> {
     check_tty()?;
@@ -85,12 +89,17 @@ pub fn run(
     };
     config.apply(&mut app, auto);
     let (tx, rx) = event::channel();
-    // The Overview's charts read every quote: counted beside the first frame, not before it.
+    let mut later = later::AfterFirstFrame::default();
+    // The Overview's charts read every quote, the Timeline every person: made after the
+    // first frame, not before it.
     let (counted, counting_data) = (tx.clone(), data.clone());
-    std::thread::spawn(move || {
-        let charts = Arc::new(crate::present::overview::Charts::build(&counting_data));
-        let _ = counted.send(Message::App(Internal::ChartsCounted(charts).into()));
+    later.push(move || {
+        let story = Arc::new(crate::app::Story::build(&counting_data));
+        let _ = counted.send(Message::App(Internal::StoryCounted(story).into()));
     });
+    if let Some(verify) = verify {
+        later.push(later::verify(verify, tx.clone()));
+    }
     let start = keep::start(options.state.as_deref(), &options.dataset, tx.clone());
     let mut keeper = start.keeper;
     app.keep(&options.dataset, start.saved, start.persistence);
@@ -132,7 +141,8 @@ pub fn run(
     event::spawn_input(tx);
 
     let mut system_clipboard = clipboard::System::default();
-    let exit = event_loop(&mut terminal, &mut app, &styles, &rx, &worker, &mut keeper, &mut system_clipboard);
+    let mut world = World { terminal: &mut terminal, keeper: &mut keeper, clipboard: &mut system_clipboard, later };
+    let exit = event_loop(&mut world, &mut app, &styles, &rx, &worker);
     keeper.save(crate::saved::Change::Session(app.session()));
     terminal::restore();
     keeper.finish();
@@ -148,16 +158,24 @@ pub fn run(
     }
 }
 
+/// What the loop acts on besides the app: the screen, the store, the clipboard, and the
+/// work waiting for the first frame.
+struct World<'a> {
+    terminal: &'a mut Terminal<CrosstermBackend<io::Stdout>>,
+    keeper: &'a mut keep::Keeper,
+    clipboard: &'a mut clipboard::System,
+    later: later::AfterFirstFrame,
+}
+
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    world: &mut World,
     app: &mut App,
     styles: &Styles,
     rx: &std::sync::mpsc::Receiver<Message>,
     worker: &SearchWorker,
-    keeper: &mut keep::Keeper,
-    system_clipboard: &mut clipboard::System,
 ) -> Result<Exit, StartError> {
     let panic_on_draw = std::env::var(PANIC_TRIGGER).is_ok_and(|v| v == "draw");
+    let World { terminal, keeper, clipboard: system_clipboard, later } = world;
     loop {
         terminal.draw(|frame| {
             if panic_on_draw {
@@ -165,6 +183,7 @@ fn event_loop(
             }
             ui::view(frame, app, &styles.palette(app.theme()));
         })?;
+        later.start();
         // Block for one message, then drain whatever else is pending before redrawing, so a
         // burst of keys or resizes costs one frame.
         let Ok(first) = rx.recv() else { return Ok(Exit::Quit) };

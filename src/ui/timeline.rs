@@ -31,7 +31,11 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
     let lanes = inner_width >= LANES_WIDTH && names.len() == 2;
     let dated = timeline.dated();
     let n = timeline.entries.len();
-    let title = format!(" Timeline ({n} event{}, {dated} dated) ", if n == 1 { "" } else { "s" });
+    let title = if app.story().counting {
+        " Timeline ".to_string()
+    } else {
+        format!(" Timeline ({n} event{}, {dated} dated) ", if n == 1 { "" } else { "s" })
+    };
     let mut block = Block::default().borders(Borders::ALL).border_style(if focused {
         palette.border_focused
     } else {
@@ -89,7 +93,10 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, palette: &Palette
             }
         })
         .collect();
-    if len == 0 {
+    if app.story().counting {
+        let text = truncate_to_width(" Putting the events in order…", usize::from(inner.width));
+        frame.render_widget(Paragraph::new(Line::styled(text, palette.dim)), inner);
+    } else if len == 0 {
         frame.render_widget(Paragraph::new(Line::styled(" (no events)", palette.dim)), inner);
     } else {
         frame.render_widget(Paragraph::new(lines), inner);
