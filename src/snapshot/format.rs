@@ -37,6 +37,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use serde::Deserialize;
 
+use super::checks::Rest;
 use super::codec::{Decoder, Encoder};
 use super::text::{self, Text};
 use crate::data::diagnostic::{Diagnostic, Report};
@@ -346,7 +347,8 @@ pub fn decode(
     let names = header.unchecked(bytes, NAMES)?;
     let links = header.unchecked(bytes, LINKS)?;
     let parts = (0..parts.count).map(|i| parts.get(i)).collect::<Result<Vec<_>, _>>()?;
-    let rest = Rest { text, index: header.unchecked(bytes, INDEX)?, reader };
+    let (index_bytes, index_hash) = header.unchecked(bytes, INDEX)?;
+    let rest = Rest::new(text, (index_bytes, index_hash), reader);
     let before_use: Vec<_> = [names, links].into_iter().chain(parts.iter().copied()).collect();
     if !rest.all_hold(&before_use) {
         return Err(corrupt("names, links or records checksum".into()));
@@ -372,7 +374,6 @@ pub fn decode(
         return Err(corrupt("names table".into()));
     }
     let counts = crate::data::Kind::ALL.map(|k| dataset.count(k));
-    let (index_bytes, index_hash) = rest.index;
     let index = SearchIndex::lazy(move || {
         let searched = whole_text.searched()?;
         (xxh3_64(index_bytes) == index_hash).then_some(())?;
@@ -381,55 +382,6 @@ pub fn decode(
     let report = Report::from_stored(name, diagnostics, uncounted);
     Ok((Loaded { dataset, report }, index, rest))
 }
-
-/// What [`decode`] left to be checked when used: the text and the index.
-pub struct Rest {
-    text: &'static Text,
-    index: (&'static [u8], u64),
-    /// The file, to hash the parts from `pread` buffers rather than the map (`pread`).
-    reader: Option<super::pread::Reader>,
-}
-
-impl Rest {
-    fn hash(&self, part: &[u8]) -> u64 {
-        self.reader.as_ref().map_or_else(|| xxh3_64(part), |r| r.hash(part))
-    }
-
-    /// Whether every part's checksum holds, hashed on two threads: the biggest parts first,
-    /// each to the thread with less to do (at 1M records the quotes are 60 % of what
-    /// `decode` checks, so the two take ≈ 60 % of one thread's time).
-    fn all_hold(&self, parts: &[(&[u8], u64)]) -> bool {
-        let mut parts = parts.to_vec();
-        parts.sort_by_key(|(bytes, _)| std::cmp::Reverse(bytes.len()));
-        let (mut mine, mut other, mut loads) = (Vec::new(), Vec::new(), [0usize; 2]);
-        for part in parts {
-            let lighter = usize::from(loads[1] < loads[0]);
-            loads[lighter] += part.0.len();
-            if lighter == 0 { mine.push(part) } else { other.push(part) }
-        }
-        let holds = |parts: &[(&[u8], u64)]| parts.iter().all(|&(bytes, hash)| self.hash(bytes) == hash);
-        if loads[1] < SPLIT_FROM {
-            return holds(&mine) && holds(&other);
-        }
-        std::thread::scope(|scope| {
-            let theirs = scope.spawn(|| holds(&other));
-            let ours = holds(&mine);
-            theirs.join().unwrap_or(false) && ours
-        })
-    }
-
-    /// Check the rest now (the text on both cores): true when every checksum holds.
-    pub fn check(&self) -> bool {
-        std::thread::scope(|scope| {
-            let other = scope.spawn(|| self.hash(self.index.0) == self.index.1);
-            self.text.check(&|part: &[u8]| self.hash(part)) && other.join().unwrap_or(false)
-        })
-    }
-}
-
-/// Below this many bytes for a second thread, one thread hashes it all: starting a thread
-/// costs more than it saves.
-const SPLIT_FROM: usize = 1 << 20;
 
 /// The series, then each kind's records, each a part of its own (see the module doc).
 fn encode_records(encoder: &mut Encoder, data: &Dataset) -> Result<Vec<u8>, super::codec::Error> {

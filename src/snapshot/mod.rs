@@ -19,6 +19,7 @@
 //! with one line on stderr in the command line (none in the browser).
 
 mod build;
+mod checks;
 mod codec;
 mod format;
 mod map;
@@ -173,7 +174,7 @@ pub enum Check {
 /// nothing: at 1M records it is 153 MiB to hash, which took a core from the first frame
 /// (BENCHMARKS §16).
 pub struct Verify {
-    rest: format::Rest,
+    rest: checks::Rest,
     target: PathBuf,
     /// The key of the file that was mapped.
     mapped: Option<Key>,

@@ -1,6 +1,6 @@
 //! Checking a mapped snapshot's parts without faulting them into the process.
 //!
-//! A command checks every part of a snapshot before it uses any (see `format::Rest`); a
+//! A command checks every part of a snapshot before it uses any (see `checks::Rest`); a
 //! checksum computed over the map would make every page of the file resident in the
 //! process, and count in its RSS, whether the command then uses it or not (a search reads
 //! the names and the index, never the links, and the records only of the kinds it shows).
