@@ -85,7 +85,6 @@ impl Browser {
         if let Some(record) = self.awaiting_story.take()
             && story_pane
             && self.focus == Focus::List
-            && self.browse.cursor(self.browse.pane()).selected == 0
         {
             self.select_in_pane(data, record, height);
         }

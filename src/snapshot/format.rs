@@ -340,13 +340,12 @@ pub fn decode(
     let text = Text::new(text_bytes, header.section(bytes, SUMS)?).ok_or_else(|| corrupt("text checksums".into()))?;
     let text: &'static Text = Box::leak(Box::new(text));
     let (records, records_hash) = header.unchecked(bytes, RECORDS)?;
-    let parts = Parts::read(records, records_hash)?;
+    let parts = record_parts(records, records_hash)?;
     let (diagnostics, uncounted): (Vec<Diagnostic>, [usize; 2]) =
         Decoder::decode(header.section(bytes, REPORT)?, text).map_err(|e| corrupt(e.to_string()))?;
     header.section(bytes, SOURCE)?;
     let names = header.unchecked(bytes, NAMES)?;
     let links = header.unchecked(bytes, LINKS)?;
-    let parts = (0..parts.count).map(|i| parts.get(i)).collect::<Result<Vec<_>, _>>()?;
     let (index_bytes, index_hash) = header.unchecked(bytes, INDEX)?;
     let rest = Rest::new(text, (index_bytes, index_hash), reader);
     let before_use: Vec<_> = [names, links].into_iter().chain(parts.iter().copied()).collect();
@@ -421,34 +420,22 @@ fn encode_records(encoder: &mut Encoder, data: &Dataset) -> Result<Vec<u8>, supe
 /// Bytes of one entry of the RECORDS table: offset and length (`u32`), xxh3 (`u64`).
 const PART: usize = 16;
 
-/// The RECORDS section's parts.
-struct Parts<'b> {
-    bytes: &'b [u8],
-    count: usize,
-}
-
-impl<'b> Parts<'b> {
-    /// The table is checked now (it is small); each part when it is used.
-    fn read(bytes: &'b [u8], hash: u64) -> Result<Self, Reject> {
-        let count = bytes.get(..4).map_or(0, |_| u32_at(bytes, 0) as usize);
-        let table = count.checked_mul(PART).and_then(|n| bytes.get(..n.checked_add(4)?));
-        if count == 0 || table.is_none_or(|t| xxh3_64(t) != hash) {
-            return Err(Reject::Corrupt("records table".into()));
-        }
-        Ok(Self { bytes, count })
+/// The RECORDS section's parts, each with its checksum (the table is checked now: it is
+/// small; the parts by `decode`).
+fn record_parts(bytes: &[u8], hash: u64) -> Result<Vec<(&[u8], u64)>, Reject> {
+    let count = bytes.get(..4).map_or(0, |_| u32_at(bytes, 0) as usize);
+    let table = count.checked_mul(PART).and_then(|n| bytes.get(..n.checked_add(4)?));
+    if count == 0 || table.is_none_or(|t| xxh3_64(t) != hash) {
+        return Err(Reject::Corrupt("records table".into()));
     }
-
-    /// Part `i` and its checksum.
-    fn get(&self, i: usize) -> Result<(&'b [u8], u64), Reject> {
-        let at = 4 + i * PART;
-        let (offset, len, hash) = if i < self.count {
-            (u32_at(self.bytes, at) as usize, u32_at(self.bytes, at + 4) as usize, u64_at(self.bytes, at + 8))
-        } else {
-            (usize::MAX, 0, 0)
-        };
-        let part = offset.checked_add(len).and_then(|end| self.bytes.get(offset..end));
-        part.map(|p| (p, hash)).ok_or(Reject::Corrupt("records part".into()))
-    }
+    (0..count)
+        .map(|i| {
+            let at = 4 + i * PART;
+            let (offset, len) = (u32_at(bytes, at) as usize, u32_at(bytes, at + 4) as usize);
+            let part = offset.checked_add(len).and_then(|end| bytes.get(offset..end));
+            part.map(|p| (p, u64_at(bytes, at + 8))).ok_or(Reject::Corrupt("records part".into()))
+        })
+        .collect()
 }
 
 /// One kind's records, decoded on first use (`decode` checked them); their count is read
